@@ -1,0 +1,283 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Repurch.Api.Persistence;
+
+namespace Repurch.Api.Features.Listings;
+
+/// <summary>
+/// Validates a create or update body field by field and applies it to a listing. Every failing
+/// field contributes its own code; nothing is saved unless the list of codes is empty.
+/// </summary>
+public static partial class ListingInput
+{
+    public const decimal MaxPrice = 1_000_000m;
+    public const int MaxTitle = 200;
+    public const int MaxDescription = 20_000;
+    public const int MaxShortText = 100;
+    public const int MaxImages = 20;
+    public const int MaxMeasurements = 20;
+    public const int MaxQuantity = 10_000;
+
+    /// <summary>Fields accepted on create and update, in the order their errors are reported.</summary>
+    public static readonly string[] Fields =
+    [
+        "title", "description", "channel", "status", "price_gbp", "sale_price_gbp", "rrp_gbp",
+        "delivery_contribution_gbp", "condition", "category", "item_type", "brand", "colour", "fabric",
+        "age_years", "available_from", "quantity_identical", "measurements", "exposed_to", "faults",
+        "images", "attachment_ids", "sku", "warehouse_location",
+    ];
+
+    public static readonly string[] InputStatuses = ["active", "draft"];
+
+    /// <summary>Applies <paramref name="body"/> to <paramref name="listing"/>; returns the error codes.</summary>
+    public static List<string> Apply(JsonElement body, Listing listing, ListingOptions options, bool creating)
+    {
+        var errors = new List<string>();
+        var present = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var p in body.EnumerateObject())
+        {
+            if (Array.IndexOf(Fields, p.Name) < 0)
+            {
+                errors.Add(SafeFieldName().IsMatch(p.Name) ? $"{p.Name}_unknown" : "unknown_field");
+                continue;
+            }
+            present[p.Name] = p.Value;
+        }
+
+        foreach (var field in Fields)
+        {
+            var has = present.TryGetValue(field, out var v);
+            var isNull = !has || v.ValueKind == JsonValueKind.Null;
+            switch (field)
+            {
+                case "title":
+                    if (creating && isNull || has && isNull) { errors.Add("title_required"); break; }
+                    if (!has) break;
+                    if (Text(v, MaxTitle, field, errors, required: true) is { } title) listing.Title = title;
+                    break;
+                case "description":
+                    if (!has) break;
+                    listing.Description = isNull ? null : Text(v, MaxDescription, field, errors);
+                    break;
+                case "channel":
+                    if (!has) break;
+                    if (isNull) { errors.Add("channel_invalid"); break; }
+                    if (OneOf(v, Taxonomy.Channels, "channel_invalid", errors) is { } channel) listing.Channel = channel;
+                    break;
+                case "status":
+                    if (!has) break;
+                    if (isNull) { errors.Add("status_invalid"); break; }
+                    if (OneOf(v, InputStatuses, "status_invalid", errors) is { } status) listing.Status = status;
+                    break;
+                case "price_gbp":
+                    if (creating && isNull || has && isNull) { errors.Add("price_gbp_required"); break; }
+                    if (!has) break;
+                    if (Money(v, "price_gbp_invalid", errors, allowZero: false) is { } price) listing.RegularPrice = price;
+                    break;
+                case "sale_price_gbp":
+                    if (!has) break;
+                    listing.SalePrice = isNull ? null : Money(v, "sale_price_gbp_invalid", errors, allowZero: false);
+                    break;
+                case "rrp_gbp":
+                    if (!has) break;
+                    listing.Rrp = isNull ? null : Money(v, "rrp_gbp_invalid", errors, allowZero: false);
+                    break;
+                case "delivery_contribution_gbp":
+                    if (!has) break;
+                    if (isNull) { listing.DeliveryContribution = 0; break; }
+                    if (v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var dc) && dc == decimal.Truncate(dc)
+                        && Array.IndexOf(Taxonomy.DeliveryContributions, (int)Math.Clamp(dc, -1, 1000)) >= 0)
+                    {
+                        listing.DeliveryContribution = (int)dc;
+                    }
+                    else errors.Add("delivery_contribution_invalid");
+                    break;
+                case "condition":
+                    if (creating && isNull || has && isNull) { errors.Add("condition_required"); break; }
+                    if (!has) break;
+                    if (OneOf(v, options.Conditions.Select(c => c.Value).ToArray(), "condition_invalid", errors) is { } condition) listing.Condition = condition;
+                    break;
+                case "category":
+                    if (creating && isNull || has && isNull) { errors.Add("category_required"); break; }
+                    if (!has) break;
+                    if (OneOf(v, options.Categories, "category_invalid", errors) is { } category) listing.Category = category;
+                    break;
+                case "item_type":
+                    if (has) listing.ItemType = isNull ? null : OneOf(v, options.ItemTypes, "item_type_invalid", errors);
+                    break;
+                case "brand":
+                    if (has) listing.Manufacturer = isNull ? null : OneOf(v, options.Brands, "brand_invalid", errors);
+                    break;
+                case "colour":
+                    if (has) listing.Colour = isNull ? null : OneOf(v, options.Colours, "colour_invalid", errors);
+                    break;
+                case "fabric":
+                    if (has) listing.Fabric = isNull ? null : OneOf(v, options.Fabrics, "fabric_invalid", errors);
+                    break;
+                case "age_years":
+                    if (has) listing.AgeYears = isNull ? null : OneOf(v, options.Ages, "age_years_invalid", errors);
+                    break;
+                case "available_from":
+                    if (!has) break;
+                    if (isNull) { listing.AvailableFrom = null; break; }
+                    if (v.ValueKind == JsonValueKind.String
+                        && DateOnly.TryParseExact(v.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                    {
+                        listing.AvailableFrom = date;
+                    }
+                    else errors.Add("available_from_invalid");
+                    break;
+                case "quantity_identical":
+                    if (!has) break;
+                    if (isNull) { listing.Quantity = 1; break; }
+                    if (v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var q) && q >= 1 && q <= MaxQuantity) listing.Quantity = q;
+                    else errors.Add("quantity_identical_invalid");
+                    break;
+                case "measurements":
+                    if (!has) break;
+                    if (isNull) { listing.Measurements = "[]"; break; }
+                    if (Measurements(v) is { } m) listing.Measurements = m;
+                    else errors.Add("measurements_invalid");
+                    break;
+                case "exposed_to":
+                    if (!has) break;
+                    if (isNull) { listing.ExposedTo = []; break; }
+                    if (MultiSelect(v, options.Exposures.Select(e => e.Value).ToArray()) is { } exposed) listing.ExposedTo = exposed;
+                    else errors.Add("exposed_to_invalid");
+                    break;
+                case "faults":
+                    if (has && isNull) { errors.Add("faults_required"); break; }
+                    if (!has) break;
+                    if (MultiSelect(v, options.Faults.Select(f => f.Value).ToArray()) is { } faults) listing.Faults = faults;
+                    else errors.Add("faults_invalid");
+                    break;
+                case "images":
+                    if (!has) break;
+                    if (isNull) { listing.Images = []; break; }
+                    if (Images(v) is { } images) listing.Images = images;
+                    else errors.Add("images_invalid");
+                    break;
+                case "attachment_ids":
+                    // Uploads arrive with the media feature; until then no attachment id can belong to the caller.
+                    if (has && !isNull && (v.ValueKind != JsonValueKind.Array || v.GetArrayLength() > 0)) errors.Add("attachment_ids_invalid");
+                    break;
+                case "sku":
+                    if (has) listing.Sku = isNull ? null : Text(v, MaxShortText, field, errors);
+                    break;
+                case "warehouse_location":
+                    if (has) listing.WarehouseLocation = isNull ? null : Text(v, MaxShortText, field, errors);
+                    break;
+            }
+        }
+
+        // The API reference's own create example sends no faults; an omitted list means "None".
+        if (creating && !present.ContainsKey("faults")) listing.Faults = ["None"];
+
+        // Rules across fields hold on the listing as it would be saved.
+        if (listing.Faults.Length == 0 && !errors.Contains("faults_invalid") && !errors.Contains("faults_required"))
+            errors.Add("faults_required");
+        if (listing.SalePrice is { } sale && sale > listing.RegularPrice && listing.RegularPrice > 0
+            && !errors.Contains("sale_price_gbp_invalid") && !errors.Contains("price_gbp_invalid"))
+            errors.Add("sale_price_gbp_invalid");
+        return errors;
+    }
+
+    private static string? Text(JsonElement v, int max, string field, List<string> errors, bool required = false)
+    {
+        if (v.ValueKind != JsonValueKind.String) { errors.Add($"{field}_invalid"); return null; }
+        var s = v.GetString()!.Trim();
+        if (required && s.Length == 0) { errors.Add($"{field}_required"); return null; }
+        if (s.Length > max) { errors.Add($"{field}_too_long"); return null; }
+        if (s.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t')) { errors.Add($"{field}_invalid"); return null; }
+        return s.Length == 0 ? null : s;
+    }
+
+    private static string? OneOf(JsonElement v, IReadOnlyList<string> allowed, string code, List<string> errors)
+    {
+        if (v.ValueKind == JsonValueKind.String && v.GetString() is { } s && allowed.Contains(s)) return s;
+        errors.Add(code);
+        return null;
+    }
+
+    /// <summary>A positive amount in pounds with at most two decimal places; numeric strings are accepted.</summary>
+    private static decimal? Money(JsonElement v, string code, List<string> errors, bool allowZero)
+    {
+        decimal amount;
+        var ok = v.ValueKind switch
+        {
+            JsonValueKind.Number => v.TryGetDecimal(out amount),
+            JsonValueKind.String => decimal.TryParse(v.GetString(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out amount),
+            _ => (amount = 0) != 0,
+        };
+        if (!ok || amount < 0 || (!allowZero && amount == 0) || amount > MaxPrice || decimal.Round(amount, 2) != amount)
+        {
+            errors.Add(code);
+            return null;
+        }
+        return amount;
+    }
+
+    private static string[]? MultiSelect(JsonElement v, IReadOnlyList<string> allowed)
+    {
+        if (v.ValueKind != JsonValueKind.Array || v.GetArrayLength() > allowed.Count) return null;
+        var values = new List<string>();
+        foreach (var item in v.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String || item.GetString() is not { } s || !allowed.Contains(s) || values.Contains(s)) return null;
+            values.Add(s);
+        }
+        // "None" means none of the others: it cannot be combined with them.
+        if (values.Contains("None") && values.Count > 1) return null;
+        return [.. values];
+    }
+
+    private static string[]? Images(JsonElement v)
+    {
+        if (v.ValueKind != JsonValueKind.Array || v.GetArrayLength() > MaxImages) return null;
+        var urls = new List<string>();
+        foreach (var item in v.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String || item.GetString() is not { Length: > 0 and <= 2048 } s) return null;
+            if (!Uri.TryCreate(s, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)) return null;
+            urls.Add(s);
+        }
+        return [.. urls];
+    }
+
+    private static string? Measurements(JsonElement v)
+    {
+        if (v.ValueKind != JsonValueKind.Array || v.GetArrayLength() > MaxMeasurements) return null;
+        var items = new List<MeasurementDto>();
+        foreach (var item in v.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Object) return null;
+            string? dimension = null;
+            decimal? value = null;
+            foreach (var p in item.EnumerateObject())
+            {
+                if (p.Name == "dimension" && p.Value.ValueKind == JsonValueKind.String && p.Value.GetString() is { Length: > 0 and <= 50 } d) dimension = d.Trim();
+                else if (p.Name == "value_cm" && p.Value.ValueKind == JsonValueKind.Number && p.Value.TryGetDecimal(out var cm) && cm > 0 && cm <= 10_000) value = cm;
+                else return null;
+            }
+            if (dimension is not { Length: > 0 } || value is null) return null;
+            items.Add(new MeasurementDto(dimension, value.Value));
+        }
+        return JsonSerializer.Serialize(items, Http.Json.Options);
+    }
+
+    public static string Slugify(string title)
+    {
+        var slug = NonSlug().Replace(title.ToLowerInvariant(), "-").Trim('-');
+        if (slug.Length > 80) slug = slug[..80].TrimEnd('-');
+        return slug.Length == 0 ? "listing" : slug;
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9_]{0,39}$")]
+    private static partial Regex SafeFieldName();
+
+    [GeneratedRegex("[^a-z0-9]+")]
+    private static partial Regex NonSlug();
+}
+
+public sealed record MeasurementDto(string Dimension, decimal ValueCm);

@@ -1,0 +1,156 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Repurch.Api.Auth;
+using Repurch.Api.Errors;
+using Repurch.Api.Http;
+using Repurch.Api.Persistence;
+
+namespace Repurch.Api.Features.Listings;
+
+public static class ListingsEndpoints
+{
+    public static readonly string[] ListStatuses = ["active", "draft", "closed", "any"];
+
+    public static IEndpointRouteBuilder MapListings(this IEndpointRouteBuilder app)
+    {
+        var read = app.MapGroup("/v1/listings").WithTags("Listings").RequireAuthorization(Policies.PartnerRead);
+        var write = app.MapGroup("/v1/listings").WithTags("Listings").RequireAuthorization(Policies.PartnerWrite);
+
+        read.MapGet("/", List).WithName("ListListings").WithSummary("List listings")
+            .WithDescription("The calling brand's listings, newest first. `status` defaults to `active`; `any` includes drafts and closed listings but never deleted ones. The total also comes back in `X-Total-Count`.");
+        read.MapGet("/options", Options).WithName("ListTaxonomyOptions").WithSummary("List taxonomy options");
+        read.MapGet("/{id:long}", Get).WithName("GetListing").WithSummary("Retrieve a listing");
+        write.MapPost("/", Create).WithName("CreateListing").WithSummary("Create a listing")
+            .Accepts<ListingWrite>("application/json")
+            .WithDescription("Unknown fields are rejected (`<field>_unknown`) so a typo never silently drops data. `status` may be `active` (default) or `draft`. Numeric strings are accepted for money fields.");
+        write.MapPatch("/{id:long}", Update).WithName("UpdateListing").WithSummary("Update a listing")
+            .Accepts<ListingWrite>("application/json")
+            .WithDescription("Partial update: omitted fields are unchanged, `null` clears an optional field.");
+        write.MapDelete("/{id:long}", Delete).WithName("DeleteListing").WithSummary("Delete a listing")
+            .WithDescription("Soft delete: the listing disappears from every read and from the marketplace; orders that reference it keep it.");
+        // Ids that are not integers name no listing: answer like any other unknown id.
+        read.MapMethods("/{id}", ["GET", "PATCH", "DELETE"], () => Problems.ListingNotFound()).ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task<Results<Ok<ListingPage>, ApiErrorResult>> List(
+        HttpContext http, RepurchDb db, ListingUrls urls,
+        string? page, string? per_page, string? status, string? channel, CancellationToken ct)
+    {
+        var caller = http.Caller();
+        if (!TryInt(page, 1, 1, 1_000_000, out var pageNo))
+            return Problems.InvalidParameter("page", "page_invalid", "page must be an integer of at least 1.");
+        if (!TryInt(per_page, 20, 1, 100, out var perPage))
+            return Problems.InvalidParameter("per_page", "per_page_invalid", "per_page must be an integer from 1 to 100.");
+        status ??= "active";
+        if (!ListStatuses.Contains(status))
+            return Problems.InvalidParameter("status", "status_invalid", "status must be one of active, draft, closed or any.");
+        if (channel is not null && !Taxonomy.Channels.Contains(channel))
+            return Problems.InvalidParameter("channel", "channel_invalid", "channel must be clearance or exchange.");
+
+        var query = db.Listings.Where(l => l.BrandId == caller.BrandId && l.DeletedAt == null);
+        if (status != "any") query = query.Where(l => l.Status == status);
+        if (channel is not null) query = query.Where(l => l.Channel == channel);
+
+        // Both queries share one connection, so the brand is set once per request.
+        await db.Database.OpenConnectionAsync(ct);
+        var total = await query.CountAsync(ct);
+        var rows = total == 0 ? [] : await query
+            .OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id)
+            .Skip((pageNo - 1) * perPage).Take(perPage)
+            .ToListAsync(ct);
+
+        http.Response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var meta = new ListMeta(pageNo, perPage, total, (total + perPage - 1) / perPage, caller.BrandId);
+        return TypedResults.Ok(new ListingPage(rows.Select(r => ListingMapper.Summary(r, urls)).ToList(), meta));
+    }
+
+    private static Ok<ListingOptions> Options() => TypedResults.Ok(Taxonomy.Defaults);
+
+    private static async Task<Results<Ok<ListingDetail>, ApiErrorResult>> Get(long id, HttpContext http, RepurchDb db, ListingUrls urls, CancellationToken ct)
+    {
+        var listing = await Find(db, id, tracking: false, ct);
+        if (listing is null) return Problems.ListingNotFound();
+        return TypedResults.Ok(ListingMapper.Detail(listing, urls, await BrandName(db, ct)));
+    }
+
+    private static async Task<Results<Created<ListingDetail>, ApiErrorResult>> Create(HttpContext http, RepurchDb db, ListingUrls urls, TimeProvider clock, CancellationToken ct)
+    {
+        var caller = http.Caller();
+        var body = await JsonBody.ReadObjectAsync(http.Request, ct: ct);
+        if (body.Error is not null) return body.Error;
+        if (body.Empty) return Problems.Validation("Listing could not be created", ["title_required", "price_gbp_required", "condition_required", "category_required", "faults_required"]);
+        using var doc = body.Document!;
+
+        var now = clock.GetUtcNow();
+        var listing = new Listing
+        {
+            BrandId = caller.BrandId, Title = "", Condition = "", Category = "", Slug = "",
+            CreatedAt = now, UpdatedAt = now,
+        };
+        var errors = ListingInput.Apply(body.Root, listing, Taxonomy.Defaults, creating: true);
+        if (errors.Count > 0) return Problems.Validation("Listing could not be created", errors);
+
+        listing.Slug = ListingInput.Slugify(listing.Title);
+        db.Listings.Add(listing);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/v1/listings/{listing.Id}", ListingMapper.Detail(listing, urls, await BrandName(db, ct)));
+    }
+
+    private static async Task<Results<Ok<ListingDetail>, ApiErrorResult>> Update(long id, HttpContext http, RepurchDb db, ListingUrls urls, TimeProvider clock, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadObjectAsync(http.Request, ct: ct);
+        if (body.Error is not null) return body.Error;
+        using var doc = body.Document;
+
+        var listing = await Find(db, id, tracking: true, ct);
+        if (listing is null) return Problems.ListingNotFound();
+        if (listing.OwnerType != "brand") return Problems.NotOwner("modify");
+        if (body.Empty || !body.Root.EnumerateObject().Any())
+            return Problems.Of(400, "no_fields", "PATCH body must include at least one field to update.");
+
+        var errors = ListingInput.Apply(body.Root, listing, Taxonomy.Defaults, creating: false);
+        if (errors.Count > 0) return Problems.Validation("Update rejected", errors);
+
+        listing.Slug = ListingInput.Slugify(listing.Title);
+        listing.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ListingMapper.Detail(listing, urls, await BrandName(db, ct)));
+    }
+
+    private static async Task<Results<Ok<DeletedListing>, ApiErrorResult>> Delete(long id, RepurchDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var listing = await Find(db, id, tracking: true, ct);
+        if (listing is null) return Problems.ListingNotFound();
+        if (listing.OwnerType != "brand") return Problems.NotOwner("delete");
+        listing.DeletedAt = clock.GetUtcNow();
+        listing.UpdatedAt = listing.DeletedAt.Value;
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new DeletedListing(true, id));
+    }
+
+    private static Task<Listing?> Find(RepurchDb db, long id, bool tracking, CancellationToken ct)
+    {
+        var q = db.Listings.Include(l => l.Seller).Where(l => l.Id == id && l.DeletedAt == null);
+        return (tracking ? q.AsTracking() : q).FirstOrDefaultAsync(ct);
+    }
+
+    private static async Task<string> BrandName(RepurchDb db, CancellationToken ct) =>
+        await db.Brands.Select(b => b.Name).FirstOrDefaultAsync(ct) ?? "";
+
+    private static bool TryInt(string? raw, int fallback, int min, int max, out int value)
+    {
+        value = fallback;
+        if (raw is null) return true;
+        return int.TryParse(raw, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value)
+            && value >= min && value <= max;
+    }
+}
+
+/// <summary>The body of create and update, for the OpenAPI document (bodies are validated field by field).</summary>
+public sealed record ListingWrite(
+    string Title, string? Description, string? Channel, string? Status, decimal PriceGbp, decimal? SalePriceGbp,
+    decimal? RrpGbp, int? DeliveryContributionGbp, string Condition, string Category, string? ItemType,
+    string? Brand, string? Colour, string? Fabric, string? AgeYears, string? AvailableFrom, int? QuantityIdentical,
+    IReadOnlyList<MeasurementDto>? Measurements, IReadOnlyList<string>? ExposedTo, IReadOnlyList<string> Faults,
+    IReadOnlyList<string>? Images, IReadOnlyList<long>? AttachmentIds, string? Sku, string? WarehouseLocation);

@@ -1,0 +1,51 @@
+namespace Repurch.Api.Features.Listings;
+
+public sealed record LabelledOption(string Value, string Label);
+public sealed record ConditionOption(string Value, string Label, string Help);
+
+/// <summary>The option lists a listing is validated against (GET /v1/listings/options).</summary>
+public sealed record ListingOptions(
+    IReadOnlyList<string> Brands,
+    IReadOnlyList<string> Colours,
+    IReadOnlyList<string> Fabrics,
+    IReadOnlyList<string> Ages,
+    IReadOnlyList<string> Categories,
+    IReadOnlyList<string> ItemTypes,
+    IReadOnlyList<ConditionOption> Conditions,
+    IReadOnlyList<LabelledOption> Exposures,
+    IReadOnlyList<LabelledOption> Faults);
+
+public static class Taxonomy
+{
+    public static readonly string[] Channels = ["clearance", "exchange"];
+    public static readonly int[] DeliveryContributions = [0, 30, 60, 129];
+
+    /// <summary>The platform defaults from the API reference; brands may override them later.</summary>
+    public static readonly ListingOptions Defaults = new(
+        Brands: ["DFS", "IKEA", "Loaf", "Sofa.com", "Habitat", "John Lewis", "Made.com", "Next", "SCS", "Sofology", "Other"],
+        Colours: ["Grey", "Charcoal", "Silver", "Beige", "Cream", "Brown", "Tan", "Black", "Navy", "Blue", "Green", "Pink", "Red", "Multi-colour", "Other"],
+        Fabrics: ["Velvet", "Leather", "Faux Leather", "Linen", "Cotton", "Chenille", "Bouclé", "Other"],
+        Ages: ["Less than 1 year", "1 year old", "2 years old", "3 years old", "15+ years old"],
+        Categories: ["Corner Sofas", "3-Seater Sofas", "2-Seater Sofas", "Sofa Beds", "Armchairs", "Footstools", "Sofa Sets", "Other"],
+        ItemTypes: ["Corner Sofa", "4-Seater", "3-Seater", "2-Seater", "Chair", "Sofa Bed", "Sofa Set", "U-Shape Sofa", "Footstool"],
+        Conditions:
+        [
+            new("like-new", "Like new", "Near-perfect condition with virtually no signs of use."),
+            new("excellent", "Excellent", "No stains or defects, may show very light signs of minimal use."),
+            new("gently-used", "Gently used", "Clean, minor marks and stains that don't affect function or appearance."),
+            new("fair", "Fair", "Functional, noticeable wear or marks."),
+        ],
+        Exposures:
+        [
+            new("Dogs", "Dogs"),
+            new("Cats", "Cats"),
+            new("Smoke", "Smoke"),
+            new("None", "None of the above"),
+        ],
+        Faults:
+        [
+            new("Rips or tears", "Rips or tears"),
+            new("Fire Label", "Has fire safety label"),
+            new("None", "None of the above"),
+        ]);
+}

@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics;
+using Repurch.Api.Auth;
+using Repurch.Api.Errors;
+using Repurch.Api.Features.Auth;
+using Repurch.Api.Features.Listings;
+using Repurch.Api.OpenApi;
+using Repurch.Api.Persistence;
+using Scalar.AspNetCore;
+
+namespace Repurch.Api;
+
+public static class RepurchApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            // JSON bodies are capped per endpoint; this is the outer bound for every request.
+            k.Limits.MaxRequestBodySize = 16 * 1024 * 1024;
+            k.AddServerHeader = false;
+        });
+        if (builder.Configuration["PORT"] is { Length: > 0 } port && builder.Configuration["ASPNETCORE_URLS"] is null && builder.Configuration["urls"] is null)
+        {
+            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        }
+        AddServices(builder.Services);
+
+        var app = builder.Build();
+        UsePipeline(app);
+        return app;
+    }
+
+    public static void AddServices(IServiceCollection services)
+    {
+        services.ConfigureHttpJsonOptions(o => Http.Json.Configure(o.SerializerOptions));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<DataPlanes>();
+        services.AddSingleton<CredentialStore>();
+        services.AddSingleton<AccessTokens>();
+        services.AddSingleton<ListingUrls>();
+        services.AddHttpContextAccessor();
+        // One context per request, on the caller's plane and limited to the caller's brand.
+        services.AddScoped(sp =>
+        {
+            var caller = sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.Features.Get<Caller>();
+            return sp.GetRequiredService<DataPlanes>().Open(caller?.Plane ?? Plane.Live, caller?.BrandId);
+        });
+
+        services.AddAuthentication(BearerAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization(Policies.Add);
+        services.AddProblemDetails();
+        services.AddOpenApi("v1", o => OpenApiSetup.Configure(o));
+    }
+
+    public static void UsePipeline(WebApplication app)
+    {
+        app.UseExceptionHandler(e => e.Run(async http =>
+        {
+            var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
+            var result = error is BadHttpRequestException bad
+                ? Problems.Of(bad.StatusCode, bad.StatusCode == 413 ? "payload_too_large" : "bad_request", "The request could not be read.")
+                : Problems.Of(500, "internal_error", "Something went wrong on our side. It has been logged; retrying may help.");
+            await result.ExecuteAsync(http);
+        }));
+        app.UseStatusCodePages(async ctx =>
+        {
+            var http = ctx.HttpContext;
+            var result = http.Response.StatusCode switch
+            {
+                404 => Problems.Of(404, "not_found", "No route matches this URL and method."),
+                405 => Problems.Of(405, "method_not_allowed", "This URL does not accept that method."),
+                415 => Problems.UnsupportedMediaType(),
+                var s => Problems.Of(s, "error", "The request failed."),
+            };
+            await result.ExecuteAsync(http);
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/docs", o => o.WithTitle("Repurch API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription();
+        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();
+
+        app.MapAuth();
+        app.MapListings();
+    }
+}
