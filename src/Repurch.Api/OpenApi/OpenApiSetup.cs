@@ -15,15 +15,31 @@ public static class OpenApiSetup
                 Version = "v1",
                 Description = "Multi-brand resale marketplace API. Authenticate with `Authorization: Bearer <key>` using an API key (`re_pk_live_…` live, `re_pk_test_…` sandbox) or an access token from `POST /v1/auth/token`. Errors use one shape: `{\"code\", \"message\", \"data\": {\"status\", \"errors\"?}}`.",
             };
-            doc.Servers = [new OpenApiServer { Url = "https://api.repurch.com" }];
+            doc.Servers =
+            [
+                new OpenApiServer { Url = "https://api.repurch.com", Description = "Production" },
+                new OpenApiServer { Url = "http://127.0.0.1:8080", Description = "Local ./run" },
+            ];
             doc.Components ??= new OpenApiComponents();
             doc.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
             doc.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,
                 Scheme = "bearer",
-                Description = "An API key or an access token.",
+                Description = "An API key (`re_pk_live_…`, `re_pk_test_…` for the sandbox plane) or an access token from `POST /v1/auth/token`.",
             };
+            doc.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", doc)] = [] }];
+            return Task.CompletedTask;
+        });
+        // Money is decimal, written as a plain JSON number by MoneyConverter.
+        o.AddSchemaTransformer((schema, context, _) =>
+        {
+            var type = context.JsonTypeInfo.Type;
+            if (type == typeof(decimal) || type == typeof(decimal?))
+            {
+                schema.Type = type == typeof(decimal) ? JsonSchemaType.Number : JsonSchemaType.Number | JsonSchemaType.Null;
+                schema.Format = "decimal";
+            }
             return Task.CompletedTask;
         });
     }

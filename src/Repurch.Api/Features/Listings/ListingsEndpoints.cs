@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Repurch.Api.Auth;
 using Repurch.Api.Errors;
 using Repurch.Api.Http;
+using Repurch.Api.OpenApi;
+using Microsoft.OpenApi;
 using Repurch.Api.Persistence;
 
 namespace Repurch.Api.Features.Listings;
@@ -16,18 +18,36 @@ public static class ListingsEndpoints
         var read = app.MapGroup("/v1/listings").WithTags("Listings").RequireAuthorization(Policies.PartnerRead);
         var write = app.MapGroup("/v1/listings").WithTags("Listings").RequireAuthorization(Policies.PartnerWrite);
 
+        var notFound = new DocumentedError(404, "listing_not_found", "Listing not found (or owned by another brand).");
+        var notOwner = new DocumentedError(403, "forbidden_not_owner", "You can only modify listings you created (trade-ins belong to their consumer seller).");
+        var invalid = new DocumentedError(400, "validation_failed", "Field-level reasons listed as codes in `data.errors`, e.g. `title_required`, `price_gbp_invalid`, `category_invalid`, `faults_required`, `<field>_unknown`.");
+
         read.MapGet("/", List).WithName("ListListings").WithSummary("List listings")
-            .WithDescription("The calling brand's listings, newest first. `status` defaults to `active`; `any` includes drafts and closed listings but never deleted ones. The total also comes back in `X-Total-Count`.");
-        read.MapGet("/options", Options).WithName("ListTaxonomyOptions").WithSummary("List taxonomy options");
-        read.MapGet("/{id:long}", Get).WithName("GetListing").WithSummary("Retrieve a listing");
+            .WithDescription("The calling brand's listings, newest first. `status` defaults to `active`; `any` includes drafts and closed listings but never deleted ones. The total also comes back in `X-Total-Count`.")
+            .Query("page", JsonSchemaType.Integer, "Page number, 1-indexed.", minimum: 1, defaultValue: 1)
+            .Query("per_page", JsonSchemaType.Integer, "Items per page. Maximum 100; larger values are `400 invalid_parameter`, not silently capped.", minimum: 1, maximum: 100, defaultValue: 20)
+            .Query("status", JsonSchemaType.String, "Filter by status. `any` is every status except deleted.", values: ListStatuses, defaultValue: "active")
+            .Query("channel", JsonSchemaType.String, "Filter by channel. Omit for both.", values: Taxonomy.Channels)
+            .Errors([.. ApiDocs.AuthErrors, new(400, "invalid_parameter", "A query parameter is out of range or not an allowed value; `data.param` names it.")]);
+        read.MapGet("/options", Options).WithName("ListTaxonomyOptions").WithSummary("List taxonomy options")
+            .WithDescription("The option lists create-listing validates against: use the values verbatim.")
+            .Errors(ApiDocs.AuthErrors);
+        read.MapGet("/{id:long}", Get).WithName("GetListing").WithSummary("Retrieve a listing")
+            .WithDescription("Full detail. `owner` is `brand` for the partner's own stock and `seller` for a consumer's trade-in; `seller` names who it belongs to. Another brand's listing is `404`, never `403`.")
+            .Errors([.. ApiDocs.AuthErrors, notFound]);
         write.MapPost("/", Create).WithName("CreateListing").WithSummary("Create a listing")
             .Accepts<ListingWrite>("application/json")
-            .WithDescription("Unknown fields are rejected (`<field>_unknown`) so a typo never silently drops data. `status` may be `active` (default) or `draft`. Numeric strings are accepted for money fields.");
+            .WithDescription("Unknown fields are rejected (`<field>_unknown`) so a typo never silently drops data. `status` may be `active` (default) or `draft`. Money fields take numbers (or numeric strings) above 0 and up to 1,000,000 with at most two decimals. Omitted `faults` means `[\"None\"]`; an empty list is `faults_required`. `attachment_ids` is reserved for photo uploads and must be empty for now. Bodies are capped at 256 KB.")
+            .Errors([.. ApiDocs.AuthErrors, invalid, ApiDocs.BadBody, ApiDocs.TooLarge, ApiDocs.WrongMediaType]);
         write.MapPatch("/{id:long}", Update).WithName("UpdateListing").WithSummary("Update a listing")
             .Accepts<ListingWrite>("application/json")
-            .WithDescription("Partial update: omitted fields are unchanged, `null` clears an optional field.");
+            .WithDescription("Partial update: omitted fields are unchanged, `null` clears an optional field. The whole update is rejected if any field is invalid.")
+            .Errors([.. ApiDocs.AuthErrors, notFound, notOwner, invalid,
+                new(400, "no_fields", "PATCH body must include at least one field to update."),
+                ApiDocs.TooLarge, ApiDocs.WrongMediaType]);
         write.MapDelete("/{id:long}", Delete).WithName("DeleteListing").WithSummary("Delete a listing")
-            .WithDescription("Soft delete: the listing disappears from every read and from the marketplace; orders that reference it keep it.");
+            .WithDescription("Soft delete: the listing disappears from every read and from the marketplace; orders that reference it keep it.")
+            .Errors([.. ApiDocs.AuthErrors, notFound, notOwner with { Message = "You can only delete listings you created." }]);
         // Ids that are not integers name no listing: answer like any other unknown id.
         read.MapMethods("/{id}", ["GET", "PATCH", "DELETE"], () => Problems.ListingNotFound()).ExcludeFromDescription();
         return app;

@@ -1,0 +1,69 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using Repurch.Api.Errors;
+
+namespace Repurch.Api.OpenApi;
+
+public sealed record DocumentedError(int Status, string Code, string Message);
+
+/// <summary>Endpoint annotations that put the spec's error tables and query rules into the OpenAPI document.</summary>
+public static class ApiDocs
+{
+    public static readonly DocumentedError MissingBearer = new(401, "missing_bearer_token", "No Authorization: Bearer header provided.");
+    public static readonly DocumentedError InvalidToken = new(401, "invalid_token", "Token is malformed, expired, or signed with the wrong key.");
+    public static readonly DocumentedError Forbidden = new(403, "forbidden", "Caller is not a partner admin, or the key lacks the scope (`read` for GET, `write` for mutations).");
+    public static readonly DocumentedError[] AuthErrors = [MissingBearer, InvalidToken, Forbidden];
+    public static readonly DocumentedError BadBody = new(400, "invalid_json", "Body is not valid JSON (`invalid_json`) or not a JSON object (`invalid_body`).");
+    public static readonly DocumentedError TooLarge = new(413, "payload_too_large", "Body is larger than 256 KB.");
+    public static readonly DocumentedError WrongMediaType = new(415, "unsupported_media_type", "Body is not application/json.");
+
+    /// <summary>Documents each error status with the codes it can carry, in the project's error shape.</summary>
+    public static RouteHandlerBuilder Errors(this RouteHandlerBuilder builder, params DocumentedError[] errors)
+    {
+        foreach (var status in errors.Select(e => e.Status).Distinct())
+        {
+            builder.Produces<ApiError>(status, "application/json");
+        }
+        return builder.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            foreach (var group in errors.GroupBy(e => e.Status))
+            {
+                var key = group.Key.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (operation.Responses?.TryGetValue(key, out var response) == true && response is OpenApiResponse r)
+                {
+                    r.Description = string.Join(" ", group.Select(e => $"`{e.Code}`: {e.Message}"));
+                }
+            }
+            return Task.CompletedTask;
+        });
+    }
+
+    /// <summary>Gives a query parameter its real type, bounds, allowed values and description.</summary>
+    public static RouteHandlerBuilder Query(this RouteHandlerBuilder builder, string name, JsonSchemaType type, string description,
+        string[]? values = null, int? minimum = null, int? maximum = null, JsonNode? defaultValue = null)
+    {
+        return builder.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            if (operation.Parameters?.FirstOrDefault(p => p.Name == name) is OpenApiParameter p)
+            {
+                p.Description = description;
+                p.Required = false;
+                var schema = new OpenApiSchema { Type = type, Default = defaultValue };
+                if (values is not null) schema.Enum = values.Select(v => (JsonNode)JsonValue.Create(v)!).ToList();
+                if (minimum is not null) schema.Minimum = minimum.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (maximum is not null) schema.Maximum = maximum.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                p.Schema = schema;
+            }
+            return Task.CompletedTask;
+        });
+    }
+
+    /// <summary>Marks an operation as callable without a bearer credential.</summary>
+    public static RouteHandlerBuilder NoBearer(this RouteHandlerBuilder builder) =>
+        builder.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.Security = [];
+            return Task.CompletedTask;
+        });
+}

@@ -1,0 +1,62 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Repurch.Api.Tests.Infrastructure;
+
+namespace Repurch.Api.Tests.OpenApi;
+
+public sealed class OpenApiDocumentTests : ApiTest
+{
+    private static string RepoFile(string relative)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Repurch.slnx"))) dir = dir.Parent;
+        return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("repo root not found"), relative);
+    }
+
+    private static string Canonical(string json) =>
+        JsonNode.Parse(json)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+
+    [Fact]
+    public async Task Served_document_matches_the_committed_openapi_file()
+    {
+        var served = Canonical(await Api.ClientWith(null).GetStringAsync("/openapi/v1.json"));
+        var path = RepoFile("openapi/v1.json");
+        if (Environment.GetEnvironmentVariable("REPURCH_UPDATE_OPENAPI") == "1") await File.WriteAllTextAsync(path, served);
+
+        Assert.True(File.Exists(path), "openapi/v1.json is missing: run REPURCH_UPDATE_OPENAPI=1 ./test --filter OpenApi");
+        var committed = await File.ReadAllTextAsync(path);
+        Assert.True(committed == served, "openapi/v1.json differs from the served document: run REPURCH_UPDATE_OPENAPI=1 ./test --filter OpenApi and commit it");
+    }
+
+    [Fact]
+    public async Task Document_describes_every_listing_endpoint_with_its_error_codes_and_bearer_auth()
+    {
+        var doc = JsonNode.Parse(await Api.ClientWith(null).GetStringAsync("/openapi/v1.json"))!;
+        var paths = doc["paths"]!;
+        Assert.NotNull(paths["/v1/listings"]!["get"]);
+        Assert.NotNull(paths["/v1/listings"]!["post"]);
+        Assert.NotNull(paths["/v1/listings/{id}"]!["get"]);
+        Assert.NotNull(paths["/v1/listings/{id}"]!["patch"]);
+        Assert.NotNull(paths["/v1/listings/{id}"]!["delete"]);
+        Assert.NotNull(paths["/v1/listings/options"]!["get"]);
+        Assert.NotNull(paths["/v1/auth/token"]!["post"]);
+        Assert.NotNull(paths["/v1/auth/refresh"]!["post"]);
+        Assert.Contains("listing_not_found", paths["/v1/listings/{id}"]!["patch"]!["responses"]!["404"]!["description"]!.GetValue<string>());
+        Assert.Contains("no_fields", paths["/v1/listings/{id}"]!["patch"]!["responses"]!["400"]!["description"]!.GetValue<string>());
+        Assert.Contains("missing_bearer_token", paths["/v1/listings"]!["get"]!["responses"]!["401"]!["description"]!.GetValue<string>());
+        Assert.Equal("bearer", doc["components"]!["securitySchemes"]!["bearer"]!["scheme"]!.GetValue<string>());
+        var perPage = paths["/v1/listings"]!["get"]!["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "per_page")!;
+        Assert.Equal(100, perPage["schema"]!["maximum"]!.GetValue<int>());
+        Assert.Contains("payout", doc["components"]!["schemas"]!["ListingDetail"]!["properties"]!.AsObject().Select(p => p.Key));
+    }
+
+    [Fact]
+    public async Task Interactive_reference_is_served_at_docs()
+    {
+        var response = await Api.ClientWith(null).GetAsync("/docs/");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("openapi/v1.json", await response.Content.ReadAsStringAsync());
+    }
+}
