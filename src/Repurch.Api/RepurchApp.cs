@@ -2,7 +2,12 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics;
 using Repurch.Api.Auth;
 using Repurch.Api.Errors;
+using Repurch.Api.Features.ApiKeys;
+using Repurch.Api.Features.Audit;
 using Repurch.Api.Features.Auth;
+using Repurch.Api.Features.Marketplace;
+using Repurch.Api.Features.Settings;
+using Repurch.Api.Features.Taxonomy;
 using Repurch.Api.Features.Listings;
 using Repurch.Api.OpenApi;
 using Repurch.Api.Persistence;
@@ -87,5 +92,11 @@ public static class RepurchApp
 
         app.MapAuth();
         app.MapListings();
+        app.MapBrandSettings();
+        app.MapWarehouses();
+        app.MapApiKeys();
+        app.MapTaxonomySettings();
+        app.MapMarketplaceListings();
+        app.MapAuditLog();
     }
 }

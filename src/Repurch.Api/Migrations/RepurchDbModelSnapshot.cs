@@ -41,6 +41,10 @@ namespace Repurch.Api.Migrations
                         .HasColumnName("created_at")
                         .HasDefaultValueSql("now()");
 
+                    b.Property<Guid?>("CreatedByKeyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_key_id");
+
                     b.Property<DateTimeOffset?>("LastUsedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_used_at");
@@ -89,6 +93,125 @@ namespace Repurch.Api.Migrations
                     b.ToTable("api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Repurch.Api.Persistence.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("action");
+
+                    b.Property<Guid?>("ActorKeyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_key_id");
+
+                    b.Property<string>("ActorKeyPrefix")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("actor_key_prefix");
+
+                    b.Property<string>("BrandId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("brand_id");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("changes");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("TargetId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("target_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_log");
+
+                    b.HasIndex("BrandId", "Id")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_audit_log_brand_id_id");
+
+                    b.ToTable("audit_log", (string)null);
+                });
+
+            modelBuilder.Entity("Repurch.Api.Persistence.BillingEntity", b =>
+                {
+                    b.Property<string>("BrandId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("brand_id");
+
+                    b.Property<string>("Address1")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("address1");
+
+                    b.Property<string>("Address2")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("address2");
+
+                    b.Property<string>("City")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("city");
+
+                    b.Property<string>("CompanyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("company_name");
+
+                    b.Property<string>("CompanyNumber")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("company_number");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("country");
+
+                    b.Property<string>("InvoiceEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("invoice_email");
+
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("postcode");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("VatNumber")
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)")
+                        .HasColumnName("vat_number");
+
+                    b.HasKey("BrandId")
+                        .HasName("pk_billing_entities");
+
+                    b.ToTable("billing_entities", (string)null);
+                });
+
             modelBuilder.Entity("Repurch.Api.Persistence.Brand", b =>
                 {
                     b.Property<string>("Id")
@@ -116,6 +239,121 @@ namespace Repurch.Api.Migrations
                         .HasName("pk_brands");
 
                     b.ToTable("brands", (string)null);
+                });
+
+            modelBuilder.Entity("Repurch.Api.Persistence.BrandProfile", b =>
+                {
+                    b.Property<string>("BrandId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("brand_id");
+
+                    b.Property<string>("AccentColor")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("accent_color");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("LogoUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("logo_url");
+
+                    b.Property<string>("SupportEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("support_email");
+
+                    b.Property<string>("SupportPhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("support_phone");
+
+                    b.Property<string>("Tagline")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("tagline");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("BrandId")
+                        .HasName("pk_brand_profiles");
+
+                    b.ToTable("brand_profiles", (string)null);
+                });
+
+            modelBuilder.Entity("Repurch.Api.Persistence.BrandTaxonomy", b =>
+                {
+                    b.Property<string>("BrandId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("brand_id");
+
+                    b.PrimitiveCollection<string[]>("Ages")
+                        .HasColumnType("text[]")
+                        .HasColumnName("ages");
+
+                    b.PrimitiveCollection<string[]>("Brands")
+                        .HasColumnType("text[]")
+                        .HasColumnName("brands");
+
+                    b.PrimitiveCollection<string[]>("Categories")
+                        .HasColumnType("text[]")
+                        .HasColumnName("categories");
+
+                    b.PrimitiveCollection<string[]>("Colours")
+                        .HasColumnType("text[]")
+                        .HasColumnName("colours");
+
+                    b.PrimitiveCollection<string[]>("Fabrics")
+                        .HasColumnType("text[]")
+                        .HasColumnName("fabrics");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("BrandId")
+                        .HasName("pk_brand_taxonomies");
+
+                    b.ToTable("brand_taxonomies", (string)null);
+                });
+
+            modelBuilder.Entity("Repurch.Api.Persistence.CrossListingRule", b =>
+                {
+                    b.Property<string>("BrandId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("brand_id");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("category");
+
+                    b.Property<bool>("OnMarketplace")
+                        .HasColumnType("boolean")
+                        .HasColumnName("on_marketplace");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("BrandId", "Category")
+                        .HasName("pk_cross_listing_rules");
+
+                    b.ToTable("cross_listing_rules", (string)null);
                 });
 
             modelBuilder.Entity("Repurch.Api.Persistence.Listing", b =>
@@ -281,6 +519,10 @@ namespace Repurch.Api.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("view_count");
 
+                    b.Property<Guid?>("WarehouseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("warehouse_id");
+
                     b.Property<string>("WarehouseLocation")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -291,6 +533,9 @@ namespace Repurch.Api.Migrations
 
                     b.HasIndex("SellerId")
                         .HasDatabaseName("ix_listings_seller_id");
+
+                    b.HasIndex("WarehouseId")
+                        .HasDatabaseName("ix_listings_warehouse_id");
 
                     b.HasIndex("BrandId", "Sku")
                         .HasDatabaseName("ix_listings_brand_id_sku")
@@ -435,6 +680,87 @@ namespace Repurch.Api.Migrations
                     b.ToTable("signing_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Repurch.Api.Persistence.Warehouse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address1")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("address1");
+
+                    b.Property<string>("Address2")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("address2");
+
+                    b.Property<string>("BrandId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("brand_id");
+
+                    b.Property<string>("City")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("city");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("contact_email");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("contact_name");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("contact_phone");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("country");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_default");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("label");
+
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("postcode");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_warehouses");
+
+                    b.HasIndex("BrandId", "CreatedAt")
+                        .HasDatabaseName("ix_warehouses_brand_id_created_at");
+
+                    b.ToTable("warehouses", (string)null);
+                });
+
             modelBuilder.Entity("Repurch.Api.Persistence.ApiKey", b =>
                 {
                     b.HasOne("Repurch.Api.Persistence.Brand", null)
@@ -443,6 +769,56 @@ namespace Repurch.Api.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_api_keys_brands_brand_id");
+                });
+
+            modelBuilder.Entity("Repurch.Api.Persistence.AuditEntry", b =>
+                {
+                    b.HasOne("Repurch.Api.Persistence.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_audit_log_brands_brand_id");
+                });
+
+            modelBuilder.Entity("Repurch.Api.Persistence.BillingEntity", b =>
+                {
+                    b.HasOne("Repurch.Api.Persistence.Brand", null)
+                        .WithOne()
+                        .HasForeignKey("Repurch.Api.Persistence.BillingEntity", "BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_billing_entities_brands_brand_id");
+                });
+
+            modelBuilder.Entity("Repurch.Api.Persistence.BrandProfile", b =>
+                {
+                    b.HasOne("Repurch.Api.Persistence.Brand", null)
+                        .WithOne()
+                        .HasForeignKey("Repurch.Api.Persistence.BrandProfile", "BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_brand_profiles_brands_brand_id");
+                });
+
+            modelBuilder.Entity("Repurch.Api.Persistence.BrandTaxonomy", b =>
+                {
+                    b.HasOne("Repurch.Api.Persistence.Brand", null)
+                        .WithOne()
+                        .HasForeignKey("Repurch.Api.Persistence.BrandTaxonomy", "BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_brand_taxonomies_brands_brand_id");
+                });
+
+            modelBuilder.Entity("Repurch.Api.Persistence.CrossListingRule", b =>
+                {
+                    b.HasOne("Repurch.Api.Persistence.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cross_listing_rules_brands_brand_id");
                 });
 
             modelBuilder.Entity("Repurch.Api.Persistence.Listing", b =>
@@ -459,7 +835,15 @@ namespace Repurch.Api.Migrations
                         .HasForeignKey("SellerId")
                         .HasConstraintName("fk_listings_sellers_seller_id");
 
+                    b.HasOne("Repurch.Api.Persistence.Warehouse", "Warehouse")
+                        .WithMany()
+                        .HasForeignKey("WarehouseId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_listings_warehouses_warehouse_id");
+
                     b.Navigation("Seller");
+
+                    b.Navigation("Warehouse");
                 });
 
             modelBuilder.Entity("Repurch.Api.Persistence.RefreshToken", b =>
@@ -490,6 +874,16 @@ namespace Repurch.Api.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_signing_keys_brands_brand_id");
+                });
+
+            modelBuilder.Entity("Repurch.Api.Persistence.Warehouse", b =>
+                {
+                    b.HasOne("Repurch.Api.Persistence.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_warehouses_brands_brand_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -21,6 +21,8 @@ public sealed class ApiKey
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? LastUsedAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
+    /// <summary>The key that created this one through the API; null when an operator made it.</summary>
+    public Guid? CreatedByKeyId { get; set; }
 }
 
 /// <summary>Per-brand HMAC key that signs that brand's access tokens.</summary>
@@ -86,6 +88,9 @@ public sealed class Listing
     public string[] Images { get; set; } = [];
     public string? Sku { get; set; }
     public string? WarehouseLocation { get; set; }
+    /// <summary>The warehouse the item sits in; new listings inherit the brand's default.</summary>
+    public Guid? WarehouseId { get; set; }
+    public Warehouse? Warehouse { get; set; }
     public int ViewCount { get; set; }
     public required string Slug { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

@@ -17,6 +17,12 @@ public sealed class RepurchDb(DbContextOptions<RepurchDb> options) : DbContext(o
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<Seller> Sellers => Set<Seller>();
     public DbSet<Listing> Listings => Set<Listing>();
+    public DbSet<BrandProfile> BrandProfiles => Set<BrandProfile>();
+    public DbSet<BillingEntity> BillingEntities => Set<BillingEntity>();
+    public DbSet<Warehouse> Warehouses => Set<Warehouse>();
+    public DbSet<BrandTaxonomy> BrandTaxonomies => Set<BrandTaxonomy>();
+    public DbSet<CrossListingRule> CrossListingRules => Set<CrossListingRule>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -95,6 +101,7 @@ public sealed class RepurchDb(DbContextOptions<RepurchDb> options) : DbContext(o
                 .HasDatabaseName("ix_listings_brand_newest");
             e.HasIndex(x => new { x.BrandId, x.Sku }).HasFilter("sku IS NOT NULL AND deleted_at IS NULL");
             e.HasOne(x => x.Seller).WithMany().HasForeignKey(x => x.SellerId);
+            e.HasOne(x => x.Warehouse).WithMany().HasForeignKey(x => x.WarehouseId).OnDelete(DeleteBehavior.SetNull);
             e.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId);
             e.ToTable(t =>
             {
@@ -102,6 +109,75 @@ public sealed class RepurchDb(DbContextOptions<RepurchDb> options) : DbContext(o
                 t.HasCheckConstraint("ck_listings_prices", "regular_price >= 0 AND (sale_price IS NULL OR sale_price >= 0) AND (rrp IS NULL OR rrp >= 0)");
                 t.HasCheckConstraint("ck_listings_quantity", "quantity >= 0");
             });
+        });
+        b.Entity<BrandProfile>(e =>
+        {
+            e.HasKey(x => x.BrandId);
+            e.Property(x => x.BrandId).HasMaxLength(64);
+            e.Property(x => x.DisplayName).HasMaxLength(80);
+            e.Property(x => x.Tagline).HasMaxLength(200);
+            e.Property(x => x.Description).HasMaxLength(5000);
+            e.Property(x => x.SupportEmail).HasMaxLength(254);
+            e.Property(x => x.SupportPhone).HasMaxLength(40);
+            e.Property(x => x.LogoUrl).HasMaxLength(2048);
+            e.Property(x => x.AccentColor).HasMaxLength(7);
+            e.HasOne<Brand>().WithOne().HasForeignKey<BrandProfile>(x => x.BrandId);
+        });
+        b.Entity<BillingEntity>(e =>
+        {
+            e.HasKey(x => x.BrandId);
+            e.Property(x => x.BrandId).HasMaxLength(64);
+            e.Property(x => x.CompanyName).HasMaxLength(200);
+            e.Property(x => x.Address1).HasMaxLength(200);
+            e.Property(x => x.Address2).HasMaxLength(200);
+            e.Property(x => x.City).HasMaxLength(100);
+            e.Property(x => x.Postcode).HasMaxLength(10);
+            e.Property(x => x.Country).HasMaxLength(100);
+            e.Property(x => x.CompanyNumber).HasMaxLength(8);
+            e.Property(x => x.VatNumber).HasMaxLength(14);
+            e.Property(x => x.InvoiceEmail).HasMaxLength(254);
+            e.HasOne<Brand>().WithOne().HasForeignKey<BillingEntity>(x => x.BrandId);
+        });
+        b.Entity<Warehouse>(e =>
+        {
+            e.Property(x => x.BrandId).HasMaxLength(64);
+            e.Property(x => x.Label).HasMaxLength(100);
+            e.Property(x => x.ContactName).HasMaxLength(200);
+            e.Property(x => x.ContactEmail).HasMaxLength(254);
+            e.Property(x => x.ContactPhone).HasMaxLength(40);
+            e.Property(x => x.Address1).HasMaxLength(200);
+            e.Property(x => x.Address2).HasMaxLength(200);
+            e.Property(x => x.City).HasMaxLength(100);
+            e.Property(x => x.Postcode).HasMaxLength(10);
+            e.Property(x => x.Country).HasMaxLength(100);
+            e.HasIndex(x => new { x.BrandId, x.CreatedAt });
+            e.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId);
+        });
+        b.Entity<BrandTaxonomy>(e =>
+        {
+            e.HasKey(x => x.BrandId);
+            e.Property(x => x.BrandId).HasMaxLength(64);
+            e.HasOne<Brand>().WithOne().HasForeignKey<BrandTaxonomy>(x => x.BrandId);
+        });
+        b.Entity<CrossListingRule>(e =>
+        {
+            e.HasKey(x => new { x.BrandId, x.Category });
+            e.Property(x => x.BrandId).HasMaxLength(64);
+            e.Property(x => x.Category).HasMaxLength(100);
+            e.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId);
+        });
+        b.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("audit_log");
+            e.Property(x => x.Id).UseIdentityAlwaysColumn();
+            e.Property(x => x.BrandId).HasMaxLength(64);
+            e.Property(x => x.ActorKeyPrefix).HasMaxLength(32);
+            e.Property(x => x.Action).HasMaxLength(64);
+            e.Property(x => x.TargetId).HasMaxLength(100);
+            e.Property(x => x.Changes).HasColumnType("jsonb");
+            e.Property(x => x.CreatedAt).HasDefaultValueSql("now()");
+            e.HasIndex(x => new { x.BrandId, x.Id }).IsDescending(false, true);
+            e.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId);
         });
     }
 }

@@ -58,10 +58,7 @@ public static class ListingsEndpoints
         string? page, string? per_page, string? status, string? channel, CancellationToken ct)
     {
         var caller = http.Caller();
-        if (!TryInt(page, 1, 1, 1_000_000, out var pageNo))
-            return Problems.InvalidParameter("page", "page_invalid", "page must be an integer of at least 1.");
-        if (!TryInt(per_page, 20, 1, 100, out var perPage))
-            return Problems.InvalidParameter("per_page", "per_page_invalid", "per_page must be an integer from 1 to 100.");
+        if (!Paging.TryParse(page, per_page, out var pageNo, out var perPage, out var pagingError)) return pagingError!;
         status ??= "active";
         if (!ListStatuses.Contains(status))
             return Problems.InvalidParameter("status", "status_invalid", "status must be one of active, draft, closed or any.");
@@ -157,14 +154,6 @@ public static class ListingsEndpoints
 
     private static async Task<string> BrandName(RepurchDb db, CancellationToken ct) =>
         await db.Brands.Select(b => b.Name).FirstOrDefaultAsync(ct) ?? "";
-
-    private static bool TryInt(string? raw, int fallback, int min, int max, out int value)
-    {
-        value = fallback;
-        if (raw is null) return true;
-        return int.TryParse(raw, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value)
-            && value >= min && value <= max;
-    }
 }
 
 /// <summary>The body of create and update, for the OpenAPI document (bodies are validated field by field).</summary>

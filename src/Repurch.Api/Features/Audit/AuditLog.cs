@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Repurch.Api.Auth;
+using Repurch.Api.Errors;
+using Repurch.Api.Features.Listings;
+using Repurch.Api.Http;
+using Repurch.Api.OpenApi;
+using Repurch.Api.Persistence;
+
+namespace Repurch.Api.Features.Audit;
+
+/// <summary>A field's value before and after a change.</summary>
+public sealed record FieldChange(object? From, object? To);
+
+public sealed record AuditEntryView(long Id, string Action, string? TargetId, string? ActorKeyId, string? ActorKeyPrefix, JsonElement Changes, string CreatedAt);
+public sealed record AuditPage(IReadOnlyList<AuditEntryView> Data, ListMeta Meta);
+
+public static class AuditLog
+{
+    /// <summary>
+    /// Adds an entry to the context; it is written by the same SaveChanges (and so the same
+    /// transaction) as the change it describes. Never pass secrets in <paramref name="changes"/>.
+    /// </summary>
+    public static async Task RecordAsync(RepurchDb db, Caller caller, string action, string? targetId, IReadOnlyDictionary<string, FieldChange> changes, TimeProvider clock, CancellationToken ct)
+    {
+        // The key's display prefix (never the secret) lets an admin recognise who acted.
+        var prefix = await db.ApiKeys.Where(k => k.Id == caller.KeyId).Select(k => k.Prefix).FirstOrDefaultAsync(ct);
+        db.AuditLog.Add(new AuditEntry
+        {
+            BrandId = caller.BrandId,
+            ActorKeyId = caller.KeyId,
+            ActorKeyPrefix = prefix,
+            Action = action,
+            TargetId = targetId,
+            Changes = JsonSerializer.Serialize(changes, Http.Json.Options),
+            CreatedAt = clock.GetUtcNow(),
+        });
+    }
+
+    /// <summary>The fields whose values differ between two snapshots, as field: {from, to}.</summary>
+    public static Dictionary<string, FieldChange> Diff(IReadOnlyDictionary<string, object?> before, IReadOnlyDictionary<string, object?> after)
+    {
+        var changes = new Dictionary<string, FieldChange>(StringComparer.Ordinal);
+        foreach (var (field, to) in after)
+        {
+            before.TryGetValue(field, out var from);
+            if (!Equals(from, to) && !(from is System.Collections.IEnumerable fe && to is System.Collections.IEnumerable te && from is not string && fe.Cast<object?>().SequenceEqual(te.Cast<object?>())))
+                changes[field] = new FieldChange(from, to);
+        }
+        return changes;
+    }
+
+    public static IEndpointRouteBuilder MapAuditLog(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/v1/partner/audit-log", List).WithTags("Settings").RequireAuthorization(Policies.PartnerRead)
+            .WithName("ListAuditLog").WithSummary("List the audit log")
+            .WithDescription("Every change to the brand's settings, warehouses, taxonomy, cross-listing rules and API keys, newest first: which key made it, what changed (`{field: {from, to}}`, secrets never included) and when. Append-only.")
+            .Query("page", Microsoft.OpenApi.JsonSchemaType.Integer, "Page number, 1-indexed.", minimum: 1, defaultValue: 1)
+            .Query("per_page", Microsoft.OpenApi.JsonSchemaType.Integer, "Items per page, at most 100.", minimum: 1, maximum: 100, defaultValue: 20)
+            .Errors([.. ApiDocs.AuthErrors, new(400, "invalid_parameter", "page or per_page out of range.")]);
+        return app;
+    }
+
+    private static async Task<Results<Ok<AuditPage>, ApiErrorResult>> List(HttpContext http, RepurchDb db, string? page, string? per_page, CancellationToken ct)
+    {
+        var caller = http.Caller();
+        if (!Paging.TryParse(page, per_page, out var pageNo, out var perPage, out var error)) return error!;
+        await db.Database.OpenConnectionAsync(ct);
+        var total = await db.AuditLog.CountAsync(ct);
+        var rows = await db.AuditLog.OrderByDescending(a => a.Id).Skip((pageNo - 1) * perPage).Take(perPage).ToListAsync(ct);
+        http.Response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var data = rows.Select(a => new AuditEntryView(a.Id, a.Action, a.TargetId, a.ActorKeyId?.ToString(), a.ActorKeyPrefix,
+            JsonDocument.Parse(a.Changes).RootElement.Clone(), ListingMapper.Timestamp(a.CreatedAt))).ToList();
+        return TypedResults.Ok(new AuditPage(data, new ListMeta(pageNo, perPage, total, (total + perPage - 1) / perPage, caller.BrandId)));
+    }
+}

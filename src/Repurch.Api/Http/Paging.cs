@@ -1,0 +1,35 @@
+using System.Globalization;
+using Repurch.Api.Errors;
+
+namespace Repurch.Api.Http;
+
+/// <summary><c>page</c> / <c>per_page</c> as every list endpoint reads them: 1-based, at most 100 a page.</summary>
+public static class Paging
+{
+    public const int DefaultPerPage = 20;
+    public const int MaxPerPage = 100;
+
+    public static bool TryParse(string? page, string? perPage, out int pageNo, out int size, out ApiErrorResult? error)
+    {
+        error = null;
+        size = DefaultPerPage;
+        if (!TryInt(page, 1, 1, 1_000_000, out pageNo))
+        {
+            error = Problems.InvalidParameter("page", "page_invalid", "page must be an integer of at least 1.");
+            return false;
+        }
+        if (!TryInt(perPage, DefaultPerPage, 1, MaxPerPage, out size))
+        {
+            error = Problems.InvalidParameter("per_page", "per_page_invalid", "per_page must be an integer from 1 to 100.");
+            return false;
+        }
+        return true;
+    }
+
+    private static bool TryInt(string? raw, int fallback, int min, int max, out int value)
+    {
+        value = fallback;
+        if (raw is null) return true;
+        return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
+    }
+}
