@@ -39,7 +39,16 @@ repurch_pg_up() {
     "${as[@]}" "$bindir/initdb" -D "$dir" -A trust -U postgres --no-instructions >"$root/.data/$name-initdb.log" 2>&1 \
       || { cat "$root/.data/$name-initdb.log" >&2; return 1; }
   fi
-  if ! "${as[@]}" "$bindir/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
+  if "${as[@]}" "$bindir/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
+    # Already running: use the port it was started on.
+    port="$(sed -n 4p "$dir/postmaster.pid")"
+  else
+    # Another server (say, a cluster of another checkout) may hold the port: take the next free one.
+    local tries=0
+    while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
+      port=$((port + 1)); tries=$((tries + 1))
+      if (( tries > 50 )); then echo "error: no free port for PostgreSQL near $2" >&2; return 1; fi
+    done
     "${as[@]}" "$bindir/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 \
       -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=256MB -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
       start >/dev/null || { tail -n 30 "$dir/server.log" >&2; return 1; }
