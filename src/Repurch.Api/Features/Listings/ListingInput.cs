@@ -207,7 +207,9 @@ public static partial class ListingInput
         var ok = v.ValueKind switch
         {
             JsonValueKind.Number => v.TryGetDecimal(out amount),
-            JsonValueKind.String => decimal.TryParse(v.GetString(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out amount),
+            JsonValueKind.String => decimal.TryParse(v.GetString(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out amount)
+                // Digits and a point only: decimal.TryParse on its own also accepts trailing NUL characters.
+                && v.GetString()!.All(c => char.IsAsciiDigit(c) || c == '.'),
             _ => (amount = 0) != 0,
         };
         if (!ok || amount < 0 || (!allowZero && amount == 0) || amount > MaxPrice || decimal.Round(amount, 2) != amount)
@@ -239,6 +241,9 @@ public static partial class ListingInput
         foreach (var item in v.EnumerateArray())
         {
             if (item.ValueKind != JsonValueKind.String || item.GetString() is not { Length: > 0 and <= 2048 } s) return null;
+            // Uri.TryCreate tolerates control characters, but the raw string is what gets stored and
+            // PostgreSQL text cannot hold NUL (a 500); a newline in a URL is never intended either.
+            if (s.Any(char.IsControl)) return null;
             if (!Uri.TryCreate(s, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)) return null;
             urls.Add(s);
         }
@@ -256,7 +261,9 @@ public static partial class ListingInput
             decimal? value = null;
             foreach (var p in item.EnumerateObject())
             {
-                if (p.Name == "dimension" && p.Value.ValueKind == JsonValueKind.String && p.Value.GetString() is { Length: > 0 and <= 50 } d) dimension = d.Trim();
+                // No control characters: jsonb rejects an escaped NUL (a 500) and the rest are never meant.
+                if (p.Name == "dimension" && p.Value.ValueKind == JsonValueKind.String && p.Value.GetString() is { Length: > 0 and <= 50 } d
+                    && !d.Any(char.IsControl)) dimension = d.Trim();
                 else if (p.Name == "value_cm" && p.Value.ValueKind == JsonValueKind.Number && p.Value.TryGetDecimal(out var cm) && cm > 0 && cm <= 10_000) value = cm;
                 else return null;
             }
