@@ -59,6 +59,26 @@ public static class ApiDocs
         });
     }
 
+    /// <summary>
+    /// Documents a JSON request body. Unlike <c>Accepts&lt;T&gt;</c> it adds no content-type routing
+    /// constraint: <see cref="Http.JsonBody"/> answers a wrong content type with 415 in the project's shape.
+    /// </summary>
+    public static RouteHandlerBuilder JsonRequest<T>(this RouteHandlerBuilder builder) =>
+        builder.AddOpenApiOperationTransformer(async (operation, context, ct) =>
+        {
+            var name = typeof(T).Name;
+            var schema = await context.GetOrCreateSchemaAsync(typeof(T), null, ct);
+            context.Document?.AddComponent(name, schema);
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/json"] = new() { Schema = new OpenApiSchemaReference(name, context.Document) },
+                },
+            };
+        });
+
     /// <summary>Marks an operation as callable without a bearer credential.</summary>
     public static RouteHandlerBuilder NoBearer(this RouteHandlerBuilder builder) =>
         builder.AddOpenApiOperationTransformer((operation, _, _) =>

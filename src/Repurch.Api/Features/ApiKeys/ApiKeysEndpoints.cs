@@ -31,7 +31,7 @@ public static class ApiKeysEndpoints
             .WithDescription("The brand's API keys, newest first, revoked ones included (`revoked_at` set). Secrets are shown only once, at creation: a key is identified here by its `prefix` (e.g. `re_pk_live_a1B2`). A live caller sees the keys of both environments; a sandbox caller sees only sandbox keys. `created_by` is the id of the key that created it through this API, or null when an operator issued it.")
             .Errors(ApiDocs.AuthErrors);
         write.MapPost("/", Create).WithName("CreateApiKey").WithSummary("Create an API key")
-            .Accepts<ApiKeyWrite>("application/json")
+            .JsonRequest<ApiKeyWrite>()
             .WithDescription("""
                 Issues a key and returns it with its `secret`, which is shown this once and stored only as a hash: keep it safe.
 

@@ -23,7 +23,7 @@ public static class AuthEndpoints
             .WithDescription("Call with an API key as the bearer. Returns a 15-minute JWT signed with the brand's own key, plus a refresh token (valid 30 days, single use). The token carries the key's role and scopes and works as a bearer wherever the key does.")
             .Errors(ApiDocs.MissingBearer, ApiDocs.InvalidToken, new DocumentedError(403, "forbidden", "An access token cannot mint another: exchange an API key."));
         group.MapPost("/refresh", Refresh).AllowAnonymous()
-            .Accepts<RefreshRequest>("application/json")
+            .JsonRequest<RefreshRequest>()
             .WithName("RefreshAccessToken").WithSummary("Rotate a refresh token")
             .WithDescription("No bearer needed: the refresh token is the credential. Returns a new pair and retires the refresh token sent. Sending a retired refresh token again revokes its whole family, including the newest token, and answers `401 invalid_token`.")
             .NoBearer()

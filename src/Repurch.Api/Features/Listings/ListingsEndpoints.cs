@@ -36,11 +36,11 @@ public static class ListingsEndpoints
             .WithDescription("Full detail. `owner` is `brand` for the partner's own stock and `seller` for a consumer's trade-in; `seller` names who it belongs to. Another brand's listing is `404`, never `403`.")
             .Errors([.. ApiDocs.AuthErrors, notFound]);
         write.MapPost("/", Create).WithName("CreateListing").WithSummary("Create a listing")
-            .Accepts<ListingWrite>("application/json")
+            .JsonRequest<ListingWrite>()
             .WithDescription("Unknown fields are rejected (`<field>_unknown`) so a typo never silently drops data. `status` may be `active` (default) or `draft`. Money fields take numbers (or numeric strings) above 0 and up to 1,000,000 with at most two decimals. Omitted `faults` means `[\"None\"]`; an empty list is `faults_required`. `attachment_ids` is reserved for photo uploads and must be empty for now. Bodies are capped at 256 KB.")
             .Errors([.. ApiDocs.AuthErrors, invalid, ApiDocs.BadBody, ApiDocs.TooLarge, ApiDocs.WrongMediaType]);
         write.MapPatch("/{id:long}", Update).WithName("UpdateListing").WithSummary("Update a listing")
-            .Accepts<ListingWrite>("application/json")
+            .JsonRequest<ListingWrite>()
             .WithDescription("Partial update: omitted fields are unchanged, `null` clears an optional field. The whole update is rejected if any field is invalid.")
             .Errors([.. ApiDocs.AuthErrors, notFound, notOwner, invalid,
                 new(400, "no_fields", "PATCH body must include at least one field to update."),
@@ -96,7 +96,7 @@ public static class ListingsEndpoints
         var caller = http.Caller();
         var body = await JsonBody.ReadObjectAsync(http.Request, ct: ct);
         if (body.Error is not null) return body.Error;
-        if (body.Empty) return Problems.Validation("Listing could not be created", ["title_required", "price_gbp_required", "condition_required", "category_required", "faults_required"]);
+        if (body.Empty) return Problems.Validation("Listing could not be created", ["title_required", "price_gbp_required", "condition_required", "category_required"]);
         using var doc = body.Document!;
 
         var now = clock.GetUtcNow();
