@@ -25,7 +25,7 @@ public static partial class ListingInput
         "title", "description", "channel", "status", "price_gbp", "sale_price_gbp", "rrp_gbp",
         "delivery_contribution_gbp", "condition", "category", "item_type", "brand", "colour", "fabric",
         "age_years", "available_from", "quantity_identical", "measurements", "exposed_to", "faults",
-        "images", "attachment_ids", "sku", "warehouse_location",
+        "images", "attachment_ids", "sku", "warehouse_location", "warehouse_id",
     ];
 
     public static readonly string[] InputStatuses = ["active", "draft"];
@@ -167,6 +167,13 @@ public static partial class ListingInput
                     break;
                 case "warehouse_location":
                     if (has) listing.WarehouseLocation = isNull ? null : Text(v, MaxShortText, field, errors);
+                    break;
+                case "warehouse_id":
+                    // Shape only here; the endpoint checks the warehouse is the caller's own.
+                    if (!has) break;
+                    if (isNull) listing.WarehouseId = null;
+                    else if (v.ValueKind == JsonValueKind.String && Guid.TryParse(v.GetString(), out var warehouseId)) listing.WarehouseId = warehouseId;
+                    else errors.Add("warehouse_id_invalid");
                     break;
             }
         }

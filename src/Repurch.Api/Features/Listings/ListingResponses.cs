@@ -9,6 +9,7 @@ public sealed record ListingSummary(
     string Url, string CreatedAt, int ViewCount, string Category, string Channel, decimal Payout);
 
 public sealed record SellerInfo(long? Id, string DisplayName);
+public sealed record WarehouseRef(Guid Id, string Label);
 
 public sealed record ListingDetail(
     long Id, string Title, decimal Price, string Currency, string Status, string? ImageUrl, string BrandId,
@@ -17,7 +18,7 @@ public sealed record ListingDetail(
     string? Fabric, string? AgeYears, string Condition, string? ItemType, string? AvailableFrom,
     IReadOnlyList<string> ExposedTo, IReadOnlyList<string> Faults, string? Sku, string? WarehouseLocation,
     int DeliveryContributionGbp, int QuantityIdentical, IReadOnlyList<MeasurementDto> Measurements,
-    IReadOnlyList<string> Images, string Owner, SellerInfo Seller);
+    IReadOnlyList<string> Images, string Owner, SellerInfo Seller, WarehouseRef? Warehouse);
 
 public sealed record ListMeta(int Page, int PerPage, int Total, int TotalPages, string BrandId);
 public sealed record ListingPage(IReadOnlyList<ListingSummary> Data, ListMeta Meta);
@@ -49,5 +50,6 @@ public static class ListingMapper
         l.ExposedTo, l.Faults, l.Sku, l.WarehouseLocation, l.DeliveryContribution, l.Quantity,
         JsonSerializer.Deserialize<List<MeasurementDto>>(l.Measurements, Http.Json.Options) ?? [],
         l.Images, l.OwnerType,
-        l.OwnerType == "seller" && l.Seller is { } s ? new SellerInfo(s.Id, s.DisplayName) : new SellerInfo(null, brandName));
+        l.OwnerType == "seller" && l.Seller is { } s ? new SellerInfo(s.Id, s.DisplayName) : new SellerInfo(null, brandName),
+        l.Warehouse is { } w ? new WarehouseRef(w.Id, w.Label) : null);
 }

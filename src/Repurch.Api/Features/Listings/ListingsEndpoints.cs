@@ -37,7 +37,7 @@ public static class ListingsEndpoints
             .Errors([.. ApiDocs.AuthErrors, notFound]);
         write.MapPost("/", Create).WithName("CreateListing").WithSummary("Create a listing")
             .JsonRequest<ListingWrite>()
-            .WithDescription("Unknown fields are rejected (`<field>_unknown`) so a typo never silently drops data. `status` may be `active` (default) or `draft`. Money fields take numbers (or numeric strings) above 0 and up to 1,000,000 with at most two decimals. Omitted `faults` means `[\"None\"]`; an empty list is `faults_required`. `attachment_ids` is reserved for photo uploads and must be empty for now. Bodies are capped at 256 KB.")
+            .WithDescription("Unknown fields are rejected (`<field>_unknown`) so a typo never silently drops data. `status` may be `active` (default) or `draft`. Money fields take numbers (or numeric strings) above 0 and up to 1,000,000 with at most two decimals. Omitted `faults` means `[\"None\"]`; an empty list is `faults_required`. `attachment_ids` is reserved for photo uploads and must be empty for now. Without `warehouse_id` a new listing is placed in the brand's default warehouse (if it has one); the detail shows it as `warehouse: {id, label}`. Bodies are capped at 256 KB.")
             .Errors([.. ApiDocs.AuthErrors, invalid, ApiDocs.BadBody, ApiDocs.TooLarge, ApiDocs.WrongMediaType]);
         write.MapPatch("/{id:long}", Update).WithName("UpdateListing").WithSummary("Update a listing")
             .JsonRequest<ListingWrite>()
@@ -106,11 +106,16 @@ public static class ListingsEndpoints
             CreatedAt = now, UpdatedAt = now,
         };
         var errors = ListingInput.Apply(body.Root, listing, Taxonomy.Defaults, creating: true);
+        await CheckWarehouseAsync(db, listing, errors, ct);
         if (errors.Count > 0) return Problems.Validation("Listing could not be created", errors);
+        // Without an explicit warehouse the item sits in the brand's default one.
+        if (!body.Root.TryGetProperty("warehouse_id", out _))
+            listing.WarehouseId = await db.Warehouses.Where(w => w.IsDefault).Select(w => (Guid?)w.Id).FirstOrDefaultAsync(ct);
 
         listing.Slug = ListingInput.Slugify(listing.Title);
         db.Listings.Add(listing);
         await db.SaveChangesAsync(ct);
+        if (listing.WarehouseId is { } wid) listing.Warehouse = await db.Warehouses.FirstOrDefaultAsync(w => w.Id == wid, ct);
         return TypedResults.Created($"/v1/listings/{listing.Id}", ListingMapper.Detail(listing, urls, await BrandName(db, ct)));
     }
 
@@ -127,11 +132,14 @@ public static class ListingsEndpoints
             return Problems.Of(400, "no_fields", "PATCH body must include at least one field to update.");
 
         var errors = ListingInput.Apply(body.Root, listing, Taxonomy.Defaults, creating: false);
+        await CheckWarehouseAsync(db, listing, errors, ct);
         if (errors.Count > 0) return Problems.Validation("Update rejected", errors);
 
         listing.Slug = ListingInput.Slugify(listing.Title);
         listing.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
+        if (listing.WarehouseId is { } wid && listing.Warehouse?.Id != wid) listing.Warehouse = await db.Warehouses.FirstOrDefaultAsync(w => w.Id == wid, ct);
+        if (listing.WarehouseId is null) listing.Warehouse = null;
         return TypedResults.Ok(ListingMapper.Detail(listing, urls, await BrandName(db, ct)));
     }
 
@@ -148,8 +156,15 @@ public static class ListingsEndpoints
 
     private static Task<Listing?> Find(RepurchDb db, long id, bool tracking, CancellationToken ct)
     {
-        var q = db.Listings.Include(l => l.Seller).Where(l => l.Id == id && l.DeletedAt == null);
+        var q = db.Listings.Include(l => l.Seller).Include(l => l.Warehouse).Where(l => l.Id == id && l.DeletedAt == null);
         return (tracking ? q.AsTracking() : q).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>A warehouse id must name one of the caller's warehouses (RLS hides everyone else's).</summary>
+    private static async Task CheckWarehouseAsync(RepurchDb db, Listing listing, List<string> errors, CancellationToken ct)
+    {
+        if (listing.WarehouseId is { } id && !errors.Contains("warehouse_id_invalid") && !await db.Warehouses.AnyAsync(w => w.Id == id, ct))
+            errors.Add("warehouse_id_invalid");
     }
 
     private static async Task<string> BrandName(RepurchDb db, CancellationToken ct) =>
@@ -162,4 +177,4 @@ public sealed record ListingWrite(
     decimal? RrpGbp, int? DeliveryContributionGbp, string Condition, string Category, string? ItemType,
     string? Brand, string? Colour, string? Fabric, string? AgeYears, string? AvailableFrom, int? QuantityIdentical,
     IReadOnlyList<MeasurementDto>? Measurements, IReadOnlyList<string>? ExposedTo, IReadOnlyList<string> Faults,
-    IReadOnlyList<string>? Images, IReadOnlyList<long>? AttachmentIds, string? Sku, string? WarehouseLocation);
+    IReadOnlyList<string>? Images, IReadOnlyList<long>? AttachmentIds, string? Sku, string? WarehouseLocation, Guid? WarehouseId);
