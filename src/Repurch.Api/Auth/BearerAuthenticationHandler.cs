@@ -84,6 +84,8 @@ public static class Policies
     public const string PartnerRead = "partner:read";
     /// <summary>A partner admin key with the write scope.</summary>
     public const string PartnerWrite = "partner:write";
+    /// <summary>A marketplace key (the main marketplace's storefront server) with the read scope.</summary>
+    public const string MarketplaceRead = "marketplace:read";
     /// <summary>Any valid credential.</summary>
     public const string Authenticated = "authenticated";
 
@@ -91,6 +93,7 @@ public static class Policies
     {
         o.AddPolicy(PartnerRead, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin).RequireClaim("scope", Scopes.Read));
         o.AddPolicy(PartnerWrite, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin).RequireClaim("scope", Scopes.Write));
+        o.AddPolicy(MarketplaceRead, p => p.RequireAuthenticatedUser().RequireRole(Roles.Marketplace).RequireClaim("scope", Scopes.Read));
         o.AddPolicy(Authenticated, p => p.RequireAuthenticatedUser());
     }
 }

@@ -13,18 +13,18 @@ public sealed class BrandSessionInterceptor : DbConnectionInterceptor
 {
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        if (eventData.Context is RepurchDb { BrandId: { } brandId })
+        if (eventData.Context is RepurchDb { BrandId: { } brandId } db)
         {
-            using var cmd = BrandSession.Command((NpgsqlConnection)connection, brandId);
+            using var cmd = BrandSession.Command((NpgsqlConnection)connection, brandId, db.Marketplace);
             cmd.ExecuteNonQuery();
         }
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is RepurchDb { BrandId: { } brandId })
+        if (eventData.Context is RepurchDb { BrandId: { } brandId } db)
         {
-            await using var cmd = BrandSession.Command((NpgsqlConnection)connection, brandId);
+            await using var cmd = BrandSession.Command((NpgsqlConnection)connection, brandId, db.Marketplace);
             await cmd.ExecuteNonQueryAsync(cancellationToken);
         }
     }
@@ -32,9 +32,13 @@ public sealed class BrandSessionInterceptor : DbConnectionInterceptor
 
 public static class BrandSession
 {
-    public static NpgsqlCommand Command(NpgsqlConnection connection, string brandId)
+    /// <param name="marketplace">Also turns on <c>app.marketplace</c>, which the read-only
+    /// <c>marketplace_read</c> policy on listings asks for; same command, so still one round trip.</param>
+    public static NpgsqlCommand Command(NpgsqlConnection connection, string brandId, bool marketplace = false)
     {
-        var cmd = new NpgsqlCommand("SELECT set_config('app.brand_id', $1, false)", connection);
+        var cmd = new NpgsqlCommand(marketplace
+            ? "SELECT set_config('app.brand_id', $1, false), set_config('app.marketplace', 'on', false)"
+            : "SELECT set_config('app.brand_id', $1, false)", connection);
         cmd.Parameters.Add(new NpgsqlParameter { Value = brandId });
         return cmd;
     }

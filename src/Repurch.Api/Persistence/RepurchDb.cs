@@ -11,6 +11,13 @@ public sealed class RepurchDb(DbContextOptions<RepurchDb> options) : DbContext(o
     /// </summary>
     public string? BrandId { get; set; }
 
+    /// <summary>
+    /// The main marketplace's read path: also sets <c>app.marketplace = 'on'</c>, so the database's
+    /// read-only <c>marketplace_read</c> policy shows other brands' cross-listed active listings.
+    /// Set it before the context opens a connection. It grants no writes.
+    /// </summary>
+    public bool Marketplace { get; set; }
+
     public DbSet<Brand> Brands => Set<Brand>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();

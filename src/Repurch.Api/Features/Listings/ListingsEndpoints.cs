@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Repurch.Api.Auth;
 using Repurch.Api.Errors;
+using Repurch.Api.Features.Taxonomy;
 using Repurch.Api.Http;
 using Repurch.Api.OpenApi;
 using Microsoft.OpenApi;
@@ -30,7 +31,7 @@ public static class ListingsEndpoints
             .Query("channel", JsonSchemaType.String, "Filter by channel. Omit for both.", values: Taxonomy.Channels)
             .Errors([.. ApiDocs.AuthErrors, new(400, "invalid_parameter", "A query parameter is out of range or not an allowed value; `data.param` names it.")]);
         read.MapGet("/options", Options).WithName("ListTaxonomyOptions").WithSummary("List taxonomy options")
-            .WithDescription("The option lists create-listing validates against: use the values verbatim.")
+            .WithDescription("The option lists create and update validate against, for the calling brand: use the values verbatim. `brands`, `colours`, `fabrics`, `ages` and `categories` are the brand's own lists where it has set them (`/v1/partner/settings/taxonomy`), else the platform defaults; the other lists are platform-wide.")
             .Errors(ApiDocs.AuthErrors);
         read.MapGet("/{id:long}", Get).WithName("GetListing").WithSummary("Retrieve a listing")
             .WithDescription("Full detail. `owner` is `brand` for the partner's own stock and `seller` for a consumer's trade-in; `seller` names who it belongs to. Another brand's listing is `404`, never `403`.")
@@ -82,7 +83,8 @@ public static class ListingsEndpoints
         return TypedResults.Ok(new ListingPage(rows.Select(r => ListingMapper.Summary(r, urls)).ToList(), meta));
     }
 
-    private static Ok<ListingOptions> Options() => TypedResults.Ok(Taxonomy.Defaults);
+    private static async Task<Ok<ListingOptions>> Options(RepurchDb db, CancellationToken ct) =>
+        TypedResults.Ok(await BrandOptions.LoadAsync(db, ct));
 
     private static async Task<Results<Ok<ListingDetail>, ApiErrorResult>> Get(long id, HttpContext http, RepurchDb db, ListingUrls urls, CancellationToken ct)
     {
@@ -105,7 +107,7 @@ public static class ListingsEndpoints
             BrandId = caller.BrandId, Title = "", Condition = "", Category = "", Slug = "",
             CreatedAt = now, UpdatedAt = now,
         };
-        var errors = ListingInput.Apply(body.Root, listing, Taxonomy.Defaults, creating: true);
+        var errors = ListingInput.Apply(body.Root, listing, await BrandOptions.LoadAsync(db, ct), creating: true);
         await CheckWarehouseAsync(db, listing, errors, ct);
         if (errors.Count > 0) return Problems.Validation("Listing could not be created", errors);
         // Without an explicit warehouse the item sits in the brand's default one.
@@ -131,7 +133,7 @@ public static class ListingsEndpoints
         if (body.Empty || !body.Root.EnumerateObject().Any())
             return Problems.Of(400, "no_fields", "PATCH body must include at least one field to update.");
 
-        var errors = ListingInput.Apply(body.Root, listing, Taxonomy.Defaults, creating: false);
+        var errors = ListingInput.Apply(body.Root, listing, await BrandOptions.LoadAsync(db, ct), creating: false);
         await CheckWarehouseAsync(db, listing, errors, ct);
         if (errors.Count > 0) return Problems.Validation("Update rejected", errors);
 

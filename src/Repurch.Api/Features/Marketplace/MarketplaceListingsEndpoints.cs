@@ -1,7 +1,101 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.OpenApi;
+using Repurch.Api.Auth;
+using Repurch.Api.Errors;
+using Repurch.Api.Features.Listings;
+using Repurch.Api.Http;
+using Repurch.Api.OpenApi;
+using Repurch.Api.Persistence;
+
 namespace Repurch.Api.Features.Marketplace;
 
-/// <summary>The main marketplace's read path over every brand's cross-listed active listings.</summary>
+public sealed record MarketplaceMeta(int Page, int PerPage, int Total, int TotalPages);
+public sealed record MarketplaceListingPage(IReadOnlyList<ListingSummary> Data, MarketplaceMeta Meta);
+
+/// <summary>
+/// The main marketplace's read path over every brand's cross-listed active listings. Visibility is
+/// the database's decision: the context runs with <c>app.marketplace = 'on'</c>, and the read-only
+/// <c>marketplace_read</c> row-level security policy on listings admits exactly the active,
+/// non-deleted listings whose brand cross-lists their category. No query here re-implements that rule.
+/// </summary>
 public static class MarketplaceListingsEndpoints
 {
-    public static IEndpointRouteBuilder MapMarketplaceListings(this IEndpointRouteBuilder app) => app;
+    public const int MaxBrandId = 64;
+    public const int MaxCategory = 100;
+
+    public static IEndpointRouteBuilder MapMarketplaceListings(this IEndpointRouteBuilder app)
+    {
+        var read = app.MapGroup("/v1/marketplace/listings").WithTags("Marketplace").RequireAuthorization(Policies.MarketplaceRead);
+        var forbidden = ApiDocs.Forbidden with { Message = "The key is not a marketplace key with the `read` scope (partner keys never reach this path)." };
+        DocumentedError[] authErrors = [ApiDocs.MissingBearer, ApiDocs.InvalidToken, forbidden];
+
+        read.MapGet("/", List).WithName("ListMarketplaceListings").WithSummary("List marketplace listings")
+            .WithDescription("Every brand's listings that appear on the main marketplace, newest first: active, not deleted, and in a category the brand cross-lists (the contractual default is listed; brands opt categories out under `/v1/partner/settings/cross-listing`). The database's own read-only marketplace policy decides what is visible; this key can never change a listing. Needs a `marketplace` key with the `read` scope, on the plane of the key (sandbox keys see sandbox listings). Same summary shape as `GET /v1/listings`; `meta` has no `brand_id` since the page spans brands. The total also comes back in `X-Total-Count`.")
+            .Query("page", JsonSchemaType.Integer, "Page number, 1-indexed.", minimum: 1, defaultValue: 1)
+            .Query("per_page", JsonSchemaType.Integer, "Items per page. Maximum 100; larger values are `400 invalid_parameter`, not silently capped.", minimum: 1, maximum: 100, defaultValue: 20)
+            .Query("brand_id", JsonSchemaType.String, "Only this brand's listings. An unknown brand is an empty page, not an error.")
+            .Query("category", JsonSchemaType.String, "Only this category (exact name, as the brand's taxonomy spells it).")
+            .Errors([.. authErrors, new(400, "invalid_parameter", "A query parameter is out of range or too long; `data.param` names it.")]);
+        read.MapGet("/{id:long}", Get).WithName("GetMarketplaceListing").WithSummary("Retrieve a marketplace listing")
+            .WithDescription("Full detail of a listing the marketplace may show. A draft, closed, deleted or not-cross-listed listing is `404 listing_not_found`, exactly like an id that does not exist. Brand names and consumer sellers stay private to their brand, so `seller.display_name` is empty and `seller.id` is null here: show the brand from `brand_id`.")
+            .Errors([.. authErrors, new(404, "listing_not_found", "No listing with this id is visible on the marketplace.")]);
+        // Ids that are not integers name no listing: answer like any other unknown id.
+        read.MapGet("/{id}", () => Problems.ListingNotFound()).ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>A context on the caller's plane, as the marketplace brand, with the marketplace policy switched on.</summary>
+    private static RepurchDb Open(DataPlanes planes, Caller caller)
+    {
+        var db = planes.Open(caller.Plane, caller.BrandId);
+        db.Marketplace = true;
+        return db;
+    }
+
+    private static async Task<Results<Ok<MarketplaceListingPage>, ApiErrorResult>> List(
+        HttpContext http, DataPlanes planes, ListingUrls urls,
+        string? page, string? per_page, string? brand_id, string? category, CancellationToken ct)
+    {
+        if (!Paging.TryParse(page, per_page, out var pageNo, out var perPage, out var pagingError)) return pagingError!;
+        if (brand_id is not null && brand_id.Length is 0 or > MaxBrandId)
+            return Problems.InvalidParameter("brand_id", "brand_id_invalid", $"brand_id must be 1 to {MaxBrandId} characters.");
+        if (category is not null && category.Length is 0 or > MaxCategory)
+            return Problems.InvalidParameter("category", "category_invalid", $"category must be 1 to {MaxCategory} characters.");
+
+        await using var db = Open(planes, http.Caller());
+        var query = Visible(db);
+        if (brand_id is not null) query = query.Where(l => l.BrandId == brand_id);
+        if (category is not null) query = query.Where(l => l.Category == category);
+
+        // Both queries share one connection, so the session is set once per request.
+        await db.Database.OpenConnectionAsync(ct);
+        var total = await query.CountAsync(ct);
+        var rows = total == 0 ? [] : await query
+            .OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id)
+            .Skip((pageNo - 1) * perPage).Take(perPage)
+            .ToListAsync(ct);
+
+        http.Response.Headers["X-Total-Count"] = total.ToString(CultureInfo.InvariantCulture);
+        var meta = new MarketplaceMeta(pageNo, perPage, total, (total + perPage - 1) / perPage);
+        return TypedResults.Ok(new MarketplaceListingPage(rows.Select(r => ListingMapper.Summary(r, urls)).ToList(), meta));
+    }
+
+    private static async Task<Results<Ok<ListingDetail>, ApiErrorResult>> Get(
+        long id, HttpContext http, DataPlanes planes, ListingUrls urls, CancellationToken ct)
+    {
+        await using var db = Open(planes, http.Caller());
+        var listing = await Visible(db).FirstOrDefaultAsync(l => l.Id == id, ct);
+        if (listing is null) return Problems.ListingNotFound();
+        return TypedResults.Ok(ListingMapper.Detail(listing, urls, brandName: ""));
+    }
+
+    /// <summary>
+    /// The listings the marketplace shows. Other brands' rows are exactly what <c>marketplace_read</c>
+    /// admits. The marketplace brand also sees its own rows under <c>brand_isolation</c>, so the feed
+    /// keeps those to live ones too; cross-listing is never decided here.
+    /// </summary>
+    private static IQueryable<Listing> Visible(RepurchDb db) =>
+        db.Listings.Where(l => l.DeletedAt == null && l.Status == "active");
 }
