@@ -6,25 +6,26 @@ namespace Repurch.Api.Persistence;
 
 /// <summary>
 /// Puts the context's brand into the session setting <c>app.brand_id</c> each time EF opens a
-/// connection. Npgsql resets pooled connections on close, so a connection never carries one
-/// request's brand into the next.
+/// connection. A context without a brand clears the setting instead of trusting the pool: Npgsql
+/// resets pooled connections on close, but a context must fail closed even if that reset is ever
+/// switched off (<c>No Reset On Close</c>) or a connection is handed in from elsewhere.
 /// </summary>
 public sealed class BrandSessionInterceptor : DbConnectionInterceptor
 {
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        if (eventData.Context is RepurchDb { BrandId: { } brandId })
+        if (eventData.Context is RepurchDb db)
         {
-            using var cmd = BrandSession.Command((NpgsqlConnection)connection, brandId);
+            using var cmd = BrandSession.Command((NpgsqlConnection)connection, db.BrandId);
             cmd.ExecuteNonQuery();
         }
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is RepurchDb { BrandId: { } brandId })
+        if (eventData.Context is RepurchDb db)
         {
-            await using var cmd = BrandSession.Command((NpgsqlConnection)connection, brandId);
+            await using var cmd = BrandSession.Command((NpgsqlConnection)connection, db.BrandId);
             await cmd.ExecuteNonQueryAsync(cancellationToken);
         }
     }
@@ -32,10 +33,14 @@ public sealed class BrandSessionInterceptor : DbConnectionInterceptor
 
 public static class BrandSession
 {
-    public static NpgsqlCommand Command(NpgsqlConnection connection, string brandId)
+    /// <summary>
+    /// Sets the session's brand, or clears it when <paramref name="brandId"/> is null. Cleared is the
+    /// empty string, which no row's <c>brand_id</c> equals, so every tenant table reads as empty.
+    /// </summary>
+    public static NpgsqlCommand Command(NpgsqlConnection connection, string? brandId)
     {
         var cmd = new NpgsqlCommand("SELECT set_config('app.brand_id', $1, false)", connection);
-        cmd.Parameters.Add(new NpgsqlParameter { Value = brandId });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = brandId ?? "" });
         return cmd;
     }
 }
