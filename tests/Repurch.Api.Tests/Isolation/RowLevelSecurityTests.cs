@@ -303,6 +303,47 @@ public sealed class RowLevelSecurityTests : ApiTest
     }
 
     [Fact]
+    public async Task A_context_without_a_brand_clears_a_brand_left_on_its_connection()
+    {
+        // A pool that does not reset connections (No Reset On Close), with room for one session,
+        // so the brand a raw connection leaves behind is certainly still there for the next user.
+        var a = await BrandWithListingsAsync(1);
+        var b = await BrandWithListingsAsync(2);
+        var csb = new NpgsqlConnectionStringBuilder(ConnectionSettings.Normalize(ApiFactory.Configuration["REPURCH_DATABASE_URL"]!))
+        {
+            NoResetOnClose = true,
+            MaxPoolSize = 1,
+        };
+        await using var leaky = NpgsqlDataSource.Create(csb.ConnectionString);
+        await using (var conn = await leaky.OpenConnectionAsync())
+        {
+            await SetBrandAsync(conn, a.Id);
+        }
+        await using (var conn = await leaky.OpenConnectionAsync())
+        {
+            // Control: without a reset the session still carries brand A.
+            Assert.Equal(1L, await ScalarAsync<long>(conn, "SELECT count(*) FROM listings"));
+        }
+
+        await using (var unbranded = new RepurchDb(Options(leaky)) { BrandId = null })
+        {
+            Assert.Equal(0, await unbranded.Listings.CountAsync());
+            Assert.Equal(0, await unbranded.Brands.CountAsync());
+        }
+        await using (var branded = new RepurchDb(Options(leaky)) { BrandId = b.Id })
+        {
+            Assert.Equal([b.Id, b.Id], await branded.Listings.Select(l => l.BrandId).ToListAsync());
+        }
+
+        static DbContextOptions<RepurchDb> Options(NpgsqlDataSource dataSource)
+        {
+            var builder = new DbContextOptionsBuilder<RepurchDb>();
+            DataPlanes.Configure(builder, dataSource);
+            return builder.Options;
+        }
+    }
+
+    [Fact]
     public async Task A_request_for_one_brand_never_sees_the_previous_requests_brand()
     {
         // Alternate brands over the same pool, many times, and in parallel: every answer is the caller's own.
