@@ -132,6 +132,18 @@ public sealed class BearerAuthTests : ApiTest
 
     [Theory]
     [MemberData(nameof(Endpoints))]
+    public async Task Oversized_bearer_is_invalid_token(string method, string path)
+    {
+        var (brand, id, before) = await BrandWithListingAsync();
+
+        var response = await SendAsync(Api.ClientWith(brand.AdminKey + new string('A', 5000)), method, path, id);
+
+        await AssertInvalidTokenAsync(response);
+        await AssertUnchangedAsync(brand, id, before);
+    }
+
+    [Theory]
+    [MemberData(nameof(Endpoints))]
     public async Task Revoked_api_key_is_invalid_token(string method, string path)
     {
         var (brand, id, before) = await BrandWithListingAsync();
