@@ -6,25 +6,26 @@ namespace Repurch.Api.Persistence;
 
 /// <summary>
 /// Puts the context's brand into the session setting <c>app.brand_id</c> each time EF opens a
-/// connection. Npgsql resets pooled connections on close, so a connection never carries one
-/// request's brand into the next.
+/// connection. A context without a brand clears the setting instead of trusting the pool: Npgsql
+/// resets pooled connections on close, but a context must fail closed even if that reset is ever
+/// switched off (<c>No Reset On Close</c>) or a connection is handed in from elsewhere.
 /// </summary>
 public sealed class BrandSessionInterceptor : DbConnectionInterceptor
 {
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        if (eventData.Context is RepurchDb { BrandId: { } brandId } db)
+        if (eventData.Context is RepurchDb db)
         {
-            using var cmd = BrandSession.Command((NpgsqlConnection)connection, brandId, db.Marketplace);
+            using var cmd = BrandSession.Command((NpgsqlConnection)connection, db.BrandId, db.Marketplace);
             cmd.ExecuteNonQuery();
         }
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is RepurchDb { BrandId: { } brandId } db)
+        if (eventData.Context is RepurchDb db)
         {
-            await using var cmd = BrandSession.Command((NpgsqlConnection)connection, brandId, db.Marketplace);
+            await using var cmd = BrandSession.Command((NpgsqlConnection)connection, db.BrandId, db.Marketplace);
             await cmd.ExecuteNonQueryAsync(cancellationToken);
         }
     }
@@ -32,14 +33,18 @@ public sealed class BrandSessionInterceptor : DbConnectionInterceptor
 
 public static class BrandSession
 {
-    /// <param name="marketplace">Also turns on <c>app.marketplace</c>, which the read-only
-    /// <c>marketplace_read</c> policy on listings asks for; same command, so still one round trip.</param>
-    public static NpgsqlCommand Command(NpgsqlConnection connection, string brandId, bool marketplace = false)
+    /// <summary>
+    /// Sets the session's brand, or clears it when <paramref name="brandId"/> is null. Cleared is the
+    /// empty string, which no row's <c>brand_id</c> equals, so every tenant table reads as empty.
+    /// <paramref name="marketplace"/> turns on <c>app.marketplace</c>, which the read-only
+    /// <c>marketplace_read</c> policy on listings asks for; every other context turns it off.
+    /// One command, so one round trip.
+    /// </summary>
+    public static NpgsqlCommand Command(NpgsqlConnection connection, string? brandId, bool marketplace = false)
     {
-        var cmd = new NpgsqlCommand(marketplace
-            ? "SELECT set_config('app.brand_id', $1, false), set_config('app.marketplace', 'on', false)"
-            : "SELECT set_config('app.brand_id', $1, false)", connection);
-        cmd.Parameters.Add(new NpgsqlParameter { Value = brandId });
+        var cmd = new NpgsqlCommand("SELECT set_config('app.brand_id', $1, false), set_config('app.marketplace', $2, false)", connection);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = brandId ?? "" });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = marketplace ? "on" : "off" });
         return cmd;
     }
 }
