@@ -436,7 +436,7 @@ public sealed class AccessTokenTests : ApiTest
         // A read-only member's token: every tampering below would widen it.
         await using (var db = Api.Planes.Open(Plane.Live, brand.Id))
         {
-            var weak = await Cli.ApiKeyIssuer.CreateAsync(db, brand.Id, Plane.Live, Roles.Member, [Scopes.Read], "weak");
+            var weak = await Repurch.Api.Cli.ApiKeyIssuer.CreateAsync(db, brand.Id, Plane.Live, Roles.Member, [Scopes.Read], "weak");
             var real = await ExchangeAsync(weak);
             var parts = real.Access.Split('.');
             var payload = JsonNode.Parse(Base64UrlEncoder.Decode(parts[1]))!.AsObject();

@@ -377,10 +377,24 @@ public sealed class RowLevelSecurityTests : ApiTest
         return brand;
     }
 
+    /// <summary>Puts a row for the brand into every tenant table: tokens, settings, warehouses, audit log.</summary>
     private async Task ExchangeTokenAsync(TestBrand brand)
     {
-        var response = await Api.ClientWith(brand.AdminKey).PostAsync("/v1/auth/token", null);
+        var client = Api.ClientWith(brand.AdminKey);
+        var response = await client.PostAsync("/v1/auth/token", null);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        foreach (var (method, url, body) in new[]
+        {
+            ("PATCH", "/v1/partner/settings/brand", """{"display_name":"RLS brand"}"""),
+            ("PATCH", "/v1/partner/settings/billing", """{"company_name":"RLS Ltd"}"""),
+            ("POST", "/v1/partner/settings/warehouses", """{"label":"RLS DC"}"""),
+            ("PATCH", "/v1/partner/settings/taxonomy", """{"colours":{"add":["Sage"]}}"""),
+            ("PATCH", "/v1/partner/settings/cross-listing", """{"categories":{"Armchairs":false}}"""),
+        })
+        {
+            var r = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = HttpExtensions.JsonContent(body) });
+            Assert.True(r.IsSuccessStatusCode, $"{method} {url}: {(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}");
+        }
     }
 
     private static async Task SetBrandAsync(NpgsqlConnection conn, string brandId)
