@@ -44,6 +44,7 @@ public static class RepurchApp
         services.AddSingleton<DataPlanes>();
         services.AddSingleton<CredentialStore>();
         services.AddSingleton<AccessTokens>();
+        services.AddSingleton<KeyUsage>();
         services.AddSingleton<ListingUrls>();
         services.AddHttpContextAccessor();
         // One context per request, on the caller's plane and limited to the caller's brand.

@@ -16,7 +16,8 @@ public sealed class BearerAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     CredentialStore store,
-    AccessTokens tokens) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    AccessTokens tokens,
+    KeyUsage usage) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
 
@@ -37,8 +38,17 @@ public sealed class BearerAuthenticationHandler(
         else
         {
             caller = await tokens.ValidateAsync(token, Context.RequestAborted);
+            // Revoking a key ends its access tokens at once, not when they expire.
+            if (caller is not null && !await store.IsKeyActiveAsync(caller.Plane, caller.BrandId, caller.KeyId, Context.RequestAborted))
+                caller = null;
         }
         if (caller is null) return AuthenticateResult.Fail("invalid token");
+        if (usage.ShouldRecord(caller.KeyId))
+        {
+            // Bookkeeping only: a failed write must not fail the request.
+            try { await store.TouchAsync(caller.Plane, caller.BrandId, caller.KeyId, Context.RequestAborted); }
+            catch (Npgsql.NpgsqlException e) { Logger.LogWarning(e, "could not record last use of key {KeyId}", caller.KeyId); }
+        }
 
         Context.Features.Set(caller);
         var identity = new ClaimsIdentity(
@@ -63,8 +73,14 @@ public sealed class BearerAuthenticationHandler(
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
         var caller = Context.Features.Get<Caller>();
-        var message = caller is not null && caller.Role == Roles.Admin
-            ? "Caller's key lacks the scope this endpoint needs."
+        var path = Request.Path.Value ?? "";
+        // Each reference page words the denial its own way; a scope problem says which.
+        var message = caller is not null && caller.Role == Roles.Admin && path.StartsWith("/v1/marketplace", StringComparison.Ordinal)
+            ? "Marketplace role required."
+            : caller is not null && caller.Role == Roles.Admin
+            ? $"Caller's key lacks the '{(HttpMethods.IsGet(Request.Method) ? Scopes.Read : Scopes.Write)}' scope this endpoint needs."
+            : path.StartsWith("/v1/partner", StringComparison.Ordinal)
+            ? "Partner admin role required."
             : "Caller is not a partner admin.";
         return Problems.Forbidden(message).ExecuteAsync(Context);
     }
@@ -75,6 +91,20 @@ public sealed class BearerAuthenticationHandler(
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return null;
         var token = header["Bearer ".Length..].Trim();
         return token.Length == 0 ? null : token;
+    }
+}
+
+/// <summary>Throttles last-used writes to one a minute per key on this node.</summary>
+public sealed class KeyUsage(TimeProvider clock)
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, DateTimeOffset> _recorded = new();
+
+    public bool ShouldRecord(Guid keyId)
+    {
+        var now = clock.GetUtcNow();
+        if (_recorded.TryGetValue(keyId, out var last) && now - last < TimeSpan.FromMinutes(1)) return false;
+        _recorded[keyId] = now;
+        return true;
     }
 }
 

@@ -42,4 +42,37 @@ public sealed class CredentialStore(DataPlanes planes)
         if (!await r.ReadAsync(ct)) return null;
         return new SigningKeyRow(r.GetString(0), r.GetString(1), r.GetFieldValue<byte[]>(2));
     }
+
+    /// <summary>Whether the key behind an access token is still live (not revoked).</summary>
+    public async Task<bool> IsKeyActiveAsync(Plane plane, string brandId, Guid keyId, CancellationToken ct)
+    {
+        await using var batch = BrandBatch(plane, brandId, "SELECT count(*) FROM api_keys WHERE id = $1 AND revoked_at IS NULL", keyId);
+        await using var r = await batch.ExecuteReaderAsync(ct);
+        await r.NextResultAsync(ct);
+        return await r.ReadAsync(ct) && r.GetInt64(0) == 1;
+    }
+
+    /// <summary>Records that a key was used, at most once a minute per key.</summary>
+    public async Task TouchAsync(Plane plane, string brandId, Guid keyId, CancellationToken ct)
+    {
+        await using var batch = BrandBatch(plane, brandId,
+            "UPDATE api_keys SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')", keyId);
+        await batch.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// One round trip, one implicit transaction: the brand is set transaction-locally, so it ends
+    /// with the batch and never lingers on the pooled connection.
+    /// </summary>
+    private NpgsqlBatch BrandBatch(Plane plane, string brandId, string sql, Guid keyId)
+    {
+        var batch = planes.For(plane).CreateBatch();
+        var set = new NpgsqlBatchCommand("SELECT set_config('app.brand_id', $1, true)");
+        set.Parameters.Add(new NpgsqlParameter { Value = brandId });
+        var command = new NpgsqlBatchCommand(sql);
+        command.Parameters.Add(new NpgsqlParameter { Value = keyId });
+        batch.BatchCommands.Add(set);
+        batch.BatchCommands.Add(command);
+        return batch;
+    }
 }

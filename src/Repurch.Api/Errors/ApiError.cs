@@ -53,7 +53,7 @@ public static class Problems
         Of(400, "invalid_json", $"Request body is not valid JSON: {detail}");
 
     public static ApiErrorResult InvalidBody() =>
-        Of(400, "invalid_body", "Request body must be a JSON object.");
+        Of(400, "invalid_body", "Body must be a JSON object.");
 
     public static ApiErrorResult TooLarge(long limit) =>
         Of(413, "payload_too_large", $"Request body must be at most {limit / 1024} KB.");

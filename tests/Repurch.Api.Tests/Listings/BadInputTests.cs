@@ -52,7 +52,7 @@ public sealed class BadInputTests : ApiTest
     public async Task Json_that_is_not_an_object_is_invalid_body(string json)
     {
         await AssertRejectedEverywhereAsync(() => Json(json), HttpStatusCode.BadRequest, "invalid_body",
-            message => Assert.Equal("Request body must be a JSON object.", message));
+            message => Assert.Equal("Body must be a JSON object.", message));
     }
 
     [Theory]
