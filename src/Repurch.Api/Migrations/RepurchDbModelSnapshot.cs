@@ -541,9 +541,24 @@ namespace Repurch.Api.Migrations
                         .HasDatabaseName("ix_listings_brand_id_sku")
                         .HasFilter("sku IS NOT NULL AND deleted_at IS NULL");
 
+                    b.HasIndex("CreatedAt", "Id")
+                        .IsDescending()
+                        .HasDatabaseName("ix_listings_marketplace_newest")
+                        .HasFilter("deleted_at IS NULL AND status = 'active'");
+
                     b.HasIndex("BrandId", "CreatedAt", "Id")
                         .IsDescending(false, true, true)
                         .HasDatabaseName("ix_listings_brand_newest")
+                        .HasFilter("deleted_at IS NULL");
+
+                    b.HasIndex("BrandId", "Status", "CreatedAt", "Id")
+                        .IsDescending(false, false, true, true)
+                        .HasDatabaseName("ix_listings_brand_status_newest")
+                        .HasFilter("deleted_at IS NULL");
+
+                    b.HasIndex("BrandId", "Status", "Channel", "CreatedAt", "Id")
+                        .IsDescending(false, false, false, true, true)
+                        .HasDatabaseName("ix_listings_brand_status_channel_newest")
                         .HasFilter("deleted_at IS NULL");
 
                     b.ToTable("listings", null, t =>

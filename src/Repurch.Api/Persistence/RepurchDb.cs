@@ -106,6 +106,20 @@ public sealed class RepurchDb(DbContextOptions<RepurchDb> options) : DbContext(o
                 .HasFilter("deleted_at IS NULL")
                 .IsDescending(false, true, true)
                 .HasDatabaseName("ix_listings_brand_newest");
+            // The default list (one status, newest first) counts and pages from this index alone.
+            e.HasIndex(x => new { x.BrandId, x.Status, x.CreatedAt, x.Id })
+                .HasFilter("deleted_at IS NULL")
+                .IsDescending(false, false, true, true)
+                .HasDatabaseName("ix_listings_brand_status_newest");
+            e.HasIndex(x => new { x.BrandId, x.Status, x.Channel, x.CreatedAt, x.Id })
+                .HasFilter("deleted_at IS NULL")
+                .IsDescending(false, false, false, true, true)
+                .HasDatabaseName("ix_listings_brand_status_channel_newest");
+            // The marketplace feed reads every brand's active listings newest first.
+            e.HasIndex(x => new { x.CreatedAt, x.Id })
+                .HasFilter("deleted_at IS NULL AND status = 'active'")
+                .IsDescending(true, true)
+                .HasDatabaseName("ix_listings_marketplace_newest");
             e.HasIndex(x => new { x.BrandId, x.Sku }).HasFilter("sku IS NOT NULL AND deleted_at IS NULL");
             e.HasOne(x => x.Seller).WithMany().HasForeignKey(x => x.SellerId);
             e.HasOne(x => x.Warehouse).WithMany().HasForeignKey(x => x.WarehouseId).OnDelete(DeleteBehavior.SetNull);
