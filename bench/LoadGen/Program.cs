@@ -123,7 +123,8 @@ internal static class Program
                 _ => "/healthz",
             };
             using var request = new HttpRequestMessage(HttpMethod.Get, path);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", t.Key);
+            // healthz goes without a key: with one, authentication would look it up in the database.
+            if (o.Endpoint != "healthz") request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", t.Key);
 
             var started = Stopwatch.GetTimestamp();
             int status;
