@@ -108,3 +108,5 @@ summary="$(bench_psql_super -F ' ' -c "SELECT count(*), count(*) FILTER (WHERE s
 read -r total active nbrands size <<<"$summary"
 echo "bench: seeded $total listings ($active active) across $nbrands brands, listings table $size, in $(( $(date +%s) - start )) s" >&2
 echo "bench: keys in $BENCH_OUT/keys.tsv, layout in $BENCH_OUT/layout.env" >&2
+echo "bench: the bench cluster is left running for bench/run.sh (which stops it); to stop it now:" >&2
+echo "       runuser -u postgres -- $PG_BIN/pg_ctl -D .data/$BENCH_PG_NAME stop" >&2
