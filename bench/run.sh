@@ -203,7 +203,7 @@ for ((r = 1; r <= rounds; r++)); do
 done
 
 median() { sort -n | awk '{ a[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-col() { awk -F '\t' -v ep="$1" -v run="$2" -v c="$3" 'NR > 1 && $2 == ep && $3 == run { print $c }' "$results" | median; }
+col() { awk -F '\t' -v ep="$1" -v run="$2" -v c="$3" 'NR > 1 && $2 == ep && $3 == run && $c ~ /^[0-9.]+$/ { print $c }' "$results" | median; }
 
 echo
 echo "Repurch listings bench: $BENCH_LISTINGS listings / $BENCH_BRANDS brands, $concurrency connections, ${duration} s runs, median of $rounds round(s)"
