@@ -14,12 +14,17 @@ public sealed class DataPlanes : IAsyncDisposable
     private readonly NpgsqlDataSource _live;
     private readonly NpgsqlDataSource _sandbox;
     private static readonly BrandSessionInterceptor Interceptor = new();
+    // Built once per plane: options are immutable and EF caches its services by them.
+    private readonly Lazy<DbContextOptions<RepurchDb>> _liveOptions;
+    private readonly Lazy<DbContextOptions<RepurchDb>> _sandboxOptions;
 
     public DataPlanes(IConfiguration config)
     {
         _live = Build(ConnectionSettings.Required(config, "REPURCH_DATABASE_URL"));
         _sandbox = Build(ConnectionSettings.Optional(config, "REPURCH_SANDBOX_DATABASE_URL")
             ?? ConnectionSettings.SandboxOf(ConnectionSettings.Required(config, "REPURCH_DATABASE_URL")));
+        _liveOptions = new(() => BuildOptions(Plane.Live));
+        _sandboxOptions = new(() => BuildOptions(Plane.Sandbox));
     }
 
     private static NpgsqlDataSource Build(string connectionString)
@@ -35,11 +40,14 @@ public sealed class DataPlanes : IAsyncDisposable
     public NpgsqlDataSource For(Plane plane) => plane == Plane.Sandbox ? _sandbox : _live;
 
     /// <summary>A context on <paramref name="plane"/> that sees only <paramref name="brandId"/>'s rows.</summary>
-    public RepurchDb Open(Plane plane, string? brandId)
+    public RepurchDb Open(Plane plane, string? brandId) =>
+        new(plane == Plane.Sandbox ? _sandboxOptions.Value : _liveOptions.Value) { BrandId = brandId, Plane = plane };
+
+    private DbContextOptions<RepurchDb> BuildOptions(Plane plane)
     {
         var options = new DbContextOptionsBuilder<RepurchDb>();
         Configure(options, For(plane));
-        return new RepurchDb(options.Options) { BrandId = brandId };
+        return options.Options;
     }
 
     public static void Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>

@@ -11,6 +11,9 @@ public sealed class RepurchDb(DbContextOptions<RepurchDb> options) : DbContext(o
     /// </summary>
     public string? BrandId { get; set; }
 
+    /// <summary>The data plane (database) this context is connected to.</summary>
+    public Plane Plane { get; init; }
+
     /// <summary>
     /// The main marketplace's read path: also sets <c>app.marketplace = 'on'</c>, so the database's
     /// read-only <c>marketplace_read</c> policy shows other brands' cross-listed active listings.

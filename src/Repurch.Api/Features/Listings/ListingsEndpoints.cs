@@ -98,6 +98,8 @@ public static class ListingsEndpoints
         var caller = http.Caller();
         var body = await JsonBody.ReadObjectAsync(http.Request, ct: ct);
         if (body.Error is not null) return body.Error;
+        // Several queries follow: one connection, so the brand is set once.
+        await db.Database.OpenConnectionAsync(ct);
         if (body.Empty) return Problems.Validation("Listing could not be created", ["title_required", "price_gbp_required", "condition_required", "category_required"]);
         using var doc = body.Document!;
 
@@ -126,6 +128,7 @@ public static class ListingsEndpoints
         var body = await JsonBody.ReadObjectAsync(http.Request, ct: ct);
         if (body.Error is not null) return body.Error;
         using var doc = body.Document;
+        await db.Database.OpenConnectionAsync(ct);
 
         var listing = await Find(db, id, tracking: true, ct);
         if (listing is null) return Problems.ListingNotFound();
@@ -169,8 +172,20 @@ public static class ListingsEndpoints
             errors.Add("warehouse_id_invalid");
     }
 
-    private static async Task<string> BrandName(RepurchDb db, CancellationToken ct) =>
-        await db.Brands.Select(b => b.Name).FirstOrDefaultAsync(ct) ?? "";
+    /// <summary>
+    /// Brand names change rarely and every detail response shows one, so they are cached for a
+    /// few minutes per plane instead of costing a query per request.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, Plane), (string Name, DateTimeOffset At)> BrandNames = new();
+
+    private static async Task<string> BrandName(RepurchDb db, CancellationToken ct)
+    {
+        var key = (db.BrandId ?? "", db.Plane);
+        if (BrandNames.TryGetValue(key, out var hit) && DateTimeOffset.UtcNow - hit.At < TimeSpan.FromMinutes(5)) return hit.Name;
+        var name = await db.Brands.Select(b => b.Name).FirstOrDefaultAsync(ct) ?? "";
+        BrandNames[key] = (name, DateTimeOffset.UtcNow);
+        return name;
+    }
 }
 
 /// <summary>The body of create and update, for the OpenAPI document (bodies are validated field by field).</summary>
