@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+
+namespace Repurch.Api.RateLimiting;
+
+/// <summary>
+/// A token bucket: <see cref="Burst"/> tokens at most, refilled at <see cref="PermitsPerSecond"/>.
+/// A request that finds the bucket empty may wait up to <see cref="MaxQueueWait"/> for a token,
+/// with at most <see cref="QueueLimit"/> requests waiting per bucket.
+/// </summary>
+public sealed record RateLimitPolicy(string Name, double PermitsPerSecond, int Burst, int QueueLimit, TimeSpan MaxQueueWait)
+{
+    /// <summary>Seconds an empty bucket takes to fill: the <c>w</c> of <c>RateLimit-Policy</c>.</summary>
+    public long WindowSeconds => Math.Max(1, (long)Math.Ceiling(Burst / PermitsPerSecond));
+
+    /// <summary>Seconds until a bucket holding <paramref name="remaining"/> tokens is full again: the <c>t</c> of <c>RateLimit</c>.</summary>
+    public long SecondsUntilFull(double remaining) =>
+        remaining >= Burst ? 0 : Math.Max(1, (long)Math.Ceiling((Burst - Math.Max(0, remaining)) / PermitsPerSecond));
+
+    /// <summary>Seconds until the next token: the <c>Retry-After</c> of a 429.</summary>
+    public long SecondsUntilNextToken(double remaining) =>
+        Math.Max(1, (long)Math.Ceiling((1 - Math.Min(1, remaining)) / PermitsPerSecond));
+}
+
+/// <summary>Which bucket a request draws from: a partner (brand + plane) or, unauthenticated, a remote address.</summary>
+public sealed record RateLimitKey(string Bucket, RateLimitPolicy Policy);
+
+/// <summary>
+/// Policies from configuration: <c>RateLimits:Default</c> for every partner, <c>RateLimits:Brands:&lt;brand_id&gt;</c>
+/// overriding it per brand (field by field), <c>RateLimits:Anonymous</c> for requests without a valid credential.
+/// Each section may set <c>PermitsPerSecond</c>, <c>Burst</c>, <c>QueueLimit</c> and <c>MaxQueueWaitMs</c>.
+/// </summary>
+public sealed class RateLimitPolicies(IConfiguration configuration)
+{
+    public const double DefaultPermitsPerSecond = 50;
+    public const int DefaultBurst = 200;
+    public const int DefaultQueueLimit = 100;
+    public const int DefaultMaxQueueWaitMs = 1000;
+
+    private readonly ConcurrentDictionary<string, RateLimitPolicy> _brands = new();
+    private RateLimitPolicy? _default;
+    private RateLimitPolicy? _anonymous;
+
+    public RateLimitPolicy Default => _default ??= Read("default", configuration.GetSection("RateLimits:Default"), null);
+
+    public RateLimitPolicy Anonymous => _anonymous ??= Read("anonymous", configuration.GetSection("RateLimits:Anonymous"), Default);
+
+    public RateLimitPolicy ForBrand(string brandId) => _brands.GetOrAdd(brandId, id =>
+    {
+        var section = configuration.GetSection("RateLimits:Brands").GetSection(id);
+        return section.Exists() ? Read("partner", section, Default) : Default;
+    });
+
+    private static RateLimitPolicy Read(string name, IConfigurationSection section, RateLimitPolicy? fallback)
+    {
+        var rate = Number(section["PermitsPerSecond"]) ?? fallback?.PermitsPerSecond ?? DefaultPermitsPerSecond;
+        var burst = (int?)Number(section["Burst"]) ?? fallback?.Burst ?? DefaultBurst;
+        var queue = (int?)Number(section["QueueLimit"]) ?? fallback?.QueueLimit ?? DefaultQueueLimit;
+        var waitMs = Number(section["MaxQueueWaitMs"]) ?? fallback?.MaxQueueWait.TotalMilliseconds ?? DefaultMaxQueueWaitMs;
+        if (rate <= 0 || burst < 1 || queue < 0 || waitMs < 0)
+            throw new InvalidOperationException($"RateLimits ({section.Path}): PermitsPerSecond must be > 0, Burst >= 1, QueueLimit and MaxQueueWaitMs >= 0.");
+        return new RateLimitPolicy(name, rate, burst, queue, TimeSpan.FromMilliseconds(waitMs));
+    }
+
+    private static double? Number(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? null : double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture);
+}
