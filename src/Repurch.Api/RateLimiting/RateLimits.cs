@@ -11,7 +11,11 @@ namespace Repurch.Api.RateLimiting;
 public sealed class RateLimits(
     RateLimitPolicies policies, LocalRateLimiter local, ILogger<RateLimits> logger, TimeProvider clock, RedisRateLimiter? redis = null) : IAsyncDisposable
 {
+    /// <summary>After Redis fails, this node uses its own buckets for this long before asking Redis again.</summary>
+    public static readonly TimeSpan RedisRetryAfter = TimeSpan.FromSeconds(5);
+
     private long _lastWarning = long.MinValue;
+    private long _redisFailedAt = long.MinValue;
 
     public RateLimitKey KeyFor(HttpContext http)
     {
@@ -26,7 +30,7 @@ public sealed class RateLimits(
 
     public async Task<RateLimitDecision> AcquireAsync(RateLimitKey key, CancellationToken cancellationToken)
     {
-        if (redis is not null)
+        if (redis is not null && RedisMayAnswer())
         {
             try
             {
@@ -35,6 +39,7 @@ public sealed class RateLimits(
             catch (Exception e) when (e is RedisException or TimeoutException)
             {
                 var now = clock.GetTimestamp();
+                Interlocked.Exchange(ref _redisFailedAt, now);
                 var last = Interlocked.Read(ref _lastWarning);
                 if (last == long.MinValue || clock.GetElapsedTime(last, now) > TimeSpan.FromSeconds(30))
                 {
@@ -44,6 +49,12 @@ public sealed class RateLimits(
             }
         }
         return await local.AcquireAsync(key, cancellationToken);
+    }
+
+    private bool RedisMayAnswer()
+    {
+        var failedAt = Interlocked.Read(ref _redisFailedAt);
+        return failedAt == long.MinValue || clock.GetElapsedTime(failedAt) >= RedisRetryAfter;
     }
 
     public ValueTask DisposeAsync() => redis?.DisposeAsync() ?? ValueTask.CompletedTask;

@@ -42,7 +42,11 @@ public sealed class RedisRateLimiter(string url, ILogger<RedisRateLimiter> logge
         return {allowed, tostring(tokens), wait}
         """;
 
-    private readonly Lazy<Task<ConnectionMultiplexer>> _connection = new(() => ConnectionMultiplexer.ConnectAsync(Options(url)));
+    // Parsed now, so a malformed REPURCH_REDIS_URL stops the node at startup rather than failing requests.
+    private readonly ConfigurationOptions _options = Options(url);
+    private Lazy<Task<ConnectionMultiplexer>>? _connection;
+
+    private Lazy<Task<ConnectionMultiplexer>> Connection => _connection ??= new(() => ConnectionMultiplexer.ConnectAsync(_options));
 
     internal static ConfigurationOptions Options(string url)
     {
@@ -69,6 +73,8 @@ public sealed class RedisRateLimiter(string url, ILogger<RedisRateLimiter> logge
         options.AsyncTimeout = 500;
         options.SyncTimeout = 500;
         options.ConnectRetry = 1;
+        // While disconnected, fail at once instead of queueing commands until they time out.
+        options.BacklogPolicy = BacklogPolicy.FailFast;
         return options;
     }
 
@@ -76,7 +82,7 @@ public sealed class RedisRateLimiter(string url, ILogger<RedisRateLimiter> logge
     public async Task<RateLimitDecision> AcquireAsync(RateLimitKey key, CancellationToken cancellationToken)
     {
         var policy = key.Policy;
-        var redis = await _connection.Value;
+        var redis = await Connection.Value;
         var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(Script, [(RedisKey)("rl:" + key.Bucket)],
         [
             policy.PermitsPerSecond.ToString(CultureInfo.InvariantCulture),
@@ -97,8 +103,8 @@ public sealed class RedisRateLimiter(string url, ILogger<RedisRateLimiter> logge
 
     public async ValueTask DisposeAsync()
     {
-        if (!_connection.IsValueCreated) return;
-        try { await (await _connection.Value).DisposeAsync(); }
+        if (_connection is not { IsValueCreated: true } connection) return;
+        try { await (await connection.Value).DisposeAsync(); }
         catch (Exception e) when (e is RedisException or TimeoutException) { logger.LogDebug(e, "closing Redis"); }
     }
 }

@@ -54,14 +54,14 @@ public sealed class RateLimitTests : ApiTest
         var limited = responses.Where(r => r.StatusCode == HttpStatusCode.TooManyRequests).ToList();
         Assert.Equal(60, succeeded + limited.Count);
         // The burst, the short queue and what refills (1/s) while the flood lasts.
-        Assert.InRange(succeeded, 5, 10);
+        Assert.InRange(succeeded, 5, 15);
         foreach (var response in limited) await response.AssertRateLimitedAsync("partner", burst: 5, window: 5);
         foreach (var response in responses.Where(r => r.StatusCode == HttpStatusCode.OK))
             Assert.Equal("\"partner\";q=5;w=5", response.Header("RateLimit-Policy"));
 
         latencies.Sort();
         var p95 = latencies[(int)Math.Ceiling(latencies.Count * 0.95) - 1];
-        Assert.True(p95 < 2000, $"p95 of the other partner's requests was {p95:F0} ms while the first was flooded");
+        Assert.True(p95 < 3000, $"p95 of the other partner's requests was {p95:F0} ms while the first was flooded");
     }
 
     [Fact]

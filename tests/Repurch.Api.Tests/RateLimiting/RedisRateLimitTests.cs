@@ -63,4 +63,29 @@ public sealed class RedisRateLimitTests(RedisServer redis) : ApiTest, IClassFixt
         }
         await (await client.GetAsync("/v1/listings")).AssertRateLimitedAsync("partner", burst: 3, window: 30);
     }
+
+    [Fact]
+    public async Task When_redis_goes_away_nodes_keep_serving_at_normal_speed_on_their_own_limits()
+    {
+        var brand = await NewBrandAsync();
+        var other = await NewBrandAsync();
+        var dying = new RedisServer();
+        await dying.InitializeAsync();
+        var settings = Node.BrandLimit(brand.Id, permitsPerSecond: 0.1, burst: 2);
+        settings["REPURCH_REDIS_URL"] = dying.Url;
+        await using var node = await new Node(settings).StartAsync();
+        var client = node.Client(brand.AdminKey);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/v1/listings")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/v1/listings")).StatusCode);
+        await (await client.GetAsync("/v1/listings")).AssertRateLimitedAsync("partner", burst: 2, window: 20);
+
+        await dying.DisposeAsync();
+        // This node's own bucket for the brand is still full: it fails open, never 500.
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++) statuses.Add((await client.GetAsync("/v1/listings")).StatusCode);
+        statuses.Add((await node.Client(other.AdminKey).GetAsync("/v1/listings")).StatusCode);
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests, HttpStatusCode.OK], statuses);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"five requests without Redis took {watch.Elapsed.TotalMilliseconds:F0} ms");
+    }
 }
