@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using System.Net;
+using Microsoft.Extensions.Configuration;
+using Repurch.Api.Persistence;
+using Repurch.Api.RateLimiting;
 using Repurch.Api.Tests.Infrastructure;
 
 namespace Repurch.Api.Tests.RateLimiting;
@@ -115,5 +118,32 @@ public sealed class RateLimitTests : ApiTest
 
         Assert.Equal(HttpStatusCode.OK, (await node.Client(brand.AdminKey).GetAsync("/v1/listings")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/healthz")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("RateLimits:Default:Burst", "0")]
+    [InlineData("RateLimits:Anonymous:PermitsPerSecond", "fast")]
+    [InlineData("RateLimits:Brands:some-brand:QueueLimit", "-1")]
+    public void A_bad_limit_setting_is_refused_when_the_node_starts(string key, string value)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new(key, value)]).Build();
+        var error = Assert.Throws<StartupException>(() => new RateLimitPolicies(configuration));
+        Assert.Contains(key[..key.LastIndexOf(':')], error.Message);
+    }
+
+    [Fact]
+    public void Brand_overrides_take_the_defaults_for_what_they_leave_out()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(
+        [
+            new("RateLimits:Default:PermitsPerSecond", "20"),
+            new("RateLimits:Default:Burst", "100"),
+            new("RateLimits:Brands:dfs:Burst", "500"),
+        ]).Build();
+        var policies = new RateLimitPolicies(configuration);
+        Assert.Equal(new RateLimitPolicy("default", 20, 100, 100, TimeSpan.FromSeconds(1)), policies.ForBrand("other"));
+        Assert.Equal(new RateLimitPolicy("partner", 20, 500, 100, TimeSpan.FromSeconds(1)), policies.ForBrand("dfs"));
+        Assert.Equal(new RateLimitPolicy("anonymous", 20, 100, 100, TimeSpan.FromSeconds(1)), policies.Anonymous);
+        Assert.Equal(25, policies.ForBrand("dfs").WindowSeconds);
     }
 }
