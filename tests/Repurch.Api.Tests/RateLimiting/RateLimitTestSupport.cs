@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 using Repurch.Api.Tests.Infrastructure;
 
 namespace Repurch.Api.Tests.RateLimiting;
@@ -11,12 +12,13 @@ public sealed class Node : IAsyncDisposable
 {
     private readonly WebApplicationFactory<Program> _factory;
 
-    public Node(IEnumerable<KeyValuePair<string, string>> settings)
+    public Node(IEnumerable<KeyValuePair<string, string>> settings, Action<IWebHostBuilder>? configure = null)
     {
         var list = settings.ToList();
         _factory = ApiFactory.Shared.WithWebHostBuilder(b =>
         {
             foreach (var (key, value) in list) b.UseSetting(key, value);
+            configure?.Invoke(b);
         });
     }
 
@@ -59,5 +61,31 @@ public static class RateLimitAsserts
         Assert.True(retryAfter is { TotalSeconds: >= 1 }, $"Retry-After: {response.Headers.RetryAfter}");
         Assert.Equal($"\"{policy}\";q={burst};w={window}", response.Header("RateLimit-Policy"));
         Assert.Matches($"^\"{policy}\";r=0;t=[1-9][0-9]*$", response.Header("RateLimit"));
+    }
+}
+
+/// <summary>Keeps the warnings a node logs, for assertions.</summary>
+public sealed class WarningLog : ILoggerProvider
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _warnings = new();
+
+    public IReadOnlyCollection<string> Warnings => _warnings;
+
+    public void Attach(IWebHostBuilder builder) => builder.ConfigureLogging(l => l.AddProvider(this));
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void Dispose() { }
+
+    private sealed class Logger(WarningLog log, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel)) log._warnings.Enqueue($"{category}: {formatter(state, exception)}");
+        }
     }
 }

@@ -53,7 +53,8 @@ public sealed class RedisRateLimitTests(RedisServer redis) : ApiTest, IClassFixt
         var brand = await NewBrandAsync();
         var settings = Node.BrandLimit(brand.Id, permitsPerSecond: 0.1, burst: 3);
         settings["REPURCH_REDIS_URL"] = $"redis://127.0.0.1:{RedisServer.FreePort()}";
-        await using var node = await new Node(settings).StartAsync();
+        var log = new WarningLog();
+        await using var node = await new Node(settings, log.Attach).StartAsync();
         var client = node.Client(brand.AdminKey);
         for (var i = 0; i < 3; i++)
         {
@@ -62,6 +63,8 @@ public sealed class RedisRateLimitTests(RedisServer redis) : ApiTest, IClassFixt
             Assert.Matches($"^\"partner\";r={2 - i};t=[0-9]+$", ok.Header("RateLimit"));
         }
         await (await client.GetAsync("/v1/listings")).AssertRateLimitedAsync("partner", burst: 3, window: 30);
+        // One warning, not one per request.
+        Assert.Single(log.Warnings, w => w.Contains("Redis rate limiting unavailable", StringComparison.Ordinal));
     }
 
     [Fact]
