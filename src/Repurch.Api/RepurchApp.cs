@@ -11,6 +11,7 @@ using Repurch.Api.Features.Taxonomy;
 using Repurch.Api.Features.Listings;
 using Repurch.Api.OpenApi;
 using Repurch.Api.Persistence;
+using Repurch.Api.RateLimiting;
 using Scalar.AspNetCore;
 
 namespace Repurch.Api;
@@ -57,6 +58,7 @@ public static class RepurchApp
         services.AddAuthentication(BearerAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, null);
         services.AddAuthorization(Policies.Add);
+        services.AddRateLimits();
         services.AddProblemDetails();
         services.AddOpenApi("v1", o => OpenApiSetup.Configure(o));
     }
@@ -84,6 +86,8 @@ public static class RepurchApp
             await result.ExecuteAsync(http);
         });
         app.UseAuthentication();
+        // Per partner (brand + plane) once the caller is known; by remote address before that.
+        app.UseRateLimits();
         app.UseAuthorization();
 
         app.MapOpenApi("/openapi/{documentName}.json");

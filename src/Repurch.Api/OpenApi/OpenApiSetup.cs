@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using Repurch.Api.RateLimiting;
 
 namespace Repurch.Api.OpenApi;
 
@@ -31,6 +32,7 @@ public static class OpenApiSetup
             doc.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", doc)] = [] }];
             return Task.CompletedTask;
         });
+        RateLimitOpenApi.Configure(o);
         // Money is decimal, written as a plain JSON number by MoneyConverter.
         o.AddSchemaTransformer((schema, context, _) =>
         {

@@ -52,6 +52,26 @@ public sealed class OpenApiDocumentTests : ApiTest
     }
 
     [Fact]
+    public async Task Every_operation_documents_the_rate_limit_429_and_headers()
+    {
+        var doc = JsonNode.Parse(await Api.ClientWith(null).GetStringAsync("/openapi/v1.json"))!;
+        Assert.Contains("RateLimit-Policy", doc["info"]!["description"]!.GetValue<string>());
+        Assert.NotNull(doc["components"]!["headers"]!["RateLimit"]);
+        var operations = doc["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject().Where(o => o.Key != "parameters")).ToList();
+        Assert.NotEmpty(operations);
+        foreach (var (method, operation) in operations)
+        {
+            var responses = operation!["responses"]!.AsObject();
+            Assert.Contains("rate_limited", responses["429"]!["description"]!.GetValue<string>());
+            Assert.NotNull(responses["429"]!["headers"]!["Retry-After"]);
+            foreach (var (status, response) in responses)
+            {
+                Assert.True(response!["headers"]?["RateLimit"] is not null && response["headers"]?["RateLimit-Policy"] is not null, $"{method} {status}");
+            }
+        }
+    }
+
+    [Fact]
     public async Task Interactive_reference_is_served_at_docs()
     {
         var response = await Api.ClientWith(null).GetAsync("/docs/");
