@@ -9,6 +9,7 @@ using Repurch.Api.Features.Marketplace;
 using Repurch.Api.Features.Settings;
 using Repurch.Api.Features.Taxonomy;
 using Repurch.Api.Features.Listings;
+using Repurch.Api.Idempotency;
 using Repurch.Api.OpenApi;
 using Repurch.Api.Persistence;
 using Scalar.AspNetCore;
@@ -85,6 +86,7 @@ public static class RepurchApp
         });
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<IdempotencyMiddleware>();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", o => o.WithTitle("Repurch API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));

@@ -31,6 +31,7 @@ public static class OpenApiSetup
             doc.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", doc)] = [] }];
             return Task.CompletedTask;
         });
+        IdempotencyDocs.Add(o);
         // Money is decimal, written as a plain JSON number by MoneyConverter.
         o.AddSchemaTransformer((schema, context, _) =>
         {

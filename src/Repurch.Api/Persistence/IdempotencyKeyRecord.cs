@@ -1,0 +1,21 @@
+namespace Repurch.Api.Persistence;
+
+/// <summary>
+/// A stored answer to a mutation sent with an <c>Idempotency-Key</c>, per brand (the plane is the
+/// database). Written in the same transaction as the change it answers; see <c>IdempotencyMiddleware</c>.
+/// </summary>
+public sealed class IdempotencyKeyRecord
+{
+    public string BrandId { get; set; } = "";
+    public string Key { get; set; } = "";
+    public string Method { get; set; } = "";
+    public string Path { get; set; } = "";
+    /// <summary>SHA-256 of method, path and body.</summary>
+    public byte[] RequestHash { get; set; } = [];
+    public int ResponseStatus { get; set; }
+    public byte[] ResponseBody { get; set; } = [];
+    public string? ResponseContentType { get; set; }
+    public string? ResponseLocation { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
+}
