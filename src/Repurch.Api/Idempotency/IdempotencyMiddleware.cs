@@ -14,7 +14,8 @@ namespace Repurch.Api.Idempotency;
 /// all. A transaction-level advisory lock on (brand, key) turns a duplicate that arrives while the
 /// first is running into <c>409 idempotency_key_in_use</c>. Responses of 500 and above are not
 /// stored (the transaction rolls back), so a retry can succeed. Keys live per brand in each plane's
-/// own database for <see cref="Retention"/>; an expired key counts as new.
+/// own database for <see cref="Retention"/>; an expired key counts as new. The table holds only a
+/// hash of each key and the answer sealed with the key, since answers can carry secrets.
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clock, ILogger<IdempotencyMiddleware> log)
 {
@@ -86,7 +87,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
             return;
         }
 
-        var key = values[0]!;
+        var key = StoredKey(values[0]!);
+        var secret = values[0]!;
         var ct = http.RequestAborted;
         var method = http.Request.Method.ToUpperInvariant();
         var path = http.Request.Path.Value ?? "/";
@@ -115,7 +117,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
                 await Mismatch().ExecuteAsync(http);
                 return;
             }
-            await ReplayAsync(http, stored, ct);
+            await ReplayAsync(http, stored, Unseal(stored.ResponseBody, secret, caller.BrandId), ct);
             return;
         }
 
@@ -143,7 +145,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
                 Path = target,
                 RequestHash = hash,
                 ResponseStatus = status,
-                ResponseBody = captured.ToArray(),
+                ResponseBody = Seal(captured.ToArray(), secret, caller.BrandId),
                 ResponseContentType = http.Response.ContentType,
                 ResponseLocation = http.Response.Headers.Location.Count > 0 ? http.Response.Headers.Location.ToString() : null,
                 CreatedAt = now,
@@ -185,15 +187,48 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
             """, ct);
     }
 
-    private static async Task ReplayAsync(HttpContext http, IdempotencyKeyRecord stored, CancellationToken ct)
+    /// <summary>
+    /// The key as stored: its SHA-256 in hex. The table never holds a key itself, so the stored
+    /// answers, sealed with the key (<see cref="Seal"/>), cannot be read from the database alone —
+    /// some of them carry secrets (a new API key, a token pair).
+    /// </summary>
+    public static string StoredKey(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    private static byte[] BodyKey(string key, string brandId) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(key), 32, Encoding.UTF8.GetBytes(brandId), "repurch idempotency response v1"u8.ToArray());
+
+    /// <summary>AES-256-GCM under a key derived from the Idempotency-Key: nonce, tag, ciphertext.</summary>
+    public static byte[] Seal(byte[] body, string key, string brandId)
+    {
+        var sealedBody = new byte[AesGcm.NonceByteSizes.MaxSize + AesGcm.TagByteSizes.MaxSize + body.Length];
+        var nonce = sealedBody.AsSpan(0, AesGcm.NonceByteSizes.MaxSize);
+        var tag = sealedBody.AsSpan(nonce.Length, AesGcm.TagByteSizes.MaxSize);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(BodyKey(key, brandId), tag.Length);
+        aes.Encrypt(nonce, body, sealedBody.AsSpan(nonce.Length + tag.Length), tag);
+        return sealedBody;
+    }
+
+    public static byte[] Unseal(byte[] sealedBody, string key, string brandId)
+    {
+        var nonce = sealedBody.AsSpan(0, AesGcm.NonceByteSizes.MaxSize);
+        var tag = sealedBody.AsSpan(nonce.Length, AesGcm.TagByteSizes.MaxSize);
+        var cipher = sealedBody.AsSpan(nonce.Length + tag.Length);
+        var body = new byte[cipher.Length];
+        using var aes = new AesGcm(BodyKey(key, brandId), tag.Length);
+        aes.Decrypt(nonce, cipher, tag, body);
+        return body;
+    }
+
+    private static async Task ReplayAsync(HttpContext http, IdempotencyKeyRecord stored, byte[] body, CancellationToken ct)
     {
         var response = http.Response;
         response.StatusCode = stored.ResponseStatus;
         if (stored.ResponseContentType is not null) response.ContentType = stored.ResponseContentType;
         if (stored.ResponseLocation is not null) response.Headers.Location = stored.ResponseLocation;
         response.Headers[ReplayedHeader] = "true";
-        response.ContentLength = stored.ResponseBody.Length;
-        if (stored.ResponseBody.Length > 0) await response.Body.WriteAsync(stored.ResponseBody, ct);
+        response.ContentLength = body.Length;
+        if (body.Length > 0) await response.Body.WriteAsync(body, ct);
     }
 
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken ct)

@@ -185,9 +185,9 @@ public sealed class IdempotencyTests : ApiTest
 
         await using (var db = Api.Planes.Open(Plane.Live, brand.Id))
         {
-            var stored = await db.IdempotencyKeys.SingleAsync(k => k.Key == key);
+            var stored = await db.IdempotencyKeys.SingleAsync(k => k.Key == IdempotencyMiddleware.StoredKey(key));
             Assert.True(stored.ExpiresAt - stored.CreatedAt >= TimeSpan.FromHours(24));
-            await db.IdempotencyKeys.Where(k => k.Key == key)
+            await db.IdempotencyKeys.Where(k => k.Key == IdempotencyMiddleware.StoredKey(key))
                 .ExecuteUpdateAsync(s => s.SetProperty(k => k.ExpiresAt, DateTimeOffset.UtcNow.AddMinutes(-1)));
         }
 
@@ -236,6 +236,65 @@ public sealed class IdempotencyTests : ApiTest
         Assert.True(Replayed(replay));
         var read = await (await client.GetAsync("/v1/partner/settings/brand")).Content.ReadAsStringAsync();
         Assert.Contains("Idempotent Interiors", read);
+    }
+
+    [Fact]
+    public async Task A_brand_profile_validation_failure_with_a_key_saves_nothing_and_replays()
+    {
+        var brand = await NewBrandAsync();
+        var client = Api.ClientWith(brand.AdminKey);
+        var key = NewKey();
+        const string json = """{"display_name":"Half saved","accent_color":"not a colour"}""";
+
+        var first = await SendAsync(client, HttpMethod.Patch, "/v1/partner/settings/brand", json, key);
+        var body = await first.AssertErrorAsync(HttpStatusCode.BadRequest, "validation_failed");
+        var replay = await SendAsync(client, HttpMethod.Patch, "/v1/partner/settings/brand", json, key);
+        Assert.True(Replayed(replay));
+        Assert.Equal(body.ToString(), (await replay.AssertErrorAsync(HttpStatusCode.BadRequest, "validation_failed")).ToString());
+        Assert.DoesNotContain("Half saved", await (await client.GetAsync("/v1/partner/settings/brand")).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_token_exchange_written_through_its_own_context_replays_the_same_pair()
+    {
+        var brand = await NewBrandAsync();
+        var client = Api.ClientWith(brand.AdminKey);
+        var key = NewKey();
+
+        var first = await SendAsync(client, HttpMethod.Post, "/v1/auth/token", null, key);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var replay = await SendAsync(client, HttpMethod.Post, "/v1/auth/token", null, key);
+        Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+        Assert.True(Replayed(replay));
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await replay.Content.ReadAsStringAsync());
+
+        await using var db = Api.Planes.Open(Plane.Live, brand.Id);
+        Assert.Equal(1, await db.RefreshTokens.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_sandbox_key_created_from_the_live_plane_is_created_once()
+    {
+        var brand = await NewBrandAsync();
+        var client = Api.ClientWith(brand.AdminKey);
+        var key = NewKey();
+        const string json = """{"name":"Sandbox sync","role":"admin","scopes":["read","write"],"environment":"sandbox"}""";
+
+        var first = await SendAsync(client, HttpMethod.Post, "/v1/partner/settings/api-keys", json, key);
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var replay = await SendAsync(client, HttpMethod.Post, "/v1/partner/settings/api-keys", json, key);
+        Assert.True(Replayed(replay));
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await replay.Content.ReadAsStringAsync());
+
+        await using var sandbox = Api.Planes.Open(Plane.Sandbox, brand.Id);
+        Assert.Equal(1, await sandbox.ApiKeys.CountAsync(k => k.Name == "Sandbox sync"));
+
+        // The table holds neither the key nor the new secret in the clear.
+        var secret = System.Text.Encoding.UTF8.GetBytes((await first.JsonAsync()).GetProperty("secret").GetString()!);
+        await using var live = Api.Planes.Open(Plane.Live, brand.Id);
+        var stored = await live.IdempotencyKeys.SingleAsync();
+        Assert.Equal(IdempotencyMiddleware.StoredKey(key), stored.Key);
+        Assert.Equal(-1, stored.ResponseBody.AsSpan().IndexOf(secret));
     }
 
     [Theory]
@@ -301,7 +360,7 @@ public sealed class IdempotencyTests : ApiTest
     private async Task<(int Sellers, int Keys)> CountAsync(TestBrand brand, string key)
     {
         await using var db = Api.Planes.Open(Plane.Live, brand.Id);
-        return (await db.Sellers.CountAsync(s => s.DisplayName == "Made by the test endpoint"), await db.IdempotencyKeys.CountAsync(k => k.Key == key));
+        return (await db.Sellers.CountAsync(s => s.DisplayName == "Made by the test endpoint"), await db.IdempotencyKeys.CountAsync(k => k.Key == IdempotencyMiddleware.StoredKey(key)));
     }
 
     [Fact]
