@@ -9,6 +9,7 @@ using Repurch.Api.Features.Marketplace;
 using Repurch.Api.Features.Settings;
 using Repurch.Api.Features.Taxonomy;
 using Repurch.Api.Features.Listings;
+using Repurch.Api.Idempotency;
 using Repurch.Api.OpenApi;
 using Repurch.Api.Persistence;
 using Repurch.Api.RateLimiting;
@@ -89,6 +90,7 @@ public static class RepurchApp
         // Per partner (brand + plane) once the caller is known; by remote address before that.
         app.UseRateLimits();
         app.UseAuthorization();
+        app.UseMiddleware<IdempotencyMiddleware>();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", o => o.WithTitle("Repurch API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));

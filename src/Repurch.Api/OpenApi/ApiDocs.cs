@@ -32,7 +32,7 @@ public static class ApiDocs
                 var key = group.Key.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 if (operation.Responses?.TryGetValue(key, out var response) == true && response is OpenApiResponse r)
                 {
-                    r.Description = string.Join(" ", group.Select(e => $"`{e.Code}`: {e.Message}"));
+                    r.Description = IdempotencyDocs.KeepIdempotencyText(r.Description, string.Join(" ", group.Select(e => $"`{e.Code}`: {e.Message}")));
                 }
             }
             return Task.CompletedTask;

@@ -33,6 +33,7 @@ public static class OpenApiSetup
             return Task.CompletedTask;
         });
         RateLimitOpenApi.Configure(o);
+        IdempotencyDocs.Add(o);
         // Money is decimal, written as a plain JSON number by MoneyConverter.
         o.AddSchemaTransformer((schema, context, _) =>
         {

@@ -33,6 +33,7 @@ public sealed class RepurchDb(DbContextOptions<RepurchDb> options) : DbContext(o
     public DbSet<BrandTaxonomy> BrandTaxonomies => Set<BrandTaxonomy>();
     public DbSet<CrossListingRule> CrossListingRules => Set<CrossListingRule>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<IdempotencyKeyRecord> IdempotencyKeys => Set<IdempotencyKeyRecord>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -201,6 +202,18 @@ public sealed class RepurchDb(DbContextOptions<RepurchDb> options) : DbContext(o
             e.Property(x => x.Changes).HasColumnType("jsonb");
             e.Property(x => x.CreatedAt).HasDefaultValueSql("now()");
             e.HasIndex(x => new { x.BrandId, x.Id }).IsDescending(false, true);
+            e.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId);
+        });
+        b.Entity<IdempotencyKeyRecord>(e =>
+        {
+            e.ToTable("idempotency_keys");
+            e.HasKey(x => new { x.BrandId, x.Key });
+            e.Property(x => x.BrandId).HasMaxLength(64);
+            e.Property(x => x.Key).HasMaxLength(255);
+            e.Property(x => x.Method).HasMaxLength(16);
+            e.Property(x => x.ResponseContentType).HasMaxLength(200);
+            // Expired keys are swept per brand, oldest first.
+            e.HasIndex(x => new { x.BrandId, x.ExpiresAt });
             e.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId);
         });
     }

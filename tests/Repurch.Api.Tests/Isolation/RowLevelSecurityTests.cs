@@ -377,7 +377,10 @@ public sealed class RowLevelSecurityTests : ApiTest
         return brand;
     }
 
-    /// <summary>Puts a row for the brand into every tenant table: tokens, settings, warehouses, audit log.</summary>
+    /// <summary>
+    /// Puts a row for the brand into every tenant table: tokens, settings, warehouses, audit log, and
+    /// (the settings changes carry an Idempotency-Key) idempotency keys.
+    /// </summary>
     private async Task ExchangeTokenAsync(TestBrand brand)
     {
         var client = Api.ClientWith(brand.AdminKey);
@@ -392,7 +395,9 @@ public sealed class RowLevelSecurityTests : ApiTest
             ("PATCH", "/v1/partner/settings/cross-listing", """{"categories":{"Armchairs":false}}"""),
         })
         {
-            var r = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = HttpExtensions.JsonContent(body) });
+            var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = HttpExtensions.JsonContent(body) };
+            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+            var r = await client.SendAsync(request);
             Assert.True(r.IsSuccessStatusCode, $"{method} {url}: {(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}");
         }
     }

@@ -183,7 +183,7 @@ public static class ApiKeysEndpoints
         /// </summary>
         public async Task SaveWithAuditAsync(Func<RepurchDb, Task<bool>> change, Func<Task> audit, CancellationToken ct)
         {
-            await using var tx = await Db.Database.BeginTransactionAsync(ct);
+            await using var tx = await Db.BeginOrJoinTransactionAsync(ct);
             if (await change(Db))
             {
                 await audit();

@@ -165,7 +165,7 @@ public static class BrandSettingsEndpoints
         var present = Fields(doc!.RootElement, ProfileFieldNames, errors);
 
         var now = clock.GetUtcNow();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginOrJoinTransactionAsync(ct);
         var profile = await LockProfileAsync(db, caller.BrandId, now, ct);
         var before = Snapshot(profile, ProfileFields);
 
@@ -200,7 +200,7 @@ public static class BrandSettingsEndpoints
         var present = Fields(doc!.RootElement, BillingFieldNames, errors);
 
         var now = clock.GetUtcNow();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginOrJoinTransactionAsync(ct);
         var billing = await LockBillingAsync(db, caller.BrandId, now, ct);
         var before = Snapshot(billing, BillingFields);
 

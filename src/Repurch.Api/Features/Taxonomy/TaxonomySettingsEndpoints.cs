@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Repurch.Api.Auth;
 using Repurch.Api.Errors;
 using Repurch.Api.Features.Audit;
@@ -240,9 +239,9 @@ public static partial class TaxonomySettingsEndpoints
     /// Serialises taxonomy and cross-listing changes of one brand, so an add/remove is applied to
     /// the list as it is, and a rule is checked against the categories as they are.
     /// </summary>
-    private static async Task<IDbContextTransaction> LockAsync(RepurchDb db, string brandId, CancellationToken ct)
+    private static async Task<WorkScope> LockAsync(RepurchDb db, string brandId, CancellationToken ct)
     {
-        var tx = await db.Database.BeginTransactionAsync(ct);
+        var tx = await db.BeginOrJoinTransactionAsync(ct);
         var key = $"taxonomy:{brandId}";
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", ct);
         return tx;
