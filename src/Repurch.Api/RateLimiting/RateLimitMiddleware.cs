@@ -44,8 +44,8 @@ public sealed class RateLimitMiddleware(RequestDelegate next, RateLimits limits)
         if (!decision.Allowed)
         {
             headers.RetryAfter = decision.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-            await Problems.Of(429, "rate_limited",
-                $"Too many requests for this partner and environment: retry after {decision.RetryAfterSeconds} s.").ExecuteAsync(http);
+            var whose = policy.Name == "anonymous" ? "from this address" : "for this partner and environment";
+            await Problems.Of(429, "rate_limited", $"Too many requests {whose}: retry after {decision.RetryAfterSeconds} s.").ExecuteAsync(http);
             return;
         }
         await next(http);
