@@ -52,6 +52,37 @@ public sealed class OpenApiDocumentTests : ApiTest
     }
 
     [Fact]
+    public async Task Every_authenticated_mutation_documents_the_idempotency_key_and_its_errors()
+    {
+        var doc = JsonNode.Parse(await Api.ClientWith(null).GetStringAsync("/openapi/v1.json"))!;
+        var mutations = 0;
+        foreach (var (path, item) in doc["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                if (method is not ("post" or "patch" or "delete")) continue;
+                var header = operation!["parameters"]?.AsArray().SingleOrDefault(p => p!["name"]!.GetValue<string>() == "Idempotency-Key");
+                if (path == "/v1/auth/refresh")
+                {
+                    Assert.Null(header); // anonymous: no brand to keep a key under
+                    continue;
+                }
+                mutations++;
+                Assert.True(header is not null, $"{method} {path} lacks Idempotency-Key");
+                Assert.Equal("header", header!["in"]!.GetValue<string>());
+                Assert.False(header["required"]?.GetValue<bool>() ?? false);
+                Assert.Contains("idempotency_key_in_use", operation["responses"]!["409"]!["description"]!.GetValue<string>());
+                Assert.Contains("idempotency_key_mismatch", operation["responses"]!["422"]!["description"]!.GetValue<string>());
+                Assert.Contains("idempotency_key_invalid", operation["responses"]!["400"]!["description"]!.GetValue<string>());
+            }
+        }
+        Assert.True(mutations >= 14, $"only {mutations} mutations found");
+        var warehouseConflict = doc["paths"]!["/v1/partner/settings/warehouses"]!["post"]!["responses"]!["409"]!["description"]!.GetValue<string>();
+        Assert.Contains("`conflict`", warehouseConflict);
+        Assert.Contains("idempotency_key_in_use", warehouseConflict);
+    }
+
+    [Fact]
     public async Task Interactive_reference_is_served_at_docs()
     {
         var response = await Api.ClientWith(null).GetAsync("/docs/");
