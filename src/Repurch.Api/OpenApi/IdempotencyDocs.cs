@@ -13,7 +13,7 @@ public static class IdempotencyDocs
         "Sending the same key with the same method, path and body replays the stored status and body with `Idempotent-Replayed: true` and changes nothing again; " +
         "the same key with a different request is `422 idempotency_key_mismatch`; while the first request is still running a duplicate is `409 idempotency_key_in_use`. " +
         "Any answer below 500 (including validation errors) is final and replayed; 5xx answers and `409 conflict` (a concurrent change that saved nothing) are not stored, so a retry runs again. " +
-        "The stored answer commits in the same database transaction as the change. Exceptions: `POST /v1/auth/token` and API-key changes on the other plane write through their own transactions, so a crash between the change and the stored answer can leave the change without a stored answer (a retry then issues a new token or key); replays are still exact once the answer is stored.";
+        "The stored answer commits in the same database transaction as the change. Exceptions: `POST /v1/auth/token` and API-key changes on the other plane write through their own transactions, so a crash between the change and the stored answer can leave the change without a stored answer (a retry then issues a new token or key); replays are still exact once the answer is stored, and a replay of either returns the same secret again to the holder of the key (the server keeps only a hash of the key and the answer sealed with it).";
 
     public static readonly (string Status, string Text)[] ErrorTexts =
     [

@@ -223,6 +223,29 @@ public sealed class IdempotencyTests : ApiTest
     }
 
     [Fact]
+    public async Task Concurrent_warehouse_creates_with_their_own_keys_keep_exactly_one_default()
+    {
+        var brand = await NewBrandAsync();
+        var client = Api.ClientWith(brand.AdminKey);
+        var keys = Enumerable.Range(0, 6).Select(_ => NewKey()).ToArray();
+
+        var responses = await Task.WhenAll(keys.Select((key, i) => SendAsync(client, HttpMethod.Post, "/v1/partner/settings/warehouses",
+            $$"""{"label":"DC {{i}}","address_1":"12 Industrial Way","city":"Long Eaton","postcode":"NG10 2QQ","is_default":true}""", key)));
+
+        foreach (var r in responses)
+        {
+            if (r.StatusCode != HttpStatusCode.Created) await r.AssertErrorAsync(HttpStatusCode.Conflict, "conflict");
+        }
+        var created = responses.Count(r => r.StatusCode == HttpStatusCode.Created);
+        Assert.True(created >= 1);
+        await using var db = Api.Planes.Open(Plane.Live, brand.Id);
+        Assert.Equal(created, await db.Warehouses.CountAsync());
+        Assert.Equal(1, await db.Warehouses.CountAsync(w => w.IsDefault));
+        // Every created answer is stored and replays; a conflict was not stored.
+        Assert.Equal(created, await db.IdempotencyKeys.CountAsync());
+    }
+
+    [Fact]
     public async Task A_brand_profile_patch_with_a_key_commits_and_replays()
     {
         var brand = await NewBrandAsync();

@@ -52,6 +52,7 @@ public sealed class OpenApiDocumentTests : ApiTest
     }
 
     [Fact]
+<<<<<<< HEAD
     public async Task Every_operation_documents_the_rate_limit_429_and_headers()
     {
         var doc = JsonNode.Parse(await Api.ClientWith(null).GetStringAsync("/openapi/v1.json"))!;
@@ -69,6 +70,36 @@ public sealed class OpenApiDocumentTests : ApiTest
                 Assert.True(response!["headers"]?["RateLimit"] is not null && response["headers"]?["RateLimit-Policy"] is not null, $"{method} {status}");
             }
         }
+=======
+    public async Task Every_authenticated_mutation_documents_the_idempotency_key_and_its_errors()
+    {
+        var doc = JsonNode.Parse(await Api.ClientWith(null).GetStringAsync("/openapi/v1.json"))!;
+        var mutations = 0;
+        foreach (var (path, item) in doc["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                if (method is not ("post" or "patch" or "delete")) continue;
+                var header = operation!["parameters"]?.AsArray().SingleOrDefault(p => p!["name"]!.GetValue<string>() == "Idempotency-Key");
+                if (path == "/v1/auth/refresh")
+                {
+                    Assert.Null(header); // anonymous: no brand to keep a key under
+                    continue;
+                }
+                mutations++;
+                Assert.True(header is not null, $"{method} {path} lacks Idempotency-Key");
+                Assert.Equal("header", header!["in"]!.GetValue<string>());
+                Assert.False(header["required"]?.GetValue<bool>() ?? false);
+                Assert.Contains("idempotency_key_in_use", operation["responses"]!["409"]!["description"]!.GetValue<string>());
+                Assert.Contains("idempotency_key_mismatch", operation["responses"]!["422"]!["description"]!.GetValue<string>());
+                Assert.Contains("idempotency_key_invalid", operation["responses"]!["400"]!["description"]!.GetValue<string>());
+            }
+        }
+        Assert.True(mutations >= 14, $"only {mutations} mutations found");
+        var warehouseConflict = doc["paths"]!["/v1/partner/settings/warehouses"]!["post"]!["responses"]!["409"]!["description"]!.GetValue<string>();
+        Assert.Contains("`conflict`", warehouseConflict);
+        Assert.Contains("idempotency_key_in_use", warehouseConflict);
+>>>>>>> h-idempotency
     }
 
     [Fact]
