@@ -52,7 +52,6 @@ public sealed class OpenApiDocumentTests : ApiTest
     }
 
     [Fact]
-<<<<<<< HEAD
     public async Task Every_operation_documents_the_rate_limit_429_and_headers()
     {
         var doc = JsonNode.Parse(await Api.ClientWith(null).GetStringAsync("/openapi/v1.json"))!;
@@ -70,7 +69,9 @@ public sealed class OpenApiDocumentTests : ApiTest
                 Assert.True(response!["headers"]?["RateLimit"] is not null && response["headers"]?["RateLimit-Policy"] is not null, $"{method} {status}");
             }
         }
-=======
+    }
+
+    [Fact]
     public async Task Every_authenticated_mutation_documents_the_idempotency_key_and_its_errors()
     {
         var doc = JsonNode.Parse(await Api.ClientWith(null).GetStringAsync("/openapi/v1.json"))!;
@@ -99,7 +100,6 @@ public sealed class OpenApiDocumentTests : ApiTest
         var warehouseConflict = doc["paths"]!["/v1/partner/settings/warehouses"]!["post"]!["responses"]!["409"]!["description"]!.GetValue<string>();
         Assert.Contains("`conflict`", warehouseConflict);
         Assert.Contains("idempotency_key_in_use", warehouseConflict);
->>>>>>> h-idempotency
     }
 
     [Fact]
