@@ -62,8 +62,12 @@ DO \$\$ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'repurch_owner') THEN CREATE ROLE repurch_owner LOGIN PASSWORD 'repurch_owner'; END IF;
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'repurch_app') THEN CREATE ROLE repurch_app LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD 'repurch_app'; END IF;
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'repurch_auth') THEN CREATE ROLE repurch_auth NOLOGIN NOSUPERUSER NOBYPASSRLS; END IF;
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'repurch_marketplace') THEN CREATE ROLE repurch_marketplace NOLOGIN NOSUPERUSER NOBYPASSRLS; END IF;
 END \$\$;
 GRANT repurch_auth TO repurch_owner;
+-- NOINHERIT: the app role reaches the marketplace role's policy only by switching to it.
+ALTER ROLE repurch_app NOINHERIT;
+GRANT repurch_marketplace TO repurch_app;
 SQL
   for d in "$db" "${db}_sandbox"; do
     if [[ -z "$("${psql[@]}" -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$d'")" ]]; then

@@ -15,7 +15,7 @@ public sealed class RepurchDb(DbContextOptions<RepurchDb> options) : DbContext(o
     public Plane Plane { get; init; }
 
     /// <summary>
-    /// The main marketplace's read path: also sets <c>app.marketplace = 'on'</c>, so the database's
+    /// The main marketplace's read path: the session switches to the <c>repurch_marketplace</c> role, so the database's
     /// read-only <c>marketplace_read</c> policy shows other brands' cross-listed active listings.
     /// Set it before the context opens a connection. It grants no writes.
     /// </summary>

@@ -171,9 +171,9 @@ public sealed class MarketplaceListingsTests : ApiTest
         var offMarket = await Infrastructure.Listings.CreateAsync(client, MarketplaceClient.CreateBody("Sofa Beds"));
         await client.PatchJsonAsync("/v1/partner/settings/cross-listing", """{"categories": {"Sofa Beds": false}}""");
 
-        // The application's own role, as the marketplace brand with the marketplace setting on.
+        // The application's connection, as the marketplace brand, switched to the marketplace role.
         await using var conn = await Api.Planes.For(Plane.Live).OpenConnectionAsync();
-        await Exec(conn, "SELECT set_config('app.brand_id', $1, false), set_config('app.marketplace', 'on', false)", market.Id);
+        await Exec(conn, "SELECT set_config('app.brand_id', $1, false), set_config('role', 'repurch_marketplace', false)", market.Id);
 
         // Reads: exactly the active, cross-listed listings; the WHERE names only the brand.
         var visible = new List<long>();
@@ -186,18 +186,22 @@ public sealed class MarketplaceListingsTests : ApiTest
         Assert.DoesNotContain(draft, visible);
         Assert.DoesNotContain(offMarket, visible);
 
-        // Writes: nothing, not even the rows it can read.
-        Assert.Equal(0, await Exec(conn, "UPDATE listings SET title = 'Hijacked' WHERE brand_id = $1", brand.Id));
-        Assert.Equal(0, await Exec(conn, "UPDATE listings SET status = 'closed' WHERE id = $1", active));
-        Assert.Equal(0, await Exec(conn, "DELETE FROM listings WHERE brand_id = $1", brand.Id));
-        Assert.Equal(0, await Exec(conn, "UPDATE cross_listing_rules SET on_marketplace = true WHERE brand_id = $1", brand.Id));
-        var forged = await Assert.ThrowsAsync<PostgresException>(() => Exec(conn,
+        // Writes: the marketplace role has no write privilege at all, not even on the rows it can read.
+        foreach (var write in new[]
+        {
+            "UPDATE listings SET title = 'Hijacked' WHERE brand_id = $1",
+            "DELETE FROM listings WHERE brand_id = $1",
+            "UPDATE cross_listing_rules SET on_marketplace = true WHERE brand_id = $1",
             "INSERT INTO listings (brand_id, title, channel, status, regular_price, delivery_contribution, condition, category, quantity, measurements, exposed_to, faults, images, slug, view_count, owner_type) " +
-            "VALUES ($1, 'Forged', 'exchange', 'active', 1, 0, 'fair', 'Armchairs', 1, '[]', '{}', '{None}', '{}', 'forged', 0, 'brand')", brand.Id));
-        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, forged.SqlState);
+            "VALUES ($1, 'Forged', 'exchange', 'active', 1, 0, 'fair', 'Armchairs', 1, '[]', '{}', '{None}', '{}', 'forged', 0, 'brand')",
+        })
+        {
+            var denied = await Assert.ThrowsAsync<PostgresException>(() => Exec(conn, write, brand.Id));
+            Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, denied.SqlState);
+        }
 
-        // Without the marketplace setting the same connection sees none of the brand's rows.
-        await Exec(conn, "SELECT set_config('app.marketplace', 'off', false)");
+        // Back as the app role the same connection sees none of the brand's rows.
+        await Exec(conn, "SELECT set_config('role', 'none', false)");
         await using var count = new NpgsqlCommand("SELECT count(*) FROM listings WHERE brand_id = $1", conn) { Parameters = { new() { Value = brand.Id } } };
         Assert.Equal(0L, (long)(await count.ExecuteScalarAsync())!);
 

@@ -16,7 +16,7 @@ public sealed record MarketplaceListingPage(IReadOnlyList<ListingSummary> Data, 
 
 /// <summary>
 /// The main marketplace's read path over every brand's cross-listed active listings. Visibility is
-/// the database's decision: the context runs with <c>app.marketplace = 'on'</c>, and the read-only
+/// the database's decision: the context runs as the <c>repurch_marketplace</c> role, and its read-only
 /// <c>marketplace_read</c> row-level security policy on listings admits exactly the active,
 /// non-deleted listings whose brand cross-lists their category. No query here re-implements that rule.
 /// </summary>
