@@ -52,6 +52,9 @@ public static class Problems
     public static ApiErrorResult InvalidJson(string detail) =>
         Of(400, "invalid_json", $"Request body is not valid JSON: {detail}");
 
+    public static ApiErrorResult NoFields() =>
+        Of(400, "no_fields", "PATCH body must include at least one field to update.");
+
     public static ApiErrorResult InvalidBody() =>
         Of(400, "invalid_body", "Body must be a JSON object.");
 

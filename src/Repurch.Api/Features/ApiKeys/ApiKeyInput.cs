@@ -1,3 +1,4 @@
+using Repurch.Api.Http;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Repurch.Api.Auth;
@@ -31,7 +32,7 @@ public static partial class ApiKeyInput
         {
             if (Array.IndexOf(Fields, p.Name) < 0)
             {
-                errors.Add(SafeFieldName().IsMatch(p.Name) ? $"{p.Name}_unknown" : "unknown_field");
+                errors.Add(FieldFormats.UnknownFieldCode(p.Name));
                 continue;
             }
             present[p.Name] = p.Value;
@@ -88,6 +89,4 @@ public static partial class ApiKeyInput
         return null;
     }
 
-    [GeneratedRegex("^[a-z][a-z0-9_]{0,39}$")]
-    private static partial Regex SafeFieldName();
 }

@@ -1,3 +1,4 @@
+using Repurch.Api.Http;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -39,7 +40,7 @@ public static partial class ListingInput
         {
             if (Array.IndexOf(Fields, p.Name) < 0)
             {
-                errors.Add(SafeFieldName().IsMatch(p.Name) ? $"{p.Name}_unknown" : "unknown_field");
+                errors.Add(FieldFormats.UnknownFieldCode(p.Name));
                 continue;
             }
             present[p.Name] = p.Value;
@@ -287,8 +288,6 @@ public static partial class ListingInput
         return slug.Length == 0 ? "listing" : slug;
     }
 
-    [GeneratedRegex("^[a-z][a-z0-9_]{0,39}$")]
-    private static partial Regex SafeFieldName();
 
     [GeneratedRegex("[^a-z0-9]+")]
     private static partial Regex NonSlug();

@@ -134,7 +134,7 @@ public static class ListingsEndpoints
         if (listing is null) return Problems.ListingNotFound();
         if (listing.OwnerType != "brand") return Problems.NotOwner("modify");
         if (body.Empty || !body.Root.EnumerateObject().Any())
-            return Problems.Of(400, "no_fields", "PATCH body must include at least one field to update.");
+            return Problems.NoFields();
 
         var errors = ListingInput.Apply(body.Root, listing, await BrandOptions.LoadAsync(db, ct), creating: false);
         await CheckWarehouseAsync(db, listing, errors, ct);

@@ -274,7 +274,7 @@ public static class BrandSettingsEndpoints
         if (body.Empty || !body.Root.EnumerateObject().Any())
         {
             body.Document?.Dispose();
-            return (null, Problems.Of(400, "no_fields", "PATCH body must include at least one field to update."));
+            return (null, Problems.NoFields());
         }
         return (body.Document, null);
     }

@@ -1,3 +1,4 @@
+using Repurch.Api.Http;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Repurch.Api.Persistence;
@@ -40,7 +41,7 @@ public static partial class WarehouseInput
         {
             if (p.Name != IsDefaultField && !TextFields.Any(f => f.Name == p.Name))
             {
-                errors.Add(SafeFieldName().IsMatch(p.Name) ? $"{p.Name}_unknown" : "unknown_field");
+                errors.Add(FieldFormats.UnknownFieldCode(p.Name));
                 continue;
             }
             present[p.Name] = p.Value;
@@ -70,18 +71,18 @@ public static partial class WarehouseInput
             switch (field)
             {
                 case "postcode":
-                    if (NormalisePostcode(s) is { } postcode) changes.Text[field] = postcode;
+                    if (FieldFormats.UkPostcode(s) is { } postcode) changes.Text[field] = postcode;
                     else errors.Add("postcode_invalid");
                     break;
                 case "contact_email":
                     if (s.Length > max) errors.Add("contact_email_too_long");
-                    else if (!Email().IsMatch(s)) errors.Add("contact_email_invalid");
-                    else changes.Text[field] = s;
+                    else if (FieldFormats.Email(s) is { } email) changes.Text[field] = email;
+                    else errors.Add("contact_email_invalid");
                     break;
                 case "contact_phone":
                     if (s.Length > max) errors.Add("contact_phone_too_long");
-                    else if (!Phone().IsMatch(s) || s.Count(char.IsAsciiDigit) is < 7 or > 15) errors.Add("contact_phone_invalid");
-                    else changes.Text[field] = s;
+                    else if (FieldFormats.Phone(s) is { } phone) changes.Text[field] = phone;
+                    else errors.Add("contact_phone_invalid");
                     break;
                 default:
                     if (s.Length > max) errors.Add($"{field}_too_long");
@@ -116,29 +117,4 @@ public static partial class WarehouseInput
             }
         }
     }
-
-    /// <summary>
-    /// A UK postcode in its canonical form (upper case, one space before the inward code), or null
-    /// when <paramref name="input"/> does not have the shape of one. Spaces anywhere are ignored.
-    /// </summary>
-    public static string? NormalisePostcode(string input)
-    {
-        var compact = input.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
-        if (compact.Length is < 5 or > 7 || !UkPostcode().IsMatch(compact)) return null;
-        return $"{compact[..^3]} {compact[^3..]}";
-    }
-
-    [GeneratedRegex("^[a-z][a-z0-9_]{0,39}$")]
-    private static partial Regex SafeFieldName();
-
-    // Outward code (area, district, optional sub-district) then inward code (sector digit, unit letters),
-    // with the letters the Royal Mail never uses in each position excluded; GIR 0AA is the one exception.
-    [GeneratedRegex("^(GIR0AA|([A-PR-UWYZ][0-9][0-9A-HJKPSTUW]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9ABEHMNPRVWXY]?)[0-9][ABD-HJLNP-UW-Z]{2})$")]
-    private static partial Regex UkPostcode();
-
-    [GeneratedRegex(@"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$")]
-    private static partial Regex Email();
-
-    [GeneratedRegex(@"^\+?[0-9 ()\-]+$")]
-    private static partial Regex Phone();
 }

@@ -132,7 +132,7 @@ public static class WarehousesEndpoints
             var warehouse = all.FirstOrDefault(w => w.Id == id);
             if (warehouse is null) return WarehouseProblems.NotFound();
             if (body.Empty || !body.Root.EnumerateObject().Any())
-                return Problems.Of(400, "no_fields", "PATCH body must include at least one field to update.");
+                return Problems.NoFields();
 
             var errors = WarehouseInput.Parse(body.Root, creating: false, out var changes);
             if (changes.IsDefault == false && warehouse.IsDefault) errors.Add("is_default_invalid");

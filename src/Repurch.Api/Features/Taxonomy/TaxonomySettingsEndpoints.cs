@@ -317,15 +317,13 @@ public static partial class TaxonomySettingsEndpoints
     }
 
     private static ApiErrorResult NoFields() =>
-        Problems.Of(400, "no_fields", "PATCH body must include at least one field to update.");
+        Problems.NoFields();
 
-    private static string UnknownCode(string name) => SafeFieldName().IsMatch(name) ? $"{name}_unknown" : "unknown_field";
+    private static string UnknownCode(string name) => FieldFormats.UnknownFieldCode(name);
 
     private static void AddOnce(List<string> errors, string code)
     {
         if (!errors.Contains(code)) errors.Add(code);
     }
 
-    [GeneratedRegex("^[a-z][a-z0-9_]{0,39}$")]
-    private static partial Regex SafeFieldName();
 }
