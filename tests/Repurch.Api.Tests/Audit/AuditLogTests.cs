@@ -1,4 +1,6 @@
 using System.Net;
+using Npgsql;
+using Repurch.Api.Persistence;
 using Repurch.Api.Tests.Infrastructure;
 
 namespace Repurch.Api.Tests.Audit;
@@ -80,5 +82,38 @@ public sealed class AuditLogTests : ApiTest
         var client = Api.ClientWith(brand.AdminKey);
         Assert.Equal(HttpStatusCode.MethodNotAllowed, (await client.DeleteAsync("/v1/partner/audit-log")).StatusCode);
         Assert.Equal(HttpStatusCode.MethodNotAllowed, (await client.PostJsonAsync("/v1/partner/audit-log", "{}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_database_refuses_to_change_or_remove_entries_even_for_the_owner()
+    {
+        var brand = await NewBrandAsync();
+        await ChangeProfileAsync(Api.ClientWith(brand.AdminKey), "Kept");
+
+        // The app role: no UPDATE or DELETE privilege at all.
+        await using (var app = await Api.Planes.For(Plane.Live).OpenConnectionAsync())
+        {
+            await using (var set = new NpgsqlCommand("SELECT set_config('app.brand_id', $1, false)", app) { Parameters = { new() { Value = brand.Id } } })
+                await set.ExecuteNonQueryAsync();
+            foreach (var sql in new[] { "UPDATE audit_log SET action = 'forged'", "DELETE FROM audit_log" })
+            {
+                await using var cmd = new NpgsqlCommand(sql, app);
+                var denied = await Assert.ThrowsAsync<PostgresException>(() => cmd.ExecuteNonQueryAsync());
+                Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, denied.SqlState);
+            }
+        }
+
+        // The owner (who bypasses privileges): the append-only trigger still says no.
+        var owner = ApiFactory.Configuration["REPURCH_MIGRATOR_DATABASE_URL"];
+        Assert.False(string.IsNullOrEmpty(owner), "REPURCH_MIGRATOR_DATABASE_URL is set by ./test");
+        await using var conn = new NpgsqlConnection(owner);
+        await conn.OpenAsync();
+        await using (var set = new NpgsqlCommand("SELECT set_config('app.brand_id', $1, false)", conn) { Parameters = { new() { Value = brand.Id } } })
+            await set.ExecuteNonQueryAsync();
+        await using var delete = new NpgsqlCommand("DELETE FROM audit_log", conn);
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => delete.ExecuteNonQueryAsync());
+        Assert.Contains("append-only", refused.MessageText);
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM audit_log", conn);
+        Assert.Equal(1L, (long)(await count.ExecuteScalarAsync())!);
     }
 }
