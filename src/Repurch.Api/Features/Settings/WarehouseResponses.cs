@@ -51,7 +51,7 @@ public sealed class WarehouseWrite
     [Description("On-site contact email, up to 254 characters.")]
     public string? ContactEmail { get; init; }
 
-    [Description("On-site contact phone: digits, spaces, `+`, `-` and brackets, with 7-15 digits; up to 40 characters.")]
+    [Description("On-site contact phone: digits, spaces, `+`, `-` and brackets, with 7-20 digits and balanced brackets; up to 40 characters.")]
     public string? ContactPhone { get; init; }
 
     [Description("First line of the address, up to 200 characters.")]

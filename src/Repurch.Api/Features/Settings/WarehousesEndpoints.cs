@@ -30,7 +30,7 @@ public static class WarehousesEndpoints
         var conflict = new DocumentedError(409, "conflict", "A concurrent change to this brand's warehouses would have left it without exactly one default; nothing was saved. Retry the request.");
         const string fieldRules =
             "`label` is required (1-100 characters after trimming). Optional text fields: `contact_name` (200), `contact_email` (254, must look like an email address), " +
-            "`contact_phone` (40; digits, spaces, `+`, `-`, brackets, with 7-15 digits), `address_1`/`address_2` (200), `city` (100), `postcode` (a UK postcode, " +
+            "`contact_phone` (40; digits, spaces, `+`, `-`, brackets, with 7-20 digits and balanced brackets, the same rule as `support_phone`), `address_1`/`address_2` (200), `city` (100), `postcode` (a UK postcode, " +
             "stored and returned upper case with one space, e.g. `ng102qq` becomes `NG10 2QQ`), `country` (100, default `United Kingdom`). Strings are trimmed; " +
             "`null` or `\"\"` clears an optional field (and resets `country` to `United Kingdom`); unset optional fields read back as `\"\"`. " +
             "Unknown fields are rejected (`<field>_unknown`) so a typo never silently drops data; a wrong JSON type is `<field>_invalid`.";
