@@ -5,6 +5,7 @@ using Repurch.Api.Errors;
 using Repurch.Api.Features.ApiKeys;
 using Repurch.Api.Features.Audit;
 using Repurch.Api.Features.Auth;
+using Repurch.Api.Features.Bulk;
 using Repurch.Api.Features.Marketplace;
 using Repurch.Api.Features.Settings;
 using Repurch.Api.Features.Taxonomy;
@@ -48,6 +49,8 @@ public static class RepurchApp
         services.AddSingleton<AccessTokens>();
         services.AddSingleton<KeyUsage>();
         services.AddSingleton<ListingUrls>();
+        services.AddSingleton<BulkJobSignal>();
+        services.AddHostedService<BulkJobWorker>();
         services.AddHttpContextAccessor();
         // One context per request, on the caller's plane and limited to the caller's brand.
         services.AddScoped(sp =>
@@ -99,6 +102,7 @@ public static class RepurchApp
 
         app.MapAuth();
         app.MapListings();
+        app.MapBulk();
         app.MapBrandSettings();
         app.MapWarehouses();
         app.MapApiKeys();

@@ -76,7 +76,9 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
         if (!IsMutation(http.Request.Method)
             || !http.Request.Headers.TryGetValue(Header, out var values)
             || http.Features.Get<Caller>() is not { } caller
-            || http.GetEndpoint() is null)
+            || http.GetEndpoint() is not { } endpoint
+            // Bulk job uploads can be hundreds of MB: they keep their own key on the job instead of being buffered here.
+            || endpoint.Metadata.GetMetadata<Features.Bulk.OwnIdempotency>() is not null)
         {
             await next(http);
             return;

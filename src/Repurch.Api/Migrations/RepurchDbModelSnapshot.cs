@@ -330,6 +330,185 @@ namespace Repurch.Api.Migrations
                     b.ToTable("brand_taxonomies", (string)null);
                 });
 
+            modelBuilder.Entity("Repurch.Api.Persistence.BulkJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BrandId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("brand_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedByKeyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_key_id");
+
+                    b.Property<int>("CreatedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("created_count");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("error_code");
+
+                    b.Property<int>("ErrorCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("error_count");
+
+                    b.Property<string>("ErrorMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("error_message");
+
+                    b.Property<byte[]>("FileSha256")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("file_sha256");
+
+                    b.Property<long>("FileSize")
+                        .HasColumnType("bigint")
+                        .HasColumnName("file_size");
+
+                    b.Property<string>("Filename")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("filename");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("format");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("mode");
+
+                    b.Property<int>("RowsDone")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_done");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<int?>("TotalRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("total_rows");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("UpdatedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("updated_count");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bulk_jobs");
+
+                    b.HasIndex("BrandId", "CreatedAt")
+                        .HasDatabaseName("ix_bulk_jobs_brand_id_created_at");
+
+                    b.HasIndex("BrandId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_bulk_jobs_brand_id_idempotency_key")
+                        .HasFilter("idempotency_key IS NOT NULL");
+
+                    b.ToTable("bulk_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("Repurch.Api.Persistence.BulkJobFile", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_id");
+
+                    b.Property<string>("BrandId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("brand_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.HasKey("JobId")
+                        .HasName("pk_bulk_job_files");
+
+                    b.HasIndex("BrandId")
+                        .HasDatabaseName("ix_bulk_job_files_brand_id");
+
+                    b.ToTable("bulk_job_files", (string)null);
+                });
+
+            modelBuilder.Entity("Repurch.Api.Persistence.BulkJobRow", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_id");
+
+                    b.Property<int>("Row")
+                        .HasColumnType("integer")
+                        .HasColumnName("row");
+
+                    b.Property<string>("BrandId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("brand_id");
+
+                    b.PrimitiveCollection<string[]>("Errors")
+                        .HasColumnType("text[]")
+                        .HasColumnName("errors");
+
+                    b.Property<long?>("ListingId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("listing_id");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("result");
+
+                    b.HasKey("JobId", "Row")
+                        .HasName("pk_bulk_job_rows");
+
+                    b.HasIndex("BrandId")
+                        .HasDatabaseName("ix_bulk_job_rows_brand_id");
+
+                    b.ToTable("bulk_job_rows", (string)null);
+                });
+
             modelBuilder.Entity("Repurch.Api.Persistence.CrossListingRule", b =>
                 {
                     b.Property<string>("BrandId")
@@ -887,6 +1066,50 @@ namespace Repurch.Api.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_brand_taxonomies_brands_brand_id");
+                });
+
+            modelBuilder.Entity("Repurch.Api.Persistence.BulkJob", b =>
+                {
+                    b.HasOne("Repurch.Api.Persistence.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_bulk_jobs_brands_brand_id");
+                });
+
+            modelBuilder.Entity("Repurch.Api.Persistence.BulkJobFile", b =>
+                {
+                    b.HasOne("Repurch.Api.Persistence.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_bulk_job_files_brands_brand_id");
+
+                    b.HasOne("Repurch.Api.Persistence.BulkJob", null)
+                        .WithOne()
+                        .HasForeignKey("Repurch.Api.Persistence.BulkJobFile", "JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_bulk_job_files_bulk_jobs_job_id");
+                });
+
+            modelBuilder.Entity("Repurch.Api.Persistence.BulkJobRow", b =>
+                {
+                    b.HasOne("Repurch.Api.Persistence.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_bulk_job_rows_brands_brand_id");
+
+                    b.HasOne("Repurch.Api.Persistence.BulkJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_bulk_job_rows_bulk_jobs_job_id");
                 });
 
             modelBuilder.Entity("Repurch.Api.Persistence.CrossListingRule", b =>

@@ -34,6 +34,9 @@ public sealed class RepurchDb(DbContextOptions<RepurchDb> options) : DbContext(o
     public DbSet<CrossListingRule> CrossListingRules => Set<CrossListingRule>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<IdempotencyKeyRecord> IdempotencyKeys => Set<IdempotencyKeyRecord>();
+    public DbSet<BulkJob> BulkJobs => Set<BulkJob>();
+    public DbSet<BulkJobFile> BulkJobFiles => Set<BulkJobFile>();
+    public DbSet<BulkJobRow> BulkJobRows => Set<BulkJobRow>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -214,6 +217,39 @@ public sealed class RepurchDb(DbContextOptions<RepurchDb> options) : DbContext(o
             e.Property(x => x.ResponseContentType).HasMaxLength(200);
             // Expired keys are swept per brand, oldest first.
             e.HasIndex(x => new { x.BrandId, x.ExpiresAt });
+            e.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId);
+        });
+        b.Entity<BulkJob>(e =>
+        {
+            e.ToTable("bulk_jobs");
+            e.Property(x => x.BrandId).HasMaxLength(64);
+            e.Property(x => x.Status).HasMaxLength(16);
+            e.Property(x => x.Mode).HasMaxLength(16);
+            e.Property(x => x.Format).HasMaxLength(8);
+            e.Property(x => x.Filename).HasMaxLength(255);
+            e.Property(x => x.IdempotencyKey).HasMaxLength(64);
+            e.Property(x => x.ErrorCode).HasMaxLength(64);
+            e.Property(x => x.ErrorMessage).HasMaxLength(1000);
+            e.HasIndex(x => new { x.BrandId, x.CreatedAt });
+            // One job per Idempotency-Key: a retried upload finds the job it already started.
+            e.HasIndex(x => new { x.BrandId, x.IdempotencyKey }).IsUnique().HasFilter("idempotency_key IS NOT NULL");
+            e.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId);
+        });
+        b.Entity<BulkJobFile>(e =>
+        {
+            e.ToTable("bulk_job_files");
+            e.HasKey(x => x.JobId);
+            e.Property(x => x.BrandId).HasMaxLength(64);
+            e.HasOne<BulkJob>().WithOne().HasForeignKey<BulkJobFile>(x => x.JobId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId);
+        });
+        b.Entity<BulkJobRow>(e =>
+        {
+            e.ToTable("bulk_job_rows");
+            e.HasKey(x => new { x.JobId, x.Row });
+            e.Property(x => x.BrandId).HasMaxLength(64);
+            e.Property(x => x.Result).HasMaxLength(16);
+            e.HasOne<BulkJob>().WithMany().HasForeignKey(x => x.JobId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId);
         });
     }

@@ -1,0 +1,235 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Repurch.Api.Auth;
+using Repurch.Api.Errors;
+using Repurch.Api.Features.Listings;
+using Repurch.Api.Features.Taxonomy;
+using Repurch.Api.Http;
+using Repurch.Api.OpenApi;
+using Repurch.Api.Persistence;
+
+namespace Repurch.Api.Features.Bulk;
+
+public sealed record BulkFileRequest(string? FileB64, string? CsvText, string? Filename);
+
+public sealed record ValidateRow(int Row, string Title, string Status, IReadOnlyList<string> Errors);
+public sealed record ValidateResponse(int RowCount, int ErrorCount, int MaxRows, IReadOnlyList<string> Headers, IReadOnlyList<ValidateRow> Rows);
+
+public sealed record CommitRow(
+    int Row, string Title, string Status,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? ProductId,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Url,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Message,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Errors);
+public sealed record CommitResponse(int RowCount, int SuccessCount, int ErrorCount, IReadOnlyList<CommitRow> Rows);
+
+public sealed record BulkDeleteRequest(IReadOnlyList<long> Ids);
+public sealed record BulkDeleteResult(
+    long Id, bool Ok,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Errors);
+public sealed record BulkDeleteResponse(int SuccessCount, int ErrorCount, IReadOnlyList<BulkDeleteResult> Results);
+
+/// <summary>Bulk import (template, validate, commit), bulk delete, and background import jobs.</summary>
+public static class BulkEndpoints
+{
+    /// <summary>A JSON body carries the file base64-encoded: 15 MB of JSON holds a file of about 11 MB.</summary>
+    public const long MaxJsonBody = 15 * 1024 * 1024;
+    public const int MaxDeleteIds = 100;
+    public const string ErrorSeparator = " · ";
+
+    public static readonly DocumentedError BadFile = new(400, "bad_file",
+        "No file supplied, `file_b64` is not valid base64, both `file_b64` and `csv_text` were sent, or the file cannot be read as CSV or XLSX: " +
+        "binary garbage, undecodable text, a damaged zip, a zip bomb, a macro-enabled workbook, external links, an XML DTD, no header row, or a duplicate column. The message says which.");
+    public static readonly DocumentedError TooManyRows = new(400, "too_many_rows",
+        $"The file has more than {BulkColumns.MaxRows} data rows; split it, or send it to POST /v1/listings/bulk-jobs which takes any size.");
+    private static readonly DocumentedError BodyTooLarge = new(413, "payload_too_large", "Body is larger than 15 MB.");
+
+    public static IEndpointRouteBuilder MapBulk(this IEndpointRouteBuilder app)
+    {
+        var read = app.MapGroup("/v1/listings").WithTags("Bulk import").RequireAuthorization(Policies.PartnerRead);
+        var write = app.MapGroup("/v1/listings").WithTags("Bulk import").RequireAuthorization(Policies.PartnerWrite);
+
+        read.MapGet("/bulk-template", Template).WithName("DownloadBulkTemplate").WithSummary("Download the bulk import template")
+            .WithDescription("An XLSX workbook built from the calling brand's taxonomy: the `Listings` sheet's header row is the column order bulk-validate expects " +
+                $"({string.Join(", ", BulkColumns.All.Select(c => c.Name))}), with a native dropdown (list data validation) on every enumerated column; " +
+                "an `Instructions` sheet explains each column; a hidden `Lists` sheet holds the option lists the dropdowns reference.")
+            .Produces(200, contentType: BulkTemplate.ContentType)
+            .Errors(ApiDocs.AuthErrors);
+        write.MapPost("/bulk-validate", Validate).WithName("ValidateBulkFile").WithSummary("Validate a bulk file")
+            .JsonRequest<BulkFileRequest>()
+            .WithDescription("Dry run: parses every row of a CSV or XLSX file (`file_b64`, format detected from the bytes: a zip signature is XLSX) or of `csv_text`, " +
+                "applies exactly the create-listing validation (channel `clearance`), and returns a verdict per row. Nothing is written. " +
+                "Rows are numbered as in the file: the header is row 1. Blank rows are skipped. Headers are matched by name (case and spaces forgiven); " +
+                "cells under an unknown header fail as `<column>_unknown`. Multi-select cells (`exposed_to`, `faults`) separate values with commas; " +
+                $"`images` takes URLs separated by spaces. At most {BulkColumns.MaxRows} data rows; CSV text may be UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252.")
+            .Errors([.. ApiDocs.AuthErrors, BadFile, TooManyRows, ApiDocs.BadBody, BodyTooLarge, ApiDocs.WrongMediaType]);
+        write.MapPost("/bulk-commit", Commit).WithName("CommitBulkFile").WithSummary("Commit a bulk file")
+            .JsonRequest<BulkFileRequest>()
+            .WithDescription("Re-parses the file like bulk-validate and creates a listing for every valid row, tagged with the caller's brand and channel `clearance` " +
+                "(partial success: invalid rows are reported and nothing is written for them). `message` joins an error row's codes with \" · \"; `errors` lists them. " +
+                "With an `Idempotency-Key`, committing the same file again replays the first answer and creates nothing.")
+            .Errors([.. ApiDocs.AuthErrors, BadFile, TooManyRows, ApiDocs.BadBody, BodyTooLarge, ApiDocs.WrongMediaType]);
+        write.MapPost("/bulk-delete", Delete).WithName("BulkDeleteListings").WithSummary("Bulk delete listings")
+            .JsonRequest<BulkDeleteRequest>()
+            .WithDescription($"Soft-deletes up to {MaxDeleteIds} listings. Each id is checked on its own: `listing_not_found` (unknown, already deleted, or another brand's) " +
+                "or `forbidden_not_owner` (a consumer's trade-in); the others are deleted. A repeated id is reported once.")
+            .Errors([.. ApiDocs.AuthErrors,
+                new(400, "no_ids", "Provide at least one listing ID (`ids` missing, empty, or not an array of integers; `data.errors` says which)."),
+                new(400, "too_many", $"Bulk delete is capped at {MaxDeleteIds} listings per call."),
+                ApiDocs.BadBody, ApiDocs.TooLarge, ApiDocs.WrongMediaType]);
+        BulkJobEndpoints.Map(read, write);
+        return app;
+    }
+
+    private static async Task Template(HttpContext http, RepurchDb db, CancellationToken ct)
+    {
+        var options = await BrandOptions.LoadAsync(db, ct);
+        http.Response.ContentType = BulkTemplate.ContentType;
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{BulkTemplate.FileName}\"";
+        await BulkTemplate.WriteAsync(http.Response.Body, options, ct);
+    }
+
+    /// <summary>The body's file as a seekable stream, or the error to answer with.</summary>
+    private static async Task<(MemoryStream? File, ApiErrorResult? Error)> ReadFileAsync(HttpRequest request, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadObjectAsync(request, MaxJsonBody, ct);
+        if (body.Error is not null) return (null, body.Error);
+        if (body.Empty) return (null, NoFile());
+        using var doc = body.Document!;
+        string? b64 = null, csv = null;
+        foreach (var p in doc.RootElement.EnumerateObject())
+        {
+            switch (p.Name)
+            {
+                case "file_b64" when p.Value.ValueKind is JsonValueKind.String or JsonValueKind.Null: b64 = p.Value.GetString(); break;
+                case "csv_text" when p.Value.ValueKind is JsonValueKind.String or JsonValueKind.Null: csv = p.Value.GetString(); break;
+                case "filename": break;
+                case "file_b64" or "csv_text": return (null, Bad($"{p.Name} must be a string."));
+                default: return (null, Bad($"Unknown field {FieldFormats.UnknownFieldCode(p.Name)}: send file_b64 (base64 XLSX or CSV) or csv_text."));
+            }
+        }
+        if (!string.IsNullOrEmpty(b64) && !string.IsNullOrEmpty(csv)) return (null, Bad("Send either file_b64 or csv_text, not both."));
+        if (!string.IsNullOrEmpty(csv)) return (new MemoryStream(new System.Text.UTF8Encoding(false).GetBytes(csv)), null);
+        if (string.IsNullOrWhiteSpace(b64)) return (null, NoFile());
+        // data: URLs as browsers produce them are accepted too.
+        var comma = b64.StartsWith("data:", StringComparison.OrdinalIgnoreCase) ? b64.IndexOf(',') : -1;
+        if (comma >= 0) b64 = b64[(comma + 1)..];
+        try
+        {
+            return (new MemoryStream(Convert.FromBase64String(b64)), null);
+        }
+        catch (FormatException)
+        {
+            return (null, Bad("Upload payload is not valid base64."));
+        }
+    }
+
+    internal static ApiErrorResult Bad(string message) => Problems.Of(400, "bad_file", message);
+    private static ApiErrorResult NoFile() => Bad("No file supplied: send file_b64 (base64-encoded XLSX or CSV bytes) or csv_text.");
+
+    /// <summary>Reads and checks up to <see cref="BulkColumns.MaxRows"/> rows.</summary>
+    private static async Task<(BulkHeader? Header, List<CheckedRow>? Rows, ApiErrorResult? Error)> CheckAsync(HttpContext http, RepurchDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var (file, error) = await ReadFileAsync(http.Request, ct);
+        if (error is not null) return (null, null, error);
+        using var stream = file!;
+        var caller = http.Caller();
+        await db.Database.OpenConnectionAsync(ct);
+        var options = await BrandOptions.LoadAsync(db, ct);
+        var now = clock.GetUtcNow();
+        try
+        {
+            var bulk = BulkFile.Open(stream, BulkLimits.Small);
+            BulkHeader? header = null;
+            var rows = new List<CheckedRow>();
+            foreach (var row in bulk.Rows())
+            {
+                if (header is null) { header = BulkHeader.Parse(row); continue; }
+                if (row.IsBlank) continue;
+                if (rows.Count == BulkColumns.MaxRows)
+                    return (null, null, Problems.Of(400, "too_many_rows", $"The file has more than {BulkColumns.MaxRows} data rows. Split it, or send it to POST /v1/listings/bulk-jobs, which takes files of any size."));
+                rows.Add(BulkValidator.Check(header, row, options, caller.BrandId, now));
+            }
+            if (header is null) return (null, null, Bad("The file has no header row."));
+            return (header, rows, null);
+        }
+        catch (BadFileException e)
+        {
+            return (null, null, Bad(e.Message));
+        }
+    }
+
+    private static async Task<Results<Ok<ValidateResponse>, ApiErrorResult>> Validate(HttpContext http, RepurchDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var (header, rows, error) = await CheckAsync(http, db, clock, ct);
+        if (error is not null) return error;
+        var verdicts = rows!.Select(r => new ValidateRow(r.Source.Number, r.Title, r.Ok ? "ok" : "error", r.Errors)).ToList();
+        return TypedResults.Ok(new ValidateResponse(rows!.Count, rows.Count(r => !r.Ok), BulkColumns.MaxRows, header!.Raw, verdicts));
+    }
+
+    private static async Task<Results<Ok<CommitResponse>, ApiErrorResult>> Commit(HttpContext http, RepurchDb db, ListingUrls urls, TimeProvider clock, CancellationToken ct)
+    {
+        var (_, rows, error) = await CheckAsync(http, db, clock, ct);
+        if (error is not null) return error;
+        var valid = rows!.Where(r => r.Ok).Select(r => r.Listing!).ToList();
+        if (valid.Count > 0)
+        {
+            await using var work = await db.BeginOrJoinTransactionAsync(ct);
+            // New listings go to the brand's default warehouse, as on create.
+            var warehouse = await db.Warehouses.Where(w => w.IsDefault).Select(w => (Guid?)w.Id).FirstOrDefaultAsync(ct);
+            foreach (var listing in valid) listing.WarehouseId = warehouse;
+            db.Listings.AddRange(valid);
+            await db.SaveChangesAsync(ct);
+            await work.CommitAsync(ct);
+        }
+        var results = rows!.Select(r => r.Ok
+            ? new CommitRow(r.Source.Number, r.Title, "success", r.Listing!.Id, urls.For(r.Listing), null, null)
+            : new CommitRow(r.Source.Number, r.Title, "error", null, null, string.Join(ErrorSeparator, r.Errors), r.Errors)).ToList();
+        return TypedResults.Ok(new CommitResponse(rows!.Count, valid.Count, rows!.Count - valid.Count, results));
+    }
+
+    private static async Task<Results<Ok<BulkDeleteResponse>, ApiErrorResult>> Delete(HttpContext http, RepurchDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadObjectAsync(http.Request, ct: ct);
+        if (body.Error is not null) return body.Error;
+        var noIds = Problems.Of(400, "no_ids", "Provide at least one listing ID.");
+        if (body.Empty) return noIds;
+        using var doc = body.Document!;
+        var unknown = doc.RootElement.EnumerateObject().Select(p => p.Name).Where(n => n != "ids").ToList();
+        if (unknown.Count > 0) return Problems.Validation("Bulk delete rejected", unknown.Select(FieldFormats.UnknownFieldCode).ToList());
+        if (!doc.RootElement.TryGetProperty("ids", out var idsElement) || idsElement.ValueKind != JsonValueKind.Array || idsElement.GetArrayLength() == 0)
+            return noIds;
+        if (idsElement.GetArrayLength() > MaxDeleteIds) return Problems.Of(400, "too_many", $"Bulk delete is capped at {MaxDeleteIds} listings per call.");
+        var ids = new List<long>();
+        foreach (var item in idsElement.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Number || !item.TryGetInt64(out var id))
+                return Problems.Of(400, "no_ids", "ids must be an array of listing ids (integers).", ["ids_invalid"]);
+            if (!ids.Contains(id)) ids.Add(id);
+        }
+
+        await db.Database.OpenConnectionAsync(ct);
+        await using var work = await db.BeginOrJoinTransactionAsync(ct);
+        // RLS hides other brands' listings: they read as not found, never as someone else's.
+        var found = await db.Listings.AsTracking().Where(l => ids.Contains(l.Id) && l.DeletedAt == null).ToDictionaryAsync(l => l.Id, ct);
+        var now = clock.GetUtcNow();
+        var results = new List<BulkDeleteResult>();
+        foreach (var id in ids)
+        {
+            if (!found.TryGetValue(id, out var listing)) results.Add(new(id, false, ["listing_not_found"]));
+            else if (listing.OwnerType != "brand") results.Add(new(id, false, ["forbidden_not_owner"]));
+            else
+            {
+                listing.DeletedAt = now;
+                listing.UpdatedAt = now;
+                results.Add(new(id, true, null));
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        await work.CommitAsync(ct);
+        var ok = results.Count(r => r.Ok);
+        return TypedResults.Ok(new BulkDeleteResponse(ok, results.Count - ok, results));
+    }
+}
