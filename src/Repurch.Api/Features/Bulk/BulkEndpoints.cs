@@ -88,7 +88,11 @@ public static class BulkEndpoints
         var options = await BrandOptions.LoadAsync(db, ct);
         http.Response.ContentType = BulkTemplate.ContentType;
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{BulkTemplate.FileName}\"";
-        await BulkTemplate.WriteAsync(http.Response.Body, options, ct);
+        // A few KB: built in memory, since the writer finishes with a synchronous flush the response stream refuses.
+        using var buffer = new MemoryStream();
+        await BulkTemplate.WriteAsync(buffer, options, ct);
+        buffer.Position = 0;
+        await buffer.CopyToAsync(http.Response.Body, ct);
     }
 
     /// <summary>The body's file as a seekable stream, or the error to answer with.</summary>
