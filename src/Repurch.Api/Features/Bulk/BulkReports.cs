@@ -113,7 +113,7 @@ public static class BulkReports
 
         public static async Task<XlsxReportWriter> CreateAsync(Stream output, CancellationToken ct)
         {
-            var book = await Spreadsheet.CreateNewAsync(output, cancellationToken: ct);
+            var book = await Spreadsheet.CreateNewAsync(output, new SpreadCheetahOptions { WriteCellReferenceAttributes = true }, ct);
             await book.StartWorksheetAsync(BulkTemplate.DataSheet, new SpreadCheetah.Worksheets.WorksheetOptions { FrozenRows = 1 }, ct);
             return new XlsxReportWriter(book);
         }

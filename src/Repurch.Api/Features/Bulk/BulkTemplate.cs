@@ -23,7 +23,7 @@ public static class BulkTemplate
 
     public static async Task WriteAsync(Stream output, ListingOptions options, CancellationToken ct)
     {
-        await using var book = await Spreadsheet.CreateNewAsync(output, cancellationToken: ct);
+        await using var book = await Spreadsheet.CreateNewAsync(output, new SpreadCheetahOptions { WriteCellReferenceAttributes = true }, ct);
         var bold = book.AddStyle(new Style { Font = { Bold = true } });
         var columns = BulkColumns.All;
 
