@@ -13,6 +13,8 @@ using Repurch.Api.Idempotency;
 using Repurch.Api.OpenApi;
 using Repurch.Api.Persistence;
 using Repurch.Api.RateLimiting;
+using Repurch.Api.Features.Webhooks;
+using Repurch.Api.Webhooks;
 using Scalar.AspNetCore;
 
 namespace Repurch.Api;
@@ -60,6 +62,7 @@ public static class RepurchApp
             .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, null);
         services.AddAuthorization(Policies.Add);
         services.AddRateLimits();
+        services.AddWebhooks();
         services.AddProblemDetails();
         services.AddOpenApi("v1", o => OpenApiSetup.Configure(o));
     }
@@ -105,5 +108,7 @@ public static class RepurchApp
         app.MapTaxonomySettings();
         app.MapMarketplaceListings();
         app.MapAuditLog();
+        app.MapWebhookEndpoints();
+        app.MapEvents();
     }
 }

@@ -208,16 +208,26 @@ namespace Repurch.Api.Migrations
                 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO repurch_app;
                 -- The dispatcher must find which brands have work before it can open a brand-scoped
                 -- session. This function tells it brand ids and due times only, never rows.
-                GRANT SELECT ON events, webhook_deliveries TO repurch_auth;
+                GRANT SELECT ON events, webhook_deliveries, webhook_endpoints TO repurch_auth;
                 CREATE POLICY dispatch_scan ON events FOR SELECT TO repurch_auth USING (true);
                 CREATE POLICY dispatch_scan ON webhook_deliveries FOR SELECT TO repurch_auth USING (true);
+                CREATE POLICY dispatch_scan ON webhook_endpoints FOR SELECT TO repurch_auth USING (true);
+                -- Due work per brand: events to fan out, and pending deliveries to enabled endpoints
+                -- (only the oldest one for an ordered endpoint, since the rest wait for it).
                 CREATE FUNCTION webhook_due_brands()
                 RETURNS TABLE (brand_id text, due_at timestamptz)
                 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
                   SELECT w.brand_id, min(w.due_at) FROM (
                     SELECT e.brand_id, e.created_at AS due_at FROM events e WHERE e.fanned_out_at IS NULL
                     UNION ALL
-                    SELECT d.brand_id, d.next_attempt_at FROM webhook_deliveries d WHERE d.status = 'pending'
+                    SELECT d.brand_id, d.next_attempt_at FROM webhook_deliveries d JOIN webhook_endpoints we ON we.id = d.endpoint_id
+                    WHERE d.status = 'pending' AND we.enabled AND NOT we.ordered
+                    UNION ALL
+                    SELECT h.brand_id, h.next_attempt_at FROM (
+                      SELECT DISTINCT ON (d.endpoint_id) d.brand_id, d.next_attempt_at
+                      FROM webhook_deliveries d JOIN webhook_endpoints we ON we.id = d.endpoint_id
+                      WHERE d.status = 'pending' AND we.enabled AND we.ordered
+                      ORDER BY d.endpoint_id, d.event_seq, d.id) h
                   ) w GROUP BY w.brand_id
                 $$;
                 GRANT CREATE ON SCHEMA public TO repurch_auth;

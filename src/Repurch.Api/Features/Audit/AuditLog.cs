@@ -41,7 +41,7 @@ public static class AuditLog
             CreatedAt = clock.GetUtcNow(),
         });
         // Every audited change is also an event for the brand's webhooks, in the same transaction.
-        Webhooks.Outbox.Emit(db, caller.BrandId, action, new AuditedChange(targetId, changes), clock);
+        Repurch.Api.Webhooks.Outbox.Emit(db, caller.BrandId, action, new AuditedChange(targetId, changes), clock);
     }
 
     /// <summary>The fields whose values differ between two snapshots, as field: {from, to}.</summary>
