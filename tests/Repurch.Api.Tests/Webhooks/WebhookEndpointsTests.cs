@@ -196,7 +196,7 @@ public sealed class WebhookEndpointsTests : ApiTest
     {
         var brand = await NewBrandAsync();
         using var client = Api.ClientWith(brand.AdminKey);
-        var id = (await (await client.PostJsonAsync(Base, $$"""{"url":"{{Url}}"}""")).JsonAsync()).GetProperty("id").GetString()!;
+        var id = (await (await client.PostJsonAsync(Base, $$"""{"url":"{{Url}}","event_types":["listing.sold"]}""")).JsonAsync()).GetProperty("id").GetString()!;
         await (await client.GetAsync($"{Base}/{id}/deliveries?status=lost")).AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_parameter");
         await (await client.GetAsync($"{Base}/{id}/deliveries?per_page=101")).AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_parameter");
         var empty = await (await client.GetAsync($"{Base}/{id}/deliveries")).JsonAsync();
