@@ -109,7 +109,7 @@ public sealed class WebhookDispatcher(
             var claimed = await ClaimAsync(plane, brandId, ct);
             if (claimed.Count > 0)
             {
-                await Task.WhenAll(claimed.Select(c => AttemptAsync(plane, brandId, c, ct)));
+                await DeliverAsync(plane, brandId, claimed, ct);
                 continue;
             }
             if (!run.Again) return;
@@ -167,29 +167,35 @@ public sealed class WebhookDispatcher(
         return ids;
     }
 
-    private async Task AttemptAsync(Plane plane, string brandId, long deliveryId, CancellationToken ct)
+    /// <summary>Loads the claimed deliveries at once, sends them concurrently, and records every outcome in one transaction.</summary>
+    private async Task DeliverAsync(Plane plane, string brandId, List<long> ids, CancellationToken ct)
     {
-        await _attempts.WaitAsync(ct);
-        try
+        List<(long DeliveryId, WebhookEndpoint Endpoint, EventRecord Event)> work;
+        await using (var db = planes.Open(plane, brandId))
         {
-            WebhookEndpoint? endpoint;
-            EventRecord? evt;
-            await using (var db = planes.Open(plane, brandId))
+            await db.Database.OpenConnectionAsync(ct);
+            var deliveries = await db.WebhookDeliveries.Where(d => ids.Contains(d.Id)).ToListAsync(ct);
+            var endpointIds = deliveries.Select(d => d.EndpointId).Distinct().ToList();
+            var eventIds = deliveries.Select(d => d.EventId).Distinct().ToList();
+            var endpoints = await db.WebhookEndpoints.Where(e => endpointIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
+            var events = await db.Events.Where(e => eventIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
+            work = deliveries
+                .Where(d => endpoints.ContainsKey(d.EndpointId) && events.ContainsKey(d.EventId))
+                .Select(d => (d.Id, endpoints[d.EndpointId], events[d.EventId])).ToList();
+        }
+        var outcomes = await Task.WhenAll(work.Select(async w =>
+        {
+            await _attempts.WaitAsync(ct);
+            try
             {
-                var delivery = await db.WebhookDeliveries.FirstOrDefaultAsync(d => d.Id == deliveryId, ct);
-                if (delivery is null) return;
-                endpoint = await db.WebhookEndpoints.FirstOrDefaultAsync(e => e.Id == delivery.EndpointId, ct);
-                evt = await db.Events.FirstOrDefaultAsync(e => e.Id == delivery.EventId, ct);
+                return (w.DeliveryId, Outcome: await SendAsync(plane, w.Endpoint, w.Event, ct));
             }
-            if (endpoint is null || evt is null) return;
-
-            var outcome = await SendAsync(plane, endpoint, evt, ct);
-            await RecordAsync(plane, brandId, deliveryId, outcome, ct);
-        }
-        finally
-        {
-            _attempts.Release();
-        }
+            finally
+            {
+                _attempts.Release();
+            }
+        }));
+        await RecordAsync(plane, brandId, outcomes, ct);
     }
 
     private sealed record Outcome(bool Success, int? StatusCode, int LatencyMs, string? Error, string? ResponseBody);
@@ -248,16 +254,27 @@ public sealed class WebhookDispatcher(
         return read == 0 ? null : Encoding.UTF8.GetString(buffer, 0, read).Replace("\0", "", StringComparison.Ordinal);
     }
 
-    private async Task RecordAsync(Plane plane, string brandId, long deliveryId, Outcome outcome, CancellationToken ct)
+    private async Task RecordAsync(Plane plane, string brandId, IReadOnlyList<(long DeliveryId, Outcome Outcome)> outcomes, CancellationToken ct)
     {
         await using var db = planes.Open(plane, brandId);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var delivery = await db.WebhookDeliveries.AsTracking().FirstOrDefaultAsync(d => d.Id == deliveryId, ct);
-        if (delivery is null) return;
-        var endpoint = await db.WebhookEndpoints.AsTracking().FirstOrDefaultAsync(e => e.Id == delivery.EndpointId, ct);
-        if (endpoint is null) return;
+        var ids = outcomes.Select(o => o.DeliveryId).ToList();
+        var deliveries = await db.WebhookDeliveries.AsTracking().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
+        var endpointIds = deliveries.Values.Select(d => d.EndpointId).Distinct().ToList();
+        var endpoints = await db.WebhookEndpoints.AsTracking().Where(e => endpointIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
         var now = clock.GetUtcNow();
+        foreach (var (deliveryId, outcome) in outcomes)
+        {
+            // Deleted with its endpoint while the attempt ran: nothing to record.
+            if (!deliveries.TryGetValue(deliveryId, out var delivery) || !endpoints.TryGetValue(delivery.EndpointId, out var endpoint)) continue;
+            Apply(db, brandId, delivery, endpoint, outcome, now);
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
 
+    private void Apply(RepurchDb db, string brandId, WebhookDelivery delivery, WebhookEndpoint endpoint, Outcome outcome, DateTimeOffset now)
+    {
         db.WebhookAttempts.Add(new WebhookAttempt
         {
             BrandId = brandId, DeliveryId = delivery.Id, EndpointId = endpoint.Id, EventId = delivery.EventId,
@@ -272,31 +289,27 @@ public sealed class WebhookDispatcher(
             delivery.Status = "succeeded";
             delivery.CompletedAt = now;
             endpoint.FailingSince = null;
+            return;
+        }
+        if (delivery.Attempts > _options.Retries.Length)
+        {
+            delivery.Status = "failed";
+            delivery.CompletedAt = now;
         }
         else
         {
-            if (delivery.Attempts > _options.Retries.Length)
-            {
-                delivery.Status = "failed";
-                delivery.CompletedAt = now;
-            }
-            else
-            {
-                delivery.NextAttemptAt = now + _options.Retries[delivery.Attempts - 1];
-            }
-            endpoint.FailingSince ??= now;
-            if (endpoint.Enabled && now - endpoint.FailingSince >= _options.DisableAfter)
-            {
-                endpoint.Enabled = false;
-                endpoint.DisabledReason = $"Every delivery failed for {_options.DisableAfter.TotalHours:0.##} hours; last error: {outcome.Error}";
-                endpoint.UpdatedAt = now;
-                Outbox.Emit(db, brandId, WebhookEventTypes.EndpointDisabled,
-                    new { id = endpoint.Id, url = endpoint.Url, disabled_reason = endpoint.DisabledReason, failing_since = endpoint.FailingSince }, clock);
-                log.LogWarning("Disabled webhook endpoint {EndpointId} of brand {BrandId} after failing since {FailingSince}", endpoint.Id, brandId, endpoint.FailingSince);
-            }
+            delivery.NextAttemptAt = now + _options.Retries[delivery.Attempts - 1];
         }
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        endpoint.FailingSince ??= now;
+        if (endpoint.Enabled && now - endpoint.FailingSince >= _options.DisableAfter)
+        {
+            endpoint.Enabled = false;
+            endpoint.DisabledReason = $"Every delivery failed for {_options.DisableAfter.TotalHours:0.##} hours; last error: {outcome.Error}";
+            endpoint.UpdatedAt = now;
+            Outbox.Emit(db, brandId, WebhookEventTypes.EndpointDisabled,
+                new { id = endpoint.Id, url = endpoint.Url, disabled_reason = endpoint.DisabledReason, failing_since = endpoint.FailingSince }, clock);
+            log.LogWarning("Disabled webhook endpoint {EndpointId} of brand {BrandId} after failing since {FailingSince}", endpoint.Id, brandId, endpoint.FailingSince);
+        }
     }
 
     /// <summary>The request body: the event envelope with its stored <c>data</c> as is.</summary>
