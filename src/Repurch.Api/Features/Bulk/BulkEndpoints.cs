@@ -9,6 +9,7 @@ using Repurch.Api.Features.Taxonomy;
 using Repurch.Api.Http;
 using Repurch.Api.OpenApi;
 using Repurch.Api.Persistence;
+using Repurch.Api.Webhooks;
 
 namespace Repurch.Api.Features.Bulk;
 
@@ -182,9 +183,13 @@ public static class BulkEndpoints
         {
             await using var work = await db.BeginOrJoinTransactionAsync(ct);
             // New listings go to the brand's default warehouse, as on create.
-            var warehouse = await db.Warehouses.Where(w => w.IsDefault).Select(w => (Guid?)w.Id).FirstOrDefaultAsync(ct);
-            foreach (var listing in valid) listing.WarehouseId = warehouse;
+            var warehouse = await db.Warehouses.Where(w => w.IsDefault).FirstOrDefaultAsync(ct);
+            foreach (var listing in valid) listing.WarehouseId = warehouse?.Id;
             db.Listings.AddRange(valid);
+            await db.SaveChangesAsync(ct);
+            // Each listing announces itself as a single create would, in the same transaction.
+            var brandName = await ListingsEndpoints.BrandName(db, ct);
+            foreach (var listing in valid) Outbox.Emit(db, listing.BrandId, ListingEvents.Created, BulkEvents.Detail(listing, urls, brandName, warehouse), clock);
             await db.SaveChangesAsync(ct);
             await work.CommitAsync(ct);
         }
@@ -228,6 +233,7 @@ public static class BulkEndpoints
             {
                 listing.DeletedAt = now;
                 listing.UpdatedAt = now;
+                Outbox.Emit(db, listing.BrandId, ListingEvents.Deleted, new DeletedListing(true, id), clock);
                 results.Add(new(id, true, null));
             }
         }
@@ -235,5 +241,15 @@ public static class BulkEndpoints
         await work.CommitAsync(ct);
         var ok = results.Count(r => r.Ok);
         return TypedResults.Ok(new BulkDeleteResponse(ok, results.Count - ok, results));
+    }
+}
+
+public static class BulkEvents
+{
+    /// <summary>The listing detail a single create or update would send; the warehouse is filled in without loading it per row.</summary>
+    public static ListingDetail Detail(Listing listing, ListingUrls urls, string brandName, Warehouse? warehouse)
+    {
+        var detail = ListingMapper.Detail(listing, urls, brandName);
+        return listing.WarehouseId is { } id && warehouse?.Id == id ? detail with { Warehouse = new WarehouseRef(warehouse.Id, warehouse.Label) } : detail;
     }
 }

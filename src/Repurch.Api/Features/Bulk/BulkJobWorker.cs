@@ -3,6 +3,7 @@ using Npgsql;
 using Repurch.Api.Features.Listings;
 using Repurch.Api.Features.Taxonomy;
 using Repurch.Api.Persistence;
+using Repurch.Api.Webhooks;
 
 namespace Repurch.Api.Features.Bulk;
 
@@ -14,7 +15,7 @@ namespace Repurch.Api.Features.Bulk;
 /// listings, the batch's report rows and the job's progress in one transaction, so a node that dies
 /// mid-job leaves a consistent prefix and the next claim (after the lease ends) resumes after it.
 /// </summary>
-public sealed class BulkJobWorker(DataPlanes planes, BulkJobSignal signal, TimeProvider clock, IConfiguration config, ILogger<BulkJobWorker> log) : BackgroundService
+public sealed class BulkJobWorker(DataPlanes planes, BulkJobSignal signal, ListingUrls urls, TimeProvider clock, IConfiguration config, ILogger<BulkJobWorker> log) : BackgroundService
 {
     public const int BatchSize = 500;
     public const int MaxAttempts = 5;
@@ -100,7 +101,8 @@ public sealed class BulkJobWorker(DataPlanes planes, BulkJobSignal signal, TimeP
         try
         {
             ListingOptions options;
-            Guid? warehouse;
+            Warehouse? warehouse;
+            string brandName;
             BulkJob job;
             await using (var db = planes.Open(plane, claim.BrandId))
             {
@@ -123,7 +125,8 @@ public sealed class BulkJobWorker(DataPlanes planes, BulkJobSignal signal, TimeP
                 job.UpdatedAt = clock.GetUtcNow();
                 await db.SaveChangesAsync(ct);
                 options = await BrandOptions.LoadAsync(db, ct);
-                warehouse = await db.Warehouses.Where(w => w.IsDefault).Select(w => (Guid?)w.Id).FirstOrDefaultAsync(ct);
+                warehouse = await db.Warehouses.Where(w => w.IsDefault).FirstOrDefaultAsync(ct);
+                brandName = await ListingsEndpoints.BrandName(db, ct);
                 temp = await BulkJobEndpoints.DownloadAsync(db, job.Id, ct);
             }
 
@@ -166,12 +169,12 @@ public sealed class BulkJobWorker(DataPlanes planes, BulkJobSignal signal, TimeP
                 batch.Add(row);
                 if (batch.Count == BatchSize)
                 {
-                    await CommitBatchAsync(plane, claim, job.Mode, header, batch, options, warehouse, ct);
+                    await CommitBatchAsync(plane, claim, job.Mode, header, batch, options, warehouse, brandName, ct);
                     batch.Clear();
                     await ExtendLeaseAsync(plane, claim.JobId, ct);
                 }
             }
-            if (batch.Count > 0) await CommitBatchAsync(plane, claim, job.Mode, header!, batch, options, warehouse, ct);
+            if (batch.Count > 0) await CommitBatchAsync(plane, claim, job.Mode, header!, batch, options, warehouse, brandName, ct);
             await UpdateJobAsync(plane, claim, j =>
             {
                 j.Status = "completed";
@@ -223,7 +226,7 @@ public sealed class BulkJobWorker(DataPlanes planes, BulkJobSignal signal, TimeP
 
     /// <summary>One batch: listings, report rows and progress commit together or not at all.</summary>
     private async Task CommitBatchAsync(Plane plane, Claim claim, string mode, BulkHeader header, List<SheetRow> batch,
-        ListingOptions options, Guid? warehouse, CancellationToken ct)
+        ListingOptions options, Warehouse? warehouse, string brandName, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var checks = batch.Select(r => BulkValidator.Check(header, r, options, claim.BrandId, now)).ToList();
@@ -257,7 +260,7 @@ public sealed class BulkJobWorker(DataPlanes planes, BulkJobSignal signal, TimeP
                     continue;
                 }
                 var listing = check.Listing;
-                listing.WarehouseId = warehouse;
+                listing.WarehouseId = warehouse?.Id;
                 db.Listings.Add(listing);
                 if (sku is not null) bySku[sku] = listing;
                 outcomes.Add((check, "created", listing));
@@ -271,6 +274,10 @@ public sealed class BulkJobWorker(DataPlanes planes, BulkJobSignal signal, TimeP
 
         foreach (var (check, result, listing) in outcomes)
         {
+            // Each change announces itself as the single-listing endpoints do, in the batch's transaction.
+            if (listing is not null)
+                Outbox.Emit(db, claim.BrandId, result == "created" ? ListingEvents.Created : ListingEvents.Updated,
+                    BulkEvents.Detail(listing, urls, brandName, warehouse), clock);
             db.BulkJobRows.Add(new BulkJobRow
             {
                 JobId = claim.JobId, Row = check.Source.Number, BrandId = claim.BrandId, Result = result,
