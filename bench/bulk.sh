@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Bulk import bench: rows/second of 10,000-row XLSX validate and commit jobs, the 200-row
+# synchronous endpoints, and the server's peak memory (VmHWM) across 100,000-row jobs.
+# Uses the private cluster of ./test (REPURCH_PG_PORT, default 54329) with its own database.
+# Usage: REPURCH_PG_PORT=54344 bench/bulk.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/pg.sh pg "${REPURCH_PG_PORT:-54329}" repurch_bulkbench >/dev/null
+PORT="${BENCH_BULK_PORT:-8091}"
+dotnet build src/Repurch.Api -c Release -nologo -v q -clp:ErrorsOnly >&2
+dotnet build bench/BulkBench -c Release -nologo -v q -clp:ErrorsOnly >&2
+api=(dotnet src/Repurch.Api/bin/Release/net10.0/Repurch.Api.dll)
+"${api[@]}" migrate >/dev/null 2>&1
+brand="bulkbench-$(date +%s)"
+"${api[@]}" brands create --id "$brand" --name "Bulk bench" >/dev/null
+key="$("${api[@]}" keys create --brand "$brand" --role admin --scopes read,write | tail -n1)"
+run_phase() {
+  PORT="$PORT" Logging__LogLevel__Default=Warning "${api[@]}" >/dev/null 2>&1 &
+  local pid=$!
+  trap 'kill $pid 2>/dev/null || true' EXIT
+  for _ in $(seq 100); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
+  dotnet bench/BulkBench/bin/Release/net10.0/BulkBench.dll "http://127.0.0.1:$PORT" "$key" "$pid" "$1"
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  trap - EXIT
+}
+echo "== peak memory (fresh server) =="
+run_phase memory
+echo "== throughput (fresh server) =="
+run_phase throughput
