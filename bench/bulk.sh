@@ -17,7 +17,7 @@ key="$("${api[@]}" keys create --brand "$brand" --role admin --scopes read,write
 run_phase() {
   PORT="$PORT" Logging__LogLevel__Default=Warning "${api[@]}" >/dev/null 2>&1 &
   local pid=$!
-  trap 'kill $pid 2>/dev/null || true' EXIT
+  trap "kill $pid 2>/dev/null || true" EXIT
   for _ in $(seq 100); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
   dotnet bench/BulkBench/bin/Release/net10.0/BulkBench.dll "http://127.0.0.1:$PORT" "$key" "$pid" "$1"
   kill "$pid"; wait "$pid" 2>/dev/null || true
