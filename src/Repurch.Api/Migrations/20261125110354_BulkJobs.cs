@@ -136,9 +136,10 @@ namespace Repurch.Api.Migrations
                     """);
             }
 
-            // The one table without RLS: the worker must find pending jobs of every brand before it
-            // knows which brand to open a scoped context for. It holds ids and a lease only, never
-            // job data; the worker then reads the job through RLS as that brand.
+            // The one table with a brand_id and no RLS: the worker must find pending jobs of every brand
+            // before it knows which brand to open a scoped context for. It holds ids and a lease only,
+            // and the app role cannot touch it: it goes through these SECURITY DEFINER functions, which
+            // enqueue only a job the session's brand owns and hand out job and brand ids, nothing else.
             migrationBuilder.Sql("""
                 CREATE TABLE bulk_job_queue (
                   job_id uuid PRIMARY KEY REFERENCES bulk_jobs (id) ON DELETE CASCADE,
@@ -148,14 +149,40 @@ namespace Repurch.Api.Migrations
                   attempts integer NOT NULL DEFAULT 0
                 );
                 CREATE INDEX ix_bulk_job_queue_enqueued_at ON bulk_job_queue (enqueued_at);
-                GRANT SELECT, INSERT, UPDATE, DELETE ON bulk_job_queue TO repurch_app;
+                REVOKE ALL ON bulk_job_queue FROM PUBLIC;
+
+                CREATE FUNCTION bulk_job_enqueue(p_job uuid) RETURNS void
+                LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+                  INSERT INTO bulk_job_queue (job_id, brand_id)
+                  SELECT j.id, j.brand_id FROM bulk_jobs j
+                  WHERE j.id = p_job AND j.brand_id = current_setting('app.brand_id', true)
+                $$;
+                CREATE FUNCTION bulk_job_claim(p_lease interval)
+                RETURNS TABLE (job_id uuid, brand_id text, attempts integer)
+                LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+                  UPDATE bulk_job_queue q SET locked_until = now() + p_lease, attempts = q.attempts + 1
+                  WHERE q.job_id = (SELECT x.job_id FROM bulk_job_queue x
+                                    WHERE x.locked_until IS NULL OR x.locked_until < now()
+                                    ORDER BY x.enqueued_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+                  RETURNING q.job_id, q.brand_id::text, q.attempts
+                $$;
+                CREATE FUNCTION bulk_job_lease(p_job uuid, p_lease interval) RETURNS void
+                LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+                  UPDATE bulk_job_queue SET locked_until = now() + p_lease WHERE job_id = p_job
+                $$;
+                CREATE FUNCTION bulk_job_dequeue(p_job uuid) RETURNS void
+                LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+                  DELETE FROM bulk_job_queue WHERE job_id = p_job
+                $$;
+                REVOKE ALL ON FUNCTION bulk_job_enqueue(uuid), bulk_job_claim(interval), bulk_job_lease(uuid, interval), bulk_job_dequeue(uuid) FROM PUBLIC;
+                GRANT EXECUTE ON FUNCTION bulk_job_enqueue(uuid), bulk_job_claim(interval), bulk_job_lease(uuid, interval), bulk_job_dequeue(uuid) TO repurch_app;
                 """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("DROP TABLE bulk_job_queue;");
+            migrationBuilder.Sql("DROP FUNCTION bulk_job_enqueue(uuid), bulk_job_claim(interval), bulk_job_lease(uuid, interval), bulk_job_dequeue(uuid); DROP TABLE bulk_job_queue;");
             migrationBuilder.DropTable(
                 name: "bulk_job_files");
 

@@ -400,6 +400,31 @@ public sealed class RowLevelSecurityTests : ApiTest
             var r = await client.SendAsync(request);
             Assert.True(r.IsSuccessStatusCode, $"{method} {url}: {(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}");
         }
+        // A finished bulk job: bulk_jobs, bulk_job_files and bulk_job_rows.
+        var job = await Bulk.BulkFiles.StartJobAsync(client, Bulk.BulkFiles.Raw(Bulk.BulkFiles.Utf8(Bulk.BulkFiles.Csv(Bulk.BulkFiles.ValidRow(1)))), "?mode=validate");
+        await Bulk.BulkFiles.WaitAsync(client, job.GetProperty("id").GetString()!);
+    }
+
+    /// <summary>
+    /// Tables with a brand_id that are deliberately not tenant tables. bulk_job_queue lets the worker
+    /// find pending jobs of every brand before it can open a brand-scoped context; it holds ids and a
+    /// lease only, which the test below pins so it can never grow data; the app role reaches it only
+    /// through SECURITY DEFINER functions (Every_table_the_app_role_can_touch_is_a_tenant_table holds).
+    /// </summary>
+    private static readonly string[] NonTenantTables = ["bulk_job_queue"];
+
+    [Theory]
+    [InlineData(Plane.Live)]
+    [InlineData(Plane.Sandbox)]
+    public async Task The_bulk_job_queue_holds_ids_and_a_lease_only(Plane plane)
+    {
+        await using var admin = await AdminAsync(plane);
+        await using var cmd = new NpgsqlCommand("""
+            SELECT array_agg(column_name::text ORDER BY ordinal_position) FROM information_schema.columns
+            WHERE table_schema = 'public' AND table_name = 'bulk_job_queue'
+            """, admin);
+        var columns = (string[])(await cmd.ExecuteScalarAsync())!;
+        Assert.Equal(["job_id", "brand_id", "enqueued_at", "locked_until", "attempts"], columns);
     }
 
     private static async Task SetBrandAsync(NpgsqlConnection conn, string brandId)
@@ -464,6 +489,6 @@ public sealed class RowLevelSecurityTests : ApiTest
         await using var reader = await cmd.ExecuteReaderAsync();
         var tables = new List<string>();
         while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
-        return tables;
+        return tables.Except(NonTenantTables).ToList();
     }
 }

@@ -166,10 +166,10 @@ public static class BulkJobEndpoints
                     insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bytea, Value = file, Size = (int)received });
                     await insert.ExecuteNonQueryAsync(ct);
                 }
-                await using (var enqueue = new NpgsqlCommand("INSERT INTO bulk_job_queue (job_id, brand_id) VALUES ($1, $2)", connection, tx))
+                // Queued through the SECURITY DEFINER function: it accepts only a job of the session's brand.
+                await using (var enqueue = new NpgsqlCommand("SELECT bulk_job_enqueue($1)", connection, tx))
                 {
                     enqueue.Parameters.Add(new NpgsqlParameter { Value = job.Id });
-                    enqueue.Parameters.Add(new NpgsqlParameter { Value = job.BrandId });
                     await enqueue.ExecuteNonQueryAsync(ct);
                 }
                 await work.CommitAsync(ct);

@@ -8,8 +8,8 @@ using Repurch.Api.Webhooks;
 namespace Repurch.Api.Features.Bulk;
 
 /// <summary>
-/// Processes queued bulk jobs. A job is claimed from <c>bulk_job_queue</c> (the one table without RLS:
-/// ids and a lease only) with <c>FOR UPDATE SKIP LOCKED</c>, so any number of nodes can run workers.
+/// Processes queued bulk jobs. A job is claimed from <c>bulk_job_queue</c> (a table without RLS holding
+/// ids and a lease only, reachable only through SECURITY DEFINER functions) with <c>FOR UPDATE SKIP LOCKED</c>, so any number of nodes can run workers.
 /// Everything else happens in contexts opened for the job's brand through <see cref="DataPlanes"/>,
 /// under RLS. Rows are streamed from the file and committed in batches of <see cref="BatchSize"/>:
 /// listings, the batch's report rows and the job's progress in one transaction, so a node that dies
@@ -70,13 +70,7 @@ public sealed class BulkJobWorker(DataPlanes planes, BulkJobSignal signal, Listi
 
     private async Task<Claim?> ClaimAsync(Plane plane, CancellationToken ct)
     {
-        await using var cmd = planes.For(plane).CreateCommand("""
-            UPDATE bulk_job_queue q SET locked_until = now() + $1, attempts = q.attempts + 1
-            WHERE q.job_id = (SELECT job_id FROM bulk_job_queue
-                              WHERE locked_until IS NULL OR locked_until < now()
-                              ORDER BY enqueued_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-            RETURNING q.job_id, q.brand_id, q.attempts
-            """);
+        await using var cmd = planes.For(plane).CreateCommand("SELECT job_id, brand_id, attempts FROM bulk_job_claim($1)");
         cmd.Parameters.Add(new NpgsqlParameter { Value = Lease });
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? new Claim(reader.GetGuid(0), reader.GetString(1), reader.GetInt32(2)) : null;
@@ -90,10 +84,10 @@ public sealed class BulkJobWorker(DataPlanes planes, BulkJobSignal signal, Listi
     }
 
     private Task DequeueAsync(Plane plane, Guid jobId, CancellationToken ct) =>
-        QueueAsync(plane, jobId, "DELETE FROM bulk_job_queue WHERE job_id = $1", ct);
+        QueueAsync(plane, jobId, "SELECT bulk_job_dequeue($1)", ct);
 
     private Task ExtendLeaseAsync(Plane plane, Guid jobId, CancellationToken ct) =>
-        QueueAsync(plane, jobId, "UPDATE bulk_job_queue SET locked_until = now() + interval '2 minutes' WHERE job_id = $1", ct);
+        QueueAsync(plane, jobId, "SELECT bulk_job_lease($1, interval '2 minutes')", ct);
 
     private async Task RunAsync(Plane plane, Claim claim, CancellationToken ct)
     {
@@ -192,7 +186,7 @@ public sealed class BulkJobWorker(DataPlanes planes, BulkJobSignal signal, Listi
             log.LogError(e, "Bulk job {JobId} failed on attempt {Attempt}; it will be retried", claim.JobId, claim.Attempts);
             try
             {
-                await QueueAsync(plane, claim.JobId, "UPDATE bulk_job_queue SET locked_until = now() + interval '10 seconds' WHERE job_id = $1", CancellationToken.None);
+                await QueueAsync(plane, claim.JobId, "SELECT bulk_job_lease($1, interval '10 seconds')", CancellationToken.None);
             }
             catch (Exception inner)
             {
