@@ -374,9 +374,12 @@ public sealed class RowLevelSecurityTests : ApiTest
     {
         var brand = await NewBrandAsync();
         var client = Api.ClientWith(brand.AdminKey);
-        for (var i = 0; i < count; i++) await Infrastructure.Listings.CreateAsync(client);
-        var endpoint = await client.PostJsonAsync("/v1/webhooks/endpoints", """{"url":"https://hooks.example.com/rls","event_types":["listing.sold"]}""");
+        // An endpoint that cannot be reached fills the webhook tables with deliveries and attempts.
+        var endpoint = await client.PostJsonAsync("/v1/webhooks/endpoints", """{"url":"https://hooks.invalid/rls","event_types":["listing.created"]}""");
         Assert.Equal(System.Net.HttpStatusCode.Created, endpoint.StatusCode);
+        for (var i = 0; i < count; i++) await Infrastructure.Listings.CreateAsync(client);
+        for (var i = 0; i < 200 && await AdminScalarAsync<long>(Plane.Live, "SELECT count(*) FROM webhook_attempts WHERE brand_id = $1", brand.Id) == 0; i++)
+            await Task.Delay(100);
         return brand;
     }
 
