@@ -34,6 +34,7 @@ public sealed class RepurchDb(DbContextOptions<RepurchDb> options) : DbContext(o
     public DbSet<CrossListingRule> CrossListingRules => Set<CrossListingRule>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<IdempotencyKeyRecord> IdempotencyKeys => Set<IdempotencyKeyRecord>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -214,6 +215,20 @@ public sealed class RepurchDb(DbContextOptions<RepurchDb> options) : DbContext(o
             e.Property(x => x.ResponseContentType).HasMaxLength(200);
             // Expired keys are swept per brand, oldest first.
             e.HasIndex(x => new { x.BrandId, x.ExpiresAt });
+            e.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId);
+        });
+        b.Entity<Attachment>(e =>
+        {
+            e.Property(x => x.Id).UseIdentityAlwaysColumn();
+            e.Property(x => x.BrandId).HasMaxLength(64);
+            e.Property(x => x.Filename).HasMaxLength(255);
+            e.Property(x => x.Mime).HasMaxLength(32);
+            e.Property(x => x.StorageKey).HasMaxLength(512);
+            e.Property(x => x.MediumKey).HasMaxLength(512);
+            e.Property(x => x.LargeKey).HasMaxLength(512);
+            e.Property(x => x.CreatedAt).HasDefaultValueSql("now()");
+            e.HasIndex(x => new { x.BrandId, x.CreatedAt });
+            e.HasIndex(x => x.StorageKey).IsUnique();
             e.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId);
         });
     }
