@@ -104,7 +104,7 @@ public static class ImagePipeline
             using var largeInMemory = large.CopyMemory();
             using var medium = largeInMemory.ThumbnailImage(Medium, height: Medium, size: Enums.Size.Down);
             var variantFormat = format == Gif ? Png : format;
-            return new ProcessedImage(original, Encode(largeInMemory, variantFormat, quality: 82), Encode(medium, variantFormat, quality: 82), frames);
+            return new ProcessedImage(original, Medium: Encode(medium, variantFormat, quality: 82), Large: Encode(largeInMemory, variantFormat, quality: 82), frames);
         }
         catch (VipsException e)
         {
