@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -261,9 +262,22 @@ public static class Base64Image
     }
 }
 
-/// <summary>The upload-photo body, for the OpenAPI document.</summary>
-public sealed record PhotoUpload(string ImageBase64, string? Filename);
+/// <summary>The upload-photo body, for the OpenAPI document (the endpoint reads it field by field).</summary>
+public sealed class PhotoUpload
+{
+    [Description("Base64-encoded image bytes (standard or URL-safe; a `data:image/...;base64,` prefix and line breaks are allowed). JPEG, PNG, WebP, or GIF, detected from the bytes. Maximum 10 MB decoded.")]
+    public required string ImageBase64 { get; init; }
 
-public sealed record PhotoSizes(string Medium, string Large);
+    [Description("Optional filename for the stored asset (up to 255 characters); only its name part is used, as a slug in the URL. Defaults to `upload.jpg`. The extension always follows the detected type.")]
+    public string? Filename { get; init; }
+}
 
-public sealed record UploadedPhoto(long AttachmentId, string Url, PhotoSizes Sizes, string Mime);
+public sealed record PhotoSizes(
+    [property: Description("Fits within 300x300, aspect ratio kept, never upscaled. Same type as the original (PNG for a GIF: first frame).")] string Medium,
+    [property: Description("Fits within 1024x1024, aspect ratio kept, never upscaled. Same type as the original (PNG for a GIF: first frame).")] string Large);
+
+public sealed record UploadedPhoto(
+    [property: Description("Internal attachment id. Pass via `attachment_ids` on listing create or update.")] long AttachmentId,
+    [property: Description("Public URL of the stored original (metadata stripped): the CDN's when `REPURCH_MEDIA_BASE_URL` is set.")] string Url,
+    [property: Description("Pre-generated thumbnail URLs.")] PhotoSizes Sizes,
+    [property: Description("MIME type detected from the bytes: `image/jpeg`, `image/png`, `image/webp` or `image/gif`.")] string Mime);
