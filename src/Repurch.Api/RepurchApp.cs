@@ -9,12 +9,14 @@ using Repurch.Api.Features.Marketplace;
 using Repurch.Api.Features.Settings;
 using Repurch.Api.Features.Taxonomy;
 using Repurch.Api.Features.Listings;
+using Repurch.Api.Features.Media;
 using Repurch.Api.Idempotency;
 using Repurch.Api.OpenApi;
 using Repurch.Api.Persistence;
 using Repurch.Api.RateLimiting;
 using Repurch.Api.Features.Webhooks;
 using Repurch.Api.Webhooks;
+using Repurch.Api.Storage;
 using Scalar.AspNetCore;
 
 namespace Repurch.Api;
@@ -50,6 +52,7 @@ public static class RepurchApp
         services.AddSingleton<AccessTokens>();
         services.AddSingleton<KeyUsage>();
         services.AddSingleton<ListingUrls>();
+        services.AddObjectStore();
         services.AddHttpContextAccessor();
         // One context per request, on the caller's plane and limited to the caller's brand.
         services.AddScoped(sp =>
@@ -89,6 +92,8 @@ public static class RepurchApp
             };
             await result.ExecuteAsync(http);
         });
+        // Uploaded photos are public, like a CDN's: served before authentication and rate limits.
+        app.UseLocalMedia();
         app.UseAuthentication();
         // Per partner (brand + plane) once the caller is known; by remote address before that.
         app.UseRateLimits();
@@ -102,6 +107,7 @@ public static class RepurchApp
 
         app.MapAuth();
         app.MapListings();
+        app.MapMedia();
         app.MapBrandSettings();
         app.MapWarehouses();
         app.MapApiKeys();

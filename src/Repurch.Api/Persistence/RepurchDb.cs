@@ -38,6 +38,7 @@ public sealed class RepurchDb(DbContextOptions<RepurchDb> options) : DbContext(o
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -277,6 +278,20 @@ public sealed class RepurchDb(DbContextOptions<RepurchDb> options) : DbContext(o
             e.HasIndex(x => new { x.BrandId, x.EndpointId, x.Id }).IsDescending(false, false, true);
             e.HasIndex(x => new { x.BrandId, x.DeliveryId });
             e.HasOne<WebhookDelivery>().WithMany().HasForeignKey(x => x.DeliveryId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId);
+        });
+        b.Entity<Attachment>(e =>
+        {
+            e.Property(x => x.Id).UseIdentityAlwaysColumn();
+            e.Property(x => x.BrandId).HasMaxLength(64);
+            e.Property(x => x.Filename).HasMaxLength(255);
+            e.Property(x => x.Mime).HasMaxLength(32);
+            e.Property(x => x.StorageKey).HasMaxLength(512);
+            e.Property(x => x.MediumKey).HasMaxLength(512);
+            e.Property(x => x.LargeKey).HasMaxLength(512);
+            e.Property(x => x.CreatedAt).HasDefaultValueSql("now()");
+            e.HasIndex(x => new { x.BrandId, x.CreatedAt });
+            e.HasIndex(x => x.StorageKey).IsUnique();
             e.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId);
         });
     }

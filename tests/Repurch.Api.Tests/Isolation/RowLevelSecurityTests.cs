@@ -384,8 +384,8 @@ public sealed class RowLevelSecurityTests : ApiTest
     }
 
     /// <summary>
-    /// Puts a row for the brand into every tenant table: tokens, settings, warehouses, audit log, and
-    /// (the settings changes carry an Idempotency-Key) idempotency keys.
+    /// Puts a row for the brand into every tenant table: tokens, settings, warehouses, audit log,
+    /// attachments, and (the changes carry an Idempotency-Key) idempotency keys.
     /// </summary>
     private async Task ExchangeTokenAsync(TestBrand brand)
     {
@@ -399,6 +399,7 @@ public sealed class RowLevelSecurityTests : ApiTest
             ("POST", "/v1/partner/settings/warehouses", """{"label":"RLS DC"}"""),
             ("PATCH", "/v1/partner/settings/taxonomy", """{"colours":{"add":["Sage"]}}"""),
             ("PATCH", "/v1/partner/settings/cross-listing", """{"categories":{"Armchairs":false}}"""),
+            ("POST", "/v1/listings/upload-photo", Media.TestImages.UploadBody(Media.TestImages.Jpeg(8, 8))),
         })
         {
             var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = HttpExtensions.JsonContent(body) };
