@@ -9,7 +9,9 @@ using Repurch.Api.Features.Marketplace;
 using Repurch.Api.Features.Settings;
 using Repurch.Api.Features.Taxonomy;
 using Repurch.Api.Features.Listings;
+using Repurch.Api.Features.Usage;
 using Repurch.Api.Idempotency;
+using Repurch.Api.Observability;
 using Repurch.Api.OpenApi;
 using Repurch.Api.Persistence;
 using Repurch.Api.RateLimiting;
@@ -33,6 +35,7 @@ public static class RepurchApp
             builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         }
         AddServices(builder.Services);
+        builder.AddObservability();
 
         var app = builder.Build();
         UsePipeline(app);
@@ -87,6 +90,8 @@ public static class RepurchApp
             await result.ExecuteAsync(http);
         });
         app.UseAuthentication();
+        // Knows the partner from here on: brand-tagged traces, metrics, log scope and usage, around every later answer (429s included).
+        app.UseMiddleware<RequestTelemetryMiddleware>();
         // Per partner (brand + plane) once the caller is known; by remote address before that.
         app.UseRateLimits();
         app.UseAuthorization();
@@ -95,7 +100,8 @@ public static class RepurchApp
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", o => o.WithTitle("Repurch API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription();
-        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();
+        app.MapHealth();
+        app.MapMetrics();
 
         app.MapAuth();
         app.MapListings();
@@ -105,5 +111,6 @@ public static class RepurchApp
         app.MapTaxonomySettings();
         app.MapMarketplaceListings();
         app.MapAuditLog();
+        app.MapUsage();
     }
 }

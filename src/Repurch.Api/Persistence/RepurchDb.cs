@@ -34,6 +34,7 @@ public sealed class RepurchDb(DbContextOptions<RepurchDb> options) : DbContext(o
     public DbSet<CrossListingRule> CrossListingRules => Set<CrossListingRule>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<IdempotencyKeyRecord> IdempotencyKeys => Set<IdempotencyKeyRecord>();
+    public DbSet<RequestUsage> RequestUsage => Set<RequestUsage>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -215,6 +216,18 @@ public sealed class RepurchDb(DbContextOptions<RepurchDb> options) : DbContext(o
             // Expired keys are swept per brand, oldest first.
             e.HasIndex(x => new { x.BrandId, x.ExpiresAt });
             e.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId);
+        });
+        b.Entity<RequestUsage>(e =>
+        {
+            e.ToTable("request_usage");
+            // The usage report reads a brand's last 24 hours: the key's prefix serves it.
+            e.HasKey(x => new { x.BrandId, x.Hour, x.Route });
+            e.Property(x => x.BrandId).HasMaxLength(64);
+            e.Property(x => x.Route).HasMaxLength(300);
+            e.Property(x => x.Errors4xx).HasColumnName("errors_4xx");
+            e.Property(x => x.Errors5xx).HasColumnName("errors_5xx");
+            e.Property(x => x.LatencyBuckets).HasColumnName("latency_ms_buckets");
+            e.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }
