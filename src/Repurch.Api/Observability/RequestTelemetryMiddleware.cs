@@ -11,9 +11,11 @@ namespace Repurch.Api.Observability;
 /// per request (method, route pattern, status, duration — never the query string or headers), and adds
 /// the request to the partner's usage (<see cref="UsageRecorder"/>).
 /// </summary>
-public sealed class RequestTelemetryMiddleware(RequestDelegate next, UsageRecorder usage, ILogger<RequestTelemetryMiddleware> log)
+public sealed class RequestTelemetryMiddleware(RequestDelegate next, UsageRecorder usage, ILoggerFactory logs)
 {
     public const string LogCategory = "Repurch.Api.Requests";
+
+    private readonly ILogger _log = logs.CreateLogger(LogCategory);
 
     private static readonly string[] Untracked = ["/metrics", "/healthz", "/readyz"];
 
@@ -42,7 +44,7 @@ public sealed class RequestTelemetryMiddleware(RequestDelegate next, UsageRecord
             }
         }
         var route = RouteOf(http);
-        using var scope = log.BeginScope(new RequestLogScope(caller?.BrandId, plane, http.TraceIdentifier, activity?.TraceId.ToHexString()));
+        using var scope = _log.BeginScope(new RequestLogScope(caller?.BrandId, plane, http.TraceIdentifier, activity?.TraceId.ToHexString()));
         var status = StatusCodes.Status500InternalServerError;
         try
         {
@@ -53,8 +55,8 @@ public sealed class RequestTelemetryMiddleware(RequestDelegate next, UsageRecord
         {
             var elapsedMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             if (caller is not null) usage.Record(caller.Plane, caller.BrandId, route, status, elapsedMs);
-            if (log.IsEnabled(LogLevel.Information))
-                log.LogInformation("{Method} {Route} answered {StatusCode} in {ElapsedMs:0.0} ms", http.Request.Method, route, status, elapsedMs);
+            if (_log.IsEnabled(LogLevel.Information))
+                _log.LogInformation("{Route} answered {StatusCode} in {ElapsedMs:0.0} ms", route, status, elapsedMs);
         }
     }
 
@@ -64,6 +66,7 @@ public sealed class RequestTelemetryMiddleware(RequestDelegate next, UsageRecord
         var pattern = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
         if (pattern is null) return "unmatched";
         if (!pattern.StartsWith('/')) pattern = "/" + pattern;
+        if (pattern.Length > 1) pattern = pattern.TrimEnd('/'); // a group's root: "/v1/listings/" is "/v1/listings"
         var route = $"{http.Request.Method.ToUpperInvariant()} {pattern}";
         return route.Length <= 300 ? route : route[..300];
     }

@@ -16,7 +16,7 @@ public sealed class RowLevelSecurityTests : ApiTest
     private const string SqlState_InsufficientPrivilege = "42501";
 
     /// <summary>Tables that must carry the brand policy whatever else the catalog says.</summary>
-    private static readonly string[] KnownTenantTables = ["brands", "api_keys", "signing_keys", "refresh_tokens", "sellers", "listings"];
+    private static readonly string[] KnownTenantTables = ["brands", "api_keys", "signing_keys", "refresh_tokens", "sellers", "listings", "request_usage"];
 
     private NpgsqlDataSource App => Api.Planes.For(Plane.Live);
 
