@@ -70,5 +70,10 @@ public static class RateLimitingSetup
                 sp.GetRequiredService<ILogger<RateLimits>>(), sp.GetRequiredService<TimeProvider>()));
     }
 
-    public static void UseRateLimits(this IApplicationBuilder app) => app.UseMiddleware<RateLimitMiddleware>();
+    /// <summary><c>RateLimits:Enabled=false</c> leaves the limiter out of the pipeline: for benchmarks that measure its cost, never for production.</summary>
+    public static void UseRateLimits(this IApplicationBuilder app)
+    {
+        if (!app.ApplicationServices.GetRequiredService<IConfiguration>().GetValue("RateLimits:Enabled", true)) return;
+        app.UseMiddleware<RateLimitMiddleware>();
+    }
 }
