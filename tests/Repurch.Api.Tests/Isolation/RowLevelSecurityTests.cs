@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Repurch.Api.Persistence;
 using Repurch.Api.Tests.Infrastructure;
@@ -378,8 +379,8 @@ public sealed class RowLevelSecurityTests : ApiTest
     }
 
     /// <summary>
-    /// Puts a row for the brand into every tenant table: tokens, settings, warehouses, audit log, and
-    /// (the settings changes carry an Idempotency-Key) idempotency keys.
+    /// Puts a row for the brand into every tenant table: tokens, settings, warehouses, audit log,
+    /// (the settings changes carry an Idempotency-Key) idempotency keys, and request usage.
     /// </summary>
     private async Task ExchangeTokenAsync(TestBrand brand)
     {
@@ -400,6 +401,8 @@ public sealed class RowLevelSecurityTests : ApiTest
             var r = await client.SendAsync(request);
             Assert.True(r.IsSuccessStatusCode, $"{method} {url}: {(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}");
         }
+        // Request usage is written in batches; write these requests' now.
+        await Api.Services.GetRequiredService<Repurch.Api.Observability.UsageRecorder>().FlushAsync();
     }
 
     private static async Task SetBrandAsync(NpgsqlConnection conn, string brandId)
