@@ -29,7 +29,8 @@ public sealed class JsonLogFormatter() : ConsoleFormatter(FormatterName)
         var message = logEntry.Formatter?.Invoke(logEntry.State, logEntry.Exception);
         if (message is null && logEntry.Exception is null) return;
         var buffer = new ArrayBufferWriter<byte>(512);
-        using (var json = new Utf8JsonWriter(buffer))
+        // Relaxed escaping: a log line is not HTML, and \u0027 for an apostrophe only hurts reading.
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteString("timestamp", DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
