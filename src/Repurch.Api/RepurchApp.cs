@@ -15,6 +15,8 @@ using Repurch.Api.Observability;
 using Repurch.Api.OpenApi;
 using Repurch.Api.Persistence;
 using Repurch.Api.RateLimiting;
+using Repurch.Api.Features.Webhooks;
+using Repurch.Api.Webhooks;
 using Scalar.AspNetCore;
 
 namespace Repurch.Api;
@@ -63,6 +65,7 @@ public static class RepurchApp
             .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, null);
         services.AddAuthorization(Policies.Add);
         services.AddRateLimits();
+        services.AddWebhooks();
         services.AddProblemDetails();
         services.AddOpenApi("v1", o => OpenApiSetup.Configure(o));
     }
@@ -111,6 +114,8 @@ public static class RepurchApp
         app.MapTaxonomySettings();
         app.MapMarketplaceListings();
         app.MapAuditLog();
+        app.MapWebhookEndpoints();
+        app.MapEvents();
         app.MapUsage();
     }
 }

@@ -34,6 +34,7 @@ public static class OpenApiSetup
         });
         RateLimitOpenApi.Configure(o);
         IdempotencyDocs.Add(o);
+        WebhookDocs.Add(o);
         // Money is decimal, written as a plain JSON number by MoneyConverter.
         o.AddSchemaTransformer((schema, context, _) =>
         {

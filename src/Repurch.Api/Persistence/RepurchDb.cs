@@ -34,6 +34,10 @@ public sealed class RepurchDb(DbContextOptions<RepurchDb> options) : DbContext(o
     public DbSet<CrossListingRule> CrossListingRules => Set<CrossListingRule>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<IdempotencyKeyRecord> IdempotencyKeys => Set<IdempotencyKeyRecord>();
+    public DbSet<EventRecord> Events => Set<EventRecord>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
     public DbSet<RequestUsage> RequestUsage => Set<RequestUsage>();
 
     protected override void OnModelCreating(ModelBuilder b)
@@ -215,6 +219,65 @@ public sealed class RepurchDb(DbContextOptions<RepurchDb> options) : DbContext(o
             e.Property(x => x.ResponseContentType).HasMaxLength(200);
             // Expired keys are swept per brand, oldest first.
             e.HasIndex(x => new { x.BrandId, x.ExpiresAt });
+            e.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId);
+        });
+        b.Entity<EventRecord>(e =>
+        {
+            e.ToTable("events");
+            e.Property(x => x.Id).HasMaxLength(40);
+            e.Property(x => x.Seq).UseIdentityAlwaysColumn();
+            e.HasAlternateKey(x => x.Seq);
+            e.Property(x => x.BrandId).HasMaxLength(64);
+            e.Property(x => x.Type).HasMaxLength(64);
+            e.Property(x => x.Data).HasColumnType("jsonb");
+            e.Property(x => x.CreatedAt).HasDefaultValueSql("now()");
+            // GET /v1/events reads newest first, optionally by type; the dispatcher reads what is not fanned out yet.
+            e.HasIndex(x => new { x.BrandId, x.Seq }).IsDescending(false, true);
+            e.HasIndex(x => new { x.BrandId, x.Type, x.Seq }).IsDescending(false, false, true);
+            e.HasIndex(x => new { x.BrandId, x.Seq }).HasFilter("fanned_out_at IS NULL").HasDatabaseName("ix_events_pending_fan_out");
+            e.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId);
+        });
+        b.Entity<WebhookEndpoint>(e =>
+        {
+            e.Property(x => x.Id).HasMaxLength(40);
+            e.Property(x => x.BrandId).HasMaxLength(64);
+            e.Property(x => x.Url).HasMaxLength(2048);
+            e.Property(x => x.Description).HasMaxLength(500);
+            e.Property(x => x.Secret).HasMaxLength(100);
+            e.Property(x => x.PreviousSecret).HasMaxLength(100);
+            e.Property(x => x.DisabledReason).HasMaxLength(200);
+            e.Property(x => x.CreatedAt).HasDefaultValueSql("now()");
+            e.Property(x => x.UpdatedAt).HasDefaultValueSql("now()");
+            e.HasIndex(x => new { x.BrandId, x.CreatedAt });
+            e.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId);
+        });
+        b.Entity<WebhookDelivery>(e =>
+        {
+            e.Property(x => x.Id).UseIdentityAlwaysColumn();
+            e.Property(x => x.BrandId).HasMaxLength(64);
+            e.Property(x => x.EndpointId).HasMaxLength(40);
+            e.Property(x => x.EventId).HasMaxLength(40);
+            e.Property(x => x.Status).HasMaxLength(16);
+            e.Property(x => x.Reason).HasMaxLength(16);
+            e.Property(x => x.LastError).HasMaxLength(500);
+            e.Property(x => x.CreatedAt).HasDefaultValueSql("now()");
+            e.HasIndex(x => new { x.BrandId, x.NextAttemptAt }).HasFilter("status = 'pending'").HasDatabaseName("ix_webhook_deliveries_due");
+            e.HasIndex(x => new { x.BrandId, x.EndpointId, x.Id }).IsDescending(false, false, true);
+            e.HasOne<WebhookEndpoint>().WithMany().HasForeignKey(x => x.EndpointId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId);
+        });
+        b.Entity<WebhookAttempt>(e =>
+        {
+            e.Property(x => x.Id).UseIdentityAlwaysColumn();
+            e.Property(x => x.BrandId).HasMaxLength(64);
+            e.Property(x => x.EndpointId).HasMaxLength(40);
+            e.Property(x => x.EventId).HasMaxLength(40);
+            e.Property(x => x.Error).HasMaxLength(500);
+            e.Property(x => x.ResponseBody).HasMaxLength(1000);
+            e.Property(x => x.CreatedAt).HasDefaultValueSql("now()");
+            e.HasIndex(x => new { x.BrandId, x.EndpointId, x.Id }).IsDescending(false, false, true);
+            e.HasIndex(x => new { x.BrandId, x.DeliveryId });
+            e.HasOne<WebhookDelivery>().WithMany().HasForeignKey(x => x.DeliveryId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId);
         });
         b.Entity<RequestUsage>(e =>

@@ -40,6 +40,29 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         }
     }
 
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        // Webhook receivers in tests listen on loopback; retries and the disable window are shrunk to seconds.
+        builder.UseSetting("REPURCH_WEBHOOK_ALLOW_HOSTS", "127.0.0.1");
+        builder.UseSetting("Webhooks:RetrySchedule:0", "00:00:00.300");
+        builder.UseSetting("Webhooks:RetrySchedule:1", "00:00:00.600");
+        builder.UseSetting("Webhooks:RetrySchedule:2", "00:00:01.200");
+        builder.UseSetting("Webhooks:RetrySchedule:3", "00:00:02.400");
+        builder.UseSetting("Webhooks:DisableAfter", "00:00:15");
+        builder.UseSetting("Webhooks:PollInterval", "00:00:00.200");
+        builder.UseSetting("Webhooks:Timeout", "00:00:02");
+        builder.ConfigureServices(s => s.AddSingleton<Repurch.Api.Webhooks.IWebhookDns, RebindingDns>());
+    }
+
+    /// <summary>Names under <c>rebind.test</c> resolve to loopback, as a DNS-rebinding attacker's would; the rest is real DNS.</summary>
+    private sealed class RebindingDns : Repurch.Api.Webhooks.IWebhookDns
+    {
+        public Task<System.Net.IPAddress[]> ResolveAsync(string host, CancellationToken ct) =>
+            host.EndsWith(".rebind.test", StringComparison.OrdinalIgnoreCase)
+                ? Task.FromResult(new[] { System.Net.IPAddress.Loopback })
+                : System.Net.Dns.GetHostAddressesAsync(host, ct);
+    }
+
     public HttpClient ClientWith(string? bearer)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

@@ -14,13 +14,17 @@ namespace Repurch.Api.Features.Audit;
 public sealed record FieldChange(object? From, object? To);
 
 public sealed record AuditEntryView(long Id, string Action, string? TargetId, string? ActorKeyId, string? ActorKeyPrefix, JsonElement Changes, string CreatedAt);
+/// <summary>The <c>data.object</c> of a settings or key event: what changed, as in the audit log.</summary>
+public sealed record AuditedChange(string? Id, IReadOnlyDictionary<string, FieldChange> Changes);
+
 public sealed record AuditPage(IReadOnlyList<AuditEntryView> Data, ListMeta Meta);
 
 public static class AuditLog
 {
     /// <summary>
-    /// Adds an entry to the context; it is written by the same SaveChanges (and so the same
-    /// transaction) as the change it describes. Never pass secrets in <paramref name="changes"/>.
+    /// Adds an entry, and the matching webhook event, to the context; both are written by the same
+    /// SaveChanges (and so the same transaction) as the change they describe. Never pass secrets in
+    /// <paramref name="changes"/>.
     /// </summary>
     public static async Task RecordAsync(RepurchDb db, Caller caller, string action, string? targetId, IReadOnlyDictionary<string, FieldChange> changes, TimeProvider clock, CancellationToken ct)
     {
@@ -36,6 +40,8 @@ public static class AuditLog
             Changes = JsonSerializer.Serialize(changes, Http.Json.Options),
             CreatedAt = clock.GetUtcNow(),
         });
+        // Every audited change is also an event for the brand's webhooks, in the same transaction.
+        Repurch.Api.Webhooks.Outbox.Emit(db, caller.BrandId, action, new AuditedChange(targetId, changes), clock);
     }
 
     /// <summary>The fields whose values differ between two snapshots, as field: {from, to}.</summary>

@@ -7,6 +7,7 @@ using Repurch.Api.Http;
 using Repurch.Api.OpenApi;
 using Microsoft.OpenApi;
 using Repurch.Api.Persistence;
+using Repurch.Api.Webhooks;
 
 namespace Repurch.Api.Features.Listings;
 
@@ -117,10 +118,16 @@ public static class ListingsEndpoints
             listing.WarehouseId = await db.Warehouses.Where(w => w.IsDefault).Select(w => (Guid?)w.Id).FirstOrDefaultAsync(ct);
 
         listing.Slug = ListingInput.Slugify(listing.Title);
+        // The listing and its event commit together (a savepoint when the idempotency transaction is open).
+        await using var work = await db.BeginOrJoinTransactionAsync(ct);
         db.Listings.Add(listing);
         await db.SaveChangesAsync(ct);
         if (listing.WarehouseId is { } wid) listing.Warehouse = await db.Warehouses.FirstOrDefaultAsync(w => w.Id == wid, ct);
-        return TypedResults.Created($"/v1/listings/{listing.Id}", ListingMapper.Detail(listing, urls, await BrandName(db, ct)));
+        var detail = ListingMapper.Detail(listing, urls, await BrandName(db, ct));
+        Outbox.Emit(db, caller.BrandId, ListingEvents.Created, detail, clock);
+        await db.SaveChangesAsync(ct);
+        await work.CommitAsync(ct);
+        return TypedResults.Created($"/v1/listings/{listing.Id}", detail);
     }
 
     private static async Task<Results<Ok<ListingDetail>, ApiErrorResult>> Update(long id, HttpContext http, RepurchDb db, ListingUrls urls, TimeProvider clock, CancellationToken ct)
@@ -142,10 +149,13 @@ public static class ListingsEndpoints
 
         listing.Slug = ListingInput.Slugify(listing.Title);
         listing.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
         if (listing.WarehouseId is { } wid && listing.Warehouse?.Id != wid) listing.Warehouse = await db.Warehouses.FirstOrDefaultAsync(w => w.Id == wid, ct);
         if (listing.WarehouseId is null) listing.Warehouse = null;
-        return TypedResults.Ok(ListingMapper.Detail(listing, urls, await BrandName(db, ct)));
+        var detail = ListingMapper.Detail(listing, urls, await BrandName(db, ct));
+        // One SaveChanges writes the change and its event in one transaction.
+        Outbox.Emit(db, listing.BrandId, ListingEvents.Updated, detail, clock);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(detail);
     }
 
     private static async Task<Results<Ok<DeletedListing>, ApiErrorResult>> Delete(long id, RepurchDb db, TimeProvider clock, CancellationToken ct)
@@ -155,6 +165,7 @@ public static class ListingsEndpoints
         if (listing.OwnerType != "brand") return Problems.NotOwner("delete");
         listing.DeletedAt = clock.GetUtcNow();
         listing.UpdatedAt = listing.DeletedAt.Value;
+        Outbox.Emit(db, listing.BrandId, ListingEvents.Deleted, new DeletedListing(true, id), clock);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(new DeletedListing(true, id));
     }
@@ -186,6 +197,14 @@ public static class ListingsEndpoints
         BrandNames[key] = (name, DateTimeOffset.UtcNow);
         return name;
     }
+}
+
+/// <summary>Event types for listing changes (the event's <c>data.object</c> is the listing detail; for deletes, <c>{deleted, id}</c>).</summary>
+public static class ListingEvents
+{
+    public const string Created = "listing.created";
+    public const string Updated = "listing.updated";
+    public const string Deleted = "listing.deleted";
 }
 
 /// <summary>The body of create and update, for the OpenAPI document (bodies are validated field by field).</summary>

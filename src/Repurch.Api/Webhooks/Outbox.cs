@@ -1,0 +1,42 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Repurch.Api.Persistence;
+
+namespace Repurch.Api.Webhooks;
+
+/// <summary>
+/// Writes events to the outbox table. The event is added to the context, so the caller's
+/// <c>SaveChanges</c> writes it in the same transaction as the change it describes: a rolled-back
+/// change never announces itself and a committed one always does. The webhook dispatcher delivers it.
+/// </summary>
+public static class Outbox
+{
+    /// <param name="data">The event's <c>data.object</c>, serialised with the API's JSON options (snake_case). Never include secrets.</param>
+    public static EventRecord Emit(RepurchDb db, string brandId, string type, object data, TimeProvider? clock = null)
+    {
+        var record = new EventRecord
+        {
+            Id = NewId(),
+            BrandId = brandId,
+            Type = type,
+            Data = JsonSerializer.Serialize(new { @object = data }, Http.Json.Options),
+            CreatedAt = (clock ?? TimeProvider.System).GetUtcNow(),
+        };
+        db.Events.Add(record);
+        return record;
+    }
+
+    /// <summary><c>evt_</c> plus 24 random base32 characters.</summary>
+    public static string NewId() => "evt_" + RandomToken(24);
+
+    internal static string RandomToken(int length)
+    {
+        const string alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+        Span<byte> bytes = stackalloc byte[length];
+        RandomNumberGenerator.Fill(bytes);
+        return string.Create(length, bytes.ToArray(), (chars, b) =>
+        {
+            for (var i = 0; i < chars.Length; i++) chars[i] = alphabet[b[i] & 31];
+        });
+    }
+}
