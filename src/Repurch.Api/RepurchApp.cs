@@ -10,7 +10,9 @@ using Repurch.Api.Features.Settings;
 using Repurch.Api.Features.Taxonomy;
 using Repurch.Api.Features.Listings;
 using Repurch.Api.Features.Media;
+using Repurch.Api.Features.Usage;
 using Repurch.Api.Idempotency;
+using Repurch.Api.Observability;
 using Repurch.Api.OpenApi;
 using Repurch.Api.Persistence;
 using Repurch.Api.RateLimiting;
@@ -37,6 +39,7 @@ public static class RepurchApp
             builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         }
         AddServices(builder.Services);
+        builder.AddObservability();
 
         var app = builder.Build();
         UsePipeline(app);
@@ -95,6 +98,8 @@ public static class RepurchApp
         // Uploaded photos are public, like a CDN's: served before authentication and rate limits.
         app.UseLocalMedia();
         app.UseAuthentication();
+        // Knows the partner from here on: brand-tagged traces, metrics, log scope and usage, around every later answer (429s included).
+        app.UseMiddleware<RequestTelemetryMiddleware>();
         // Per partner (brand + plane) once the caller is known; by remote address before that.
         app.UseRateLimits();
         app.UseAuthorization();
@@ -103,7 +108,8 @@ public static class RepurchApp
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", o => o.WithTitle("Repurch API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription();
-        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();
+        app.MapHealth();
+        app.MapMetrics();
 
         app.MapAuth();
         app.MapListings();
@@ -116,5 +122,6 @@ public static class RepurchApp
         app.MapAuditLog();
         app.MapWebhookEndpoints();
         app.MapEvents();
+        app.MapUsage();
     }
 }

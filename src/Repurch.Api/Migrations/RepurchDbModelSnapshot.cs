@@ -828,6 +828,45 @@ namespace Repurch.Api.Migrations
                     b.ToTable("refresh_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Repurch.Api.Persistence.RequestUsage", b =>
+                {
+                    b.Property<string>("BrandId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("brand_id");
+
+                    b.Property<DateTimeOffset>("Hour")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("hour");
+
+                    b.Property<string>("Route")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("route");
+
+                    b.Property<long>("Errors4xx")
+                        .HasColumnType("bigint")
+                        .HasColumnName("errors_4xx");
+
+                    b.Property<long>("Errors5xx")
+                        .HasColumnType("bigint")
+                        .HasColumnName("errors_5xx");
+
+                    b.PrimitiveCollection<long[]>("LatencyBuckets")
+                        .IsRequired()
+                        .HasColumnType("bigint[]")
+                        .HasColumnName("latency_ms_buckets");
+
+                    b.Property<long>("Requests")
+                        .HasColumnType("bigint")
+                        .HasColumnName("requests");
+
+                    b.HasKey("BrandId", "Hour", "Route")
+                        .HasName("pk_request_usage");
+
+                    b.ToTable("request_usage", (string)null);
+                });
+
             modelBuilder.Entity("Repurch.Api.Persistence.Seller", b =>
                 {
                     b.Property<long>("Id")
@@ -1341,6 +1380,16 @@ namespace Repurch.Api.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_refresh_tokens_brands_brand_id");
+                });
+
+            modelBuilder.Entity("Repurch.Api.Persistence.RequestUsage", b =>
+                {
+                    b.HasOne("Repurch.Api.Persistence.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_request_usage_brands_brand_id");
                 });
 
             modelBuilder.Entity("Repurch.Api.Persistence.Seller", b =>

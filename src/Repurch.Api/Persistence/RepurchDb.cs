@@ -39,6 +39,7 @@ public sealed class RepurchDb(DbContextOptions<RepurchDb> options) : DbContext(o
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<RequestUsage> RequestUsage => Set<RequestUsage>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -293,6 +294,18 @@ public sealed class RepurchDb(DbContextOptions<RepurchDb> options) : DbContext(o
             e.HasIndex(x => new { x.BrandId, x.CreatedAt });
             e.HasIndex(x => x.StorageKey).IsUnique();
             e.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId);
+        });
+        b.Entity<RequestUsage>(e =>
+        {
+            e.ToTable("request_usage");
+            // The usage report reads a brand's last 24 hours: the key's prefix serves it.
+            e.HasKey(x => new { x.BrandId, x.Hour, x.Route });
+            e.Property(x => x.BrandId).HasMaxLength(64);
+            e.Property(x => x.Route).HasMaxLength(300);
+            e.Property(x => x.Errors4xx).HasColumnName("errors_4xx");
+            e.Property(x => x.Errors5xx).HasColumnName("errors_5xx");
+            e.Property(x => x.LatencyBuckets).HasColumnName("latency_ms_buckets");
+            e.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Repurch.Api.Persistence;
 using Repurch.Api.Tests.Infrastructure;
@@ -16,7 +17,7 @@ public sealed class RowLevelSecurityTests : ApiTest
     private const string SqlState_InsufficientPrivilege = "42501";
 
     /// <summary>Tables that must carry the brand policy whatever else the catalog says.</summary>
-    private static readonly string[] KnownTenantTables = ["brands", "api_keys", "signing_keys", "refresh_tokens", "sellers", "listings"];
+    private static readonly string[] KnownTenantTables = ["brands", "api_keys", "signing_keys", "refresh_tokens", "sellers", "listings", "request_usage"];
 
     private NpgsqlDataSource App => Api.Planes.For(Plane.Live);
 
@@ -385,7 +386,7 @@ public sealed class RowLevelSecurityTests : ApiTest
 
     /// <summary>
     /// Puts a row for the brand into every tenant table: tokens, settings, warehouses, audit log,
-    /// attachments, and (the changes carry an Idempotency-Key) idempotency keys.
+    /// attachments, (the changes carry an Idempotency-Key) idempotency keys, and request usage.
     /// </summary>
     private async Task ExchangeTokenAsync(TestBrand brand)
     {
@@ -407,6 +408,8 @@ public sealed class RowLevelSecurityTests : ApiTest
             var r = await client.SendAsync(request);
             Assert.True(r.IsSuccessStatusCode, $"{method} {url}: {(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}");
         }
+        // Request usage is written in batches; write these requests' now.
+        await Api.Services.GetRequiredService<Repurch.Api.Observability.UsageRecorder>().FlushAsync();
     }
 
     private static async Task SetBrandAsync(NpgsqlConnection conn, string brandId)
