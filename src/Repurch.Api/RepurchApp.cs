@@ -6,6 +6,9 @@ using Repurch.Api.Features.ApiKeys;
 using Repurch.Api.Features.Audit;
 using Repurch.Api.Features.Auth;
 using Repurch.Api.Features.Marketplace;
+using Repurch.Api.Features.Money;
+using Repurch.Api.Features.Credits;
+using Repurch.Api.Payments;
 using Repurch.Api.Features.Settings;
 using Repurch.Api.Features.Taxonomy;
 using Repurch.Api.Features.Listings;
@@ -48,6 +51,11 @@ public static class RepurchApp
         services.AddSingleton<AccessTokens>();
         services.AddSingleton<KeyUsage>();
         services.AddSingleton<ListingUrls>();
+        services.AddSingleton(sp => MoneyOptions.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<CreditCodeVault>();
+        services.AddPayments();
+        services.AddSingleton<OrderFlows>();
+        services.AddHostedService<MoneySweeper>();
         services.AddHttpContextAccessor();
         // One context per request, on the caller's plane and limited to the caller's brand.
         services.AddScoped(sp =>
@@ -105,5 +113,6 @@ public static class RepurchApp
         app.MapTaxonomySettings();
         app.MapMarketplaceListings();
         app.MapAuditLog();
+        app.MapOrders();
     }
 }

@@ -38,6 +38,12 @@ public sealed class RepurchDb(DbContextOptions<RepurchDb> options) : DbContext(o
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
+    public DbSet<LedgerEntry> Ledger => Set<LedgerEntry>();
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<Payout> Payouts => Set<Payout>();
+    public DbSet<CreditCode> CreditCodes => Set<CreditCode>();
+    public DbSet<CreditRedemption> CreditRedemptions => Set<CreditRedemption>();
+    public DbSet<CodeAttemptCounter> CodeAttempts => Set<CodeAttemptCounter>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -279,5 +285,6 @@ public sealed class RepurchDb(DbContextOptions<RepurchDb> options) : DbContext(o
             e.HasOne<WebhookDelivery>().WithMany().HasForeignKey(x => x.DeliveryId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId);
         });
+        MoneyModel.Configure(b);
     }
 }
