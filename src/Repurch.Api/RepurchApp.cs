@@ -114,5 +114,6 @@ public static class RepurchApp
         app.MapMarketplaceListings();
         app.MapAuditLog();
         app.MapOrders();
+        app.MapPayPalWebhook();
     }
 }
