@@ -115,5 +115,6 @@ public static class RepurchApp
         app.MapAuditLog();
         app.MapOrders();
         app.MapPayPalWebhook();
+        app.MapCredits();
     }
 }
