@@ -116,5 +116,6 @@ public static class RepurchApp
         app.MapOrders();
         app.MapPayPalWebhook();
         app.MapCredits();
+        app.MapReports();
     }
 }
