@@ -373,7 +373,9 @@ public sealed class RowLevelSecurityTests : ApiTest
     {
         var brand = await NewBrandAsync();
         var client = Api.ClientWith(brand.AdminKey);
-        for (var i = 0; i < count; i++) await Infrastructure.Listings.CreateAsync(client);
+        var first = 0L;
+        for (var i = 0; i < count; i++) first = await Infrastructure.Listings.CreateAsync(client);
+        await Money.MoneyRows.FillAsync(Api, brand, first);
         return brand;
     }
 

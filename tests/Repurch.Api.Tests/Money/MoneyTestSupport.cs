@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Repurch.Api.Auth;
 using Repurch.Api.Cli;
 using Repurch.Api.Features.Money;
@@ -109,5 +110,41 @@ public static class MoneyData
             Bal(Accounts.BuyerFunds));
         // Each released sale's payout equals the listing's payout figure times the quantity.
         Assert.All(completed, o => Assert.Equal(o.Amount - o.Commission - o.Vat - o.DeliveryContribution, o.Payout));
+    }
+}
+
+public static class MoneyRows
+{
+    /// <summary>
+    /// Puts a row for the brand into every money table without adding listings: the given listing is
+    /// bought (order, ledger postings, payout), a credit code is issued against that order and
+    /// redeemed once, and one guess is refused.
+    /// </summary>
+    public static async Task FillAsync(ApiFactory api, TestBrand brand, long listingId)
+    {
+        var store = await Storefront.CreateAsync(api);
+        var order = await store.BuyAsync(listingId);
+        var vault = api.Services.GetRequiredService<Repurch.Api.Features.Credits.CreditCodeVault>();
+        var code = Repurch.Api.Features.Credits.CreditCodeVault.NewCode();
+        await using (var db = api.Planes.Open(Plane.Live, brand.Id))
+        {
+            var now = DateTimeOffset.UtcNow;
+            var credit = new CreditCode
+            {
+                Id = "crd_rls" + Guid.NewGuid().ToString("N")[..20], BrandId = brand.Id, SellerId = brand.SellerId, OrderId = order.GetProperty("id").GetString()!,
+                CodeHash = vault.LookupHash(brand.Id, code), CodeCipher = [], Hint = code[^4..], Amount = 1m, Status = "active",
+                IssuedAt = now, ExpiresAt = now.AddDays(1),
+            };
+            credit.CodeCipher = vault.Seal(brand.Id, credit.Id, code);
+            // The listing goes back on sale as it was, so listing counts are untouched.
+            await db.Listings.Where(l => l.Id == listingId).ExecuteUpdateAsync(u => u.SetProperty(l => l.Status, "active").SetProperty(l => l.Quantity, 1));
+            db.CreditCodes.Add(credit);
+            new Posting(PostingKinds.CreditIssued) { CreditCodeId = credit.Id }.Debit(Accounts.SellerPayout, 1m).Credit(Accounts.CreditIssued, 1m).AddTo(db, brand.Id, now);
+            await db.SaveChangesAsync();
+        }
+        var partner = api.ClientWith(brand.AdminKey);
+        Assert.Equal(HttpStatusCode.OK, (await partner.PostJsonAsync("/v1/codes/redeem", JsonSerializer.Serialize(new { code, order_reference = "RLS-1" }))).StatusCode);
+        var guess = JsonSerializer.Serialize(new { code = Repurch.Api.Features.Credits.CreditCodeVault.NewCode() });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await partner.PostJsonAsync("/v1/codes/validate", guess)).StatusCode);
     }
 }
