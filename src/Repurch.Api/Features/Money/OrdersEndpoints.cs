@@ -56,6 +56,7 @@ public static class OrdersEndpoints
                 new(409, "listing_sold_out", "The last units went to another buyer while this request waited."), new(409, "insufficient_quantity", "Fewer units are left than asked for; the message says how many."),
                 new(402, "payment_declined", "The payment provider refused the payment."), unavailable]);
         read.MapGet("/{id}", Get).WithName("GetOrder").WithSummary("Retrieve an order")
+            .WithDescription("An order this marketplace key's brand placed, in any status. Orders placed by another marketplace brand are `404 order_not_found`, like ids that do not exist.")
             .Errors([.. auth, notFound]);
         write.MapPost("/{id}/capture", Capture).WithName("CaptureOrder").WithSummary("Capture the payment into escrow")
             .WithDescription("After the buyer approved the payment: captures it and holds the money in escrow (`paid`, with `release_due_at`). Emits `listing.sold` to the listing's brand (`sold_out` says whether that was the last unit). A declined capture leaves the order `pending_payment` so the buyer can try another payment method.")
