@@ -6,6 +6,9 @@ using Repurch.Api.Features.ApiKeys;
 using Repurch.Api.Features.Audit;
 using Repurch.Api.Features.Auth;
 using Repurch.Api.Features.Marketplace;
+using Repurch.Api.Features.Money;
+using Repurch.Api.Features.Credits;
+using Repurch.Api.Payments;
 using Repurch.Api.Features.Settings;
 using Repurch.Api.Features.Taxonomy;
 using Repurch.Api.Features.Listings;
@@ -56,6 +59,11 @@ public static class RepurchApp
         services.AddSingleton<KeyUsage>();
         services.AddSingleton<ListingUrls>();
         services.AddObjectStore();
+        services.AddSingleton(sp => MoneyOptions.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<CreditCodeVault>();
+        services.AddPayments();
+        services.AddSingleton<OrderFlows>();
+        services.AddHostedService<MoneySweeper>();
         services.AddHttpContextAccessor();
         // One context per request, on the caller's plane and limited to the caller's brand.
         services.AddScoped(sp =>
@@ -123,5 +131,9 @@ public static class RepurchApp
         app.MapWebhookEndpoints();
         app.MapEvents();
         app.MapUsage();
+        app.MapOrders();
+        app.MapPayPalWebhook();
+        app.MapCredits();
+        app.MapReports();
     }
 }

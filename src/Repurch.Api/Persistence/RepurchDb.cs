@@ -40,6 +40,12 @@ public sealed class RepurchDb(DbContextOptions<RepurchDb> options) : DbContext(o
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<RequestUsage> RequestUsage => Set<RequestUsage>();
+    public DbSet<LedgerEntry> Ledger => Set<LedgerEntry>();
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<Payout> Payouts => Set<Payout>();
+    public DbSet<CreditCode> CreditCodes => Set<CreditCode>();
+    public DbSet<CreditRedemption> CreditRedemptions => Set<CreditRedemption>();
+    public DbSet<CodeAttemptCounter> CodeAttempts => Set<CodeAttemptCounter>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -307,5 +313,6 @@ public sealed class RepurchDb(DbContextOptions<RepurchDb> options) : DbContext(o
             e.Property(x => x.LatencyBuckets).HasColumnName("latency_ms_buckets");
             e.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId).OnDelete(DeleteBehavior.Cascade);
         });
+        MoneyModel.Configure(b);
     }
 }

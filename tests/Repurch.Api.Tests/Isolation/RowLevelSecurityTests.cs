@@ -378,7 +378,9 @@ public sealed class RowLevelSecurityTests : ApiTest
         // An endpoint that cannot be reached fills the webhook tables with deliveries and attempts.
         var endpoint = await client.PostJsonAsync("/v1/webhooks/endpoints", """{"url":"https://hooks.invalid/rls","event_types":["listing.created"]}""");
         Assert.Equal(System.Net.HttpStatusCode.Created, endpoint.StatusCode);
-        for (var i = 0; i < count; i++) await Infrastructure.Listings.CreateAsync(client);
+        var first = 0L;
+        for (var i = 0; i < count; i++) first = await Infrastructure.Listings.CreateAsync(client);
+        await Money.MoneyRows.FillAsync(Api, brand, first);
         for (var i = 0; i < 200 && await AdminScalarAsync<long>(Plane.Live, "SELECT count(*) FROM webhook_attempts WHERE brand_id = $1", brand.Id) == 0; i++)
             await Task.Delay(100);
         return brand;
