@@ -1,13 +1,14 @@
 // Closed-loop HTTP load generator for the Repurch listings endpoints.
 //
 //   dotnet bench/LoadGen/bin/Release/net10.0/LoadGen.dll --url http://127.0.0.1:18099 \
-//     --keys bench/out/keys.tsv --endpoint list|detail|healthz [--concurrency 16] [--duration 20] [--warmup 3]
+//     --keys bench/out/keys.tsv --endpoint list|detail|patch|healthz [--concurrency 16] [--duration 20] [--warmup 3] [--idempotency 0|1]
 //
 // Each of --concurrency workers sends one request at a time (no pipelining, keep-alive
 // connections, one per worker) for --warmup seconds that are not counted, then for --duration
 // seconds that are. Every request picks a random brand's API key from the keys file
 // (brand <TAB> key <TAB> first_id <TAB> last_id, written by bench/seed.sh); the detail endpoint
-// also picks a random id inside that brand's range; healthz (no auth, no database) measures the
+// also picks a random id inside that brand's range; patch sends PATCH {"description"} to a random listing the brand owns
+// (with --idempotency 1 a fresh Idempotency-Key each); healthz (no auth, no database) measures the
 // HTTP floor of the API and this client on the machine. It prints requests/s and latency percentiles,
 // and a last line "RESULT key=value ..." for scripts. Only loopback targets are accepted, and the
 // run is bounded: at most 600 s, each request at most 10 s.
@@ -93,6 +94,7 @@ internal static class Program
         {
             "list" => $"GET /v1/listings?per_page={o.PerPage}",
             "detail" => "GET /v1/listings/{id}",
+            "patch" => o.Idempotency ? "PATCH /v1/listings/{id} with a new Idempotency-Key each" : "PATCH /v1/listings/{id}, no Idempotency-Key",
             _ => "GET /healthz, no database: the HTTP floor",
         };
         Console.WriteLine($"endpoint     {o.Endpoint} ({shown}), {targets.Length} brands");
@@ -120,9 +122,15 @@ internal static class Program
             {
                 "list" => listPath,
                 "detail" => "/v1/listings/" + rng.NextInt64(t.FirstId, t.LastId + 1).ToString(CultureInfo.InvariantCulture),
+                "patch" => "/v1/listings/" + BrandOwnedId(t, rng).ToString(CultureInfo.InvariantCulture),
                 _ => "/healthz",
             };
-            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            using var request = new HttpRequestMessage(o.Endpoint == "patch" ? HttpMethod.Patch : HttpMethod.Get, path);
+            if (o.Endpoint == "patch")
+            {
+                request.Content = new StringContent($"{{\"description\":\"Bench edit {rng.Next(1_000_000)}\"}}", System.Text.Encoding.UTF8, "application/json");
+                if (o.Idempotency) request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+            }
             // healthz goes without a key: with one, authentication would look it up in the database.
             if (o.Endpoint != "healthz") request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", t.Key);
 
@@ -161,11 +169,21 @@ internal static class Program
         }
     }
 
+    /// <summary>A listing the brand owns: bench/seed.sh makes every eighth one (i % 8 = 5) a consumer trade-in, which a brand may not modify.</summary>
+    private static long BrandOwnedId(Target t, Random rng)
+    {
+        while (true)
+        {
+            var id = rng.NextInt64(t.FirstId, t.LastId + 1);
+            if ((id - t.FirstId + 1) % 8 != 5) return id;
+        }
+    }
+
     private sealed class Options
     {
         public const string Usage =
-            "usage: LoadGen --url http://127.0.0.1:PORT --keys bench/out/keys.tsv --endpoint list|detail|healthz\n" +
-            "               [--concurrency 16] [--duration 20] [--warmup 3] [--per-page 20] [--seed 1]";
+            "usage: LoadGen --url http://127.0.0.1:PORT --keys bench/out/keys.tsv --endpoint list|detail|patch|healthz\n" +
+            "               [--concurrency 16] [--duration 20] [--warmup 3] [--per-page 20] [--seed 1] [--idempotency 0|1]";
 
         public required Uri Url { get; init; }
         public required string KeysFile { get; init; }
@@ -175,6 +193,8 @@ internal static class Program
         public int WarmupSeconds { get; init; } = 3;
         public int PerPage { get; init; } = 20;
         public int Seed { get; init; } = 1;
+        /// <summary>Send a fresh Idempotency-Key with every mutation (patch).</summary>
+        public bool Idempotency { get; init; }
 
         public static Options Parse(string[] args)
         {
@@ -200,7 +220,7 @@ internal static class Program
             var loopback = url.IsLoopback || (IPAddress.TryParse(url.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
             if (!loopback || url.Scheme != Uri.UriSchemeHttp) throw new ArgumentException("--url must be http:// on a loopback address (127.0.0.1, localhost, [::1])");
             var endpoint = Get("endpoint") ?? "list";
-            if (endpoint is not ("list" or "detail" or "healthz")) throw new ArgumentException("--endpoint must be list, detail or healthz");
+            if (endpoint is not ("list" or "detail" or "patch" or "healthz")) throw new ArgumentException("--endpoint must be list, detail, patch or healthz");
             var o = new Options
             {
                 Url = url,
@@ -211,6 +231,7 @@ internal static class Program
                 WarmupSeconds = Int("warmup", 3, 0, 120),
                 PerPage = Int("per-page", 20, 1, 100),
                 Seed = Int("seed", 1, 0, int.MaxValue),
+                Idempotency = Int("idempotency", 0, 0, 1) == 1,
             };
             if (values.Count > 0) throw new ArgumentException($"unknown option --{values.Keys.First()}");
             return o;

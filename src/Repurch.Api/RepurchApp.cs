@@ -7,15 +7,22 @@ using Repurch.Api.Features.Audit;
 using Repurch.Api.Features.Auth;
 using Repurch.Api.Features.Bulk;
 using Repurch.Api.Features.Marketplace;
+using Repurch.Api.Features.Money;
+using Repurch.Api.Features.Credits;
+using Repurch.Api.Payments;
 using Repurch.Api.Features.Settings;
 using Repurch.Api.Features.Taxonomy;
 using Repurch.Api.Features.Listings;
+using Repurch.Api.Features.Media;
+using Repurch.Api.Features.Usage;
 using Repurch.Api.Idempotency;
+using Repurch.Api.Observability;
 using Repurch.Api.OpenApi;
 using Repurch.Api.Persistence;
 using Repurch.Api.RateLimiting;
 using Repurch.Api.Features.Webhooks;
 using Repurch.Api.Webhooks;
+using Repurch.Api.Storage;
 using Scalar.AspNetCore;
 
 namespace Repurch.Api;
@@ -36,6 +43,7 @@ public static class RepurchApp
             builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         }
         AddServices(builder.Services);
+        builder.AddObservability();
 
         var app = builder.Build();
         UsePipeline(app);
@@ -53,6 +61,12 @@ public static class RepurchApp
         services.AddSingleton<ListingUrls>();
         services.AddSingleton<BulkJobSignal>();
         services.AddHostedService<BulkJobWorker>();
+        services.AddObjectStore();
+        services.AddSingleton(sp => MoneyOptions.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<CreditCodeVault>();
+        services.AddPayments();
+        services.AddSingleton<OrderFlows>();
+        services.AddHostedService<MoneySweeper>();
         services.AddHttpContextAccessor();
         // One context per request, on the caller's plane and limited to the caller's brand.
         services.AddScoped(sp =>
@@ -92,7 +106,11 @@ public static class RepurchApp
             };
             await result.ExecuteAsync(http);
         });
+        // Uploaded photos are public, like a CDN's: served before authentication and rate limits.
+        app.UseLocalMedia();
         app.UseAuthentication();
+        // Knows the partner from here on: brand-tagged traces, metrics, log scope and usage, around every later answer (429s included).
+        app.UseMiddleware<RequestTelemetryMiddleware>();
         // Per partner (brand + plane) once the caller is known; by remote address before that.
         app.UseRateLimits();
         app.UseAuthorization();
@@ -101,11 +119,13 @@ public static class RepurchApp
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", o => o.WithTitle("Repurch API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription();
-        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();
+        app.MapHealth();
+        app.MapMetrics();
 
         app.MapAuth();
         app.MapListings();
         app.MapBulk();
+        app.MapMedia();
         app.MapBrandSettings();
         app.MapWarehouses();
         app.MapApiKeys();
@@ -114,5 +134,10 @@ public static class RepurchApp
         app.MapAuditLog();
         app.MapWebhookEndpoints();
         app.MapEvents();
+        app.MapUsage();
+        app.MapOrders();
+        app.MapPayPalWebhook();
+        app.MapCredits();
+        app.MapReports();
     }
 }

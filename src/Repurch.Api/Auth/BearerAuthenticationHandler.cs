@@ -116,6 +116,8 @@ public static class Policies
     public const string PartnerWrite = "partner:write";
     /// <summary>A marketplace key (the main marketplace's storefront server) with the read scope.</summary>
     public const string MarketplaceRead = "marketplace:read";
+    /// <summary>A marketplace key with the write scope (orders).</summary>
+    public const string MarketplaceWrite = "marketplace:write";
     /// <summary>Any valid credential.</summary>
     public const string Authenticated = "authenticated";
 
@@ -124,6 +126,7 @@ public static class Policies
         o.AddPolicy(PartnerRead, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin).RequireClaim("scope", Scopes.Read));
         o.AddPolicy(PartnerWrite, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin).RequireClaim("scope", Scopes.Write));
         o.AddPolicy(MarketplaceRead, p => p.RequireAuthenticatedUser().RequireRole(Roles.Marketplace).RequireClaim("scope", Scopes.Read));
+        o.AddPolicy(MarketplaceWrite, p => p.RequireAuthenticatedUser().RequireRole(Roles.Marketplace).RequireClaim("scope", Scopes.Write));
         o.AddPolicy(Authenticated, p => p.RequireAuthenticatedUser());
     }
 }

@@ -93,6 +93,86 @@ namespace Repurch.Api.Migrations
                     b.ToTable("api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Repurch.Api.Persistence.Attachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BrandId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("brand_id");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("bytes");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("Filename")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("filename");
+
+                    b.Property<int>("Frames")
+                        .HasColumnType("integer")
+                        .HasColumnName("frames");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer")
+                        .HasColumnName("height");
+
+                    b.Property<string>("LargeKey")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("large_key");
+
+                    b.Property<string>("MediumKey")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("medium_key");
+
+                    b.Property<string>("Mime")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("mime");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("storage_key");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer")
+                        .HasColumnName("width");
+
+                    b.HasKey("Id")
+                        .HasName("pk_attachments");
+
+                    b.HasIndex("StorageKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_attachments_storage_key");
+
+                    b.HasIndex("BrandId", "CreatedAt")
+                        .HasDatabaseName("ix_attachments_brand_id_created_at");
+
+                    b.ToTable("attachments", (string)null);
+                });
+
             modelBuilder.Entity("Repurch.Api.Persistence.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -509,6 +589,184 @@ namespace Repurch.Api.Migrations
                     b.ToTable("bulk_job_rows", (string)null);
                 });
 
+            modelBuilder.Entity("Repurch.Api.Persistence.CodeAttemptCounter", b =>
+                {
+                    b.Property<string>("BrandId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("brand_id");
+
+                    b.Property<Guid>("KeyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("key_id");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer")
+                        .HasColumnName("failures");
+
+                    b.Property<DateTimeOffset>("WindowStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("window_start");
+
+                    b.HasKey("BrandId", "KeyId")
+                        .HasName("pk_code_attempts");
+
+                    b.ToTable("code_attempts", (string)null);
+                });
+
+            modelBuilder.Entity("Repurch.Api.Persistence.CreditCode", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("BrandId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("brand_id");
+
+                    b.Property<byte[]>("CodeCipher")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("code_cipher");
+
+                    b.Property<byte[]>("CodeHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("code_hash");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Hint")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("hint");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("OrderId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("OrderReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("order_reference");
+
+                    b.Property<DateTimeOffset?>("RedeemedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("redeemed_at");
+
+                    b.Property<string>("RedemptionId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("redemption_id");
+
+                    b.Property<long>("SellerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seller_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("VoidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("voided_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_credit_codes");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_credit_codes_code_hash");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_credit_codes_order_id");
+
+                    b.HasIndex("BrandId", "IssuedAt")
+                        .HasDatabaseName("ix_credit_codes_brand_id_issued_at");
+
+                    b.HasIndex("BrandId", "SellerId")
+                        .HasDatabaseName("ix_credit_codes_brand_id_seller_id");
+
+                    b.ToTable("credit_codes", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_credit_codes_status", "status IN ('active','redeemed','voided')");
+                        });
+                });
+
+            modelBuilder.Entity("Repurch.Api.Persistence.CreditRedemption", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("BrandId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("brand_id");
+
+                    b.Property<string>("CodeId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("KeyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("key_id");
+
+                    b.Property<string>("OrderReference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("order_reference");
+
+                    b.Property<DateTimeOffset?>("ReversedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reversed_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_credit_redemptions");
+
+                    b.HasIndex("CodeId")
+                        .HasDatabaseName("ix_credit_redemptions_code_id");
+
+                    b.HasIndex("BrandId", "CodeId")
+                        .HasDatabaseName("ix_credit_redemptions_brand_id_code_id");
+
+                    b.ToTable("credit_redemptions", (string)null);
+                });
+
             modelBuilder.Entity("Repurch.Api.Persistence.CrossListingRule", b =>
                 {
                     b.Property<string>("BrandId")
@@ -655,6 +913,86 @@ namespace Repurch.Api.Migrations
                         .HasDatabaseName("ix_idempotency_keys_brand_id_expires_at");
 
                     b.ToTable("idempotency_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Repurch.Api.Persistence.LedgerEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("account");
+
+                    b.Property<long>("AmountPence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_pence");
+
+                    b.Property<string>("BrandId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("brand_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("CreditCodeId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("credit_code_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("OrderId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("PayoutId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("payout_id");
+
+                    b.Property<Guid>("PostingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("posting_id");
+
+                    b.Property<string>("RedemptionId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("redemption_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ledger_entries");
+
+                    b.HasIndex("BrandId", "OrderId")
+                        .HasDatabaseName("ix_ledger_entries_brand_id_order_id")
+                        .HasFilter("order_id IS NOT NULL");
+
+                    b.HasIndex("BrandId", "PostingId")
+                        .HasDatabaseName("ix_ledger_entries_brand_id_posting_id");
+
+                    b.HasIndex("BrandId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_ledger_entries_brand_id_created_at_id");
+
+                    b.ToTable("ledger_entries", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_ledger_entries_amount", "amount_pence <> 0");
+                        });
                 });
 
             modelBuilder.Entity("Repurch.Api.Persistence.Listing", b =>
@@ -872,6 +1210,259 @@ namespace Repurch.Api.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Repurch.Api.Persistence.Order", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("ApproveUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("approve_url");
+
+                    b.Property<string>("BrandId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("brand_id");
+
+                    b.Property<string>("BuyerEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("buyer_email");
+
+                    b.Property<string>("BuyerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("buyer_name");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("channel");
+
+                    b.Property<decimal>("Commission")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("commission");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<decimal>("DeliveryContribution")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("delivery_contribution");
+
+                    b.Property<long>("ListingId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("listing_id");
+
+                    b.Property<string>("ListingTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("listing_title");
+
+                    b.Property<string>("MarketplaceBrandId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("marketplace_brand_id");
+
+                    b.Property<string>("OwnerType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("owner_type");
+
+                    b.Property<DateTimeOffset?>("PaidAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paid_at");
+
+                    b.Property<string>("PaymentProvider")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("payment_provider");
+
+                    b.Property<decimal>("Payout")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("payout");
+
+                    b.Property<string>("ProviderCaptureId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("provider_capture_id");
+
+                    b.Property<string>("ProviderOrderId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("provider_order_id");
+
+                    b.Property<string>("ProviderRefundId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("provider_refund_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<DateTimeOffset?>("RefundedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refunded_at");
+
+                    b.Property<DateTimeOffset?>("ReleaseDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("release_due_at");
+
+                    b.Property<long?>("SellerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seller_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("status");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("unit_price");
+
+                    b.Property<decimal>("Vat")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("vat");
+
+                    b.HasKey("Id")
+                        .HasName("pk_orders");
+
+                    b.HasIndex("ListingId")
+                        .HasDatabaseName("ix_orders_listing_id");
+
+                    b.HasIndex("ReleaseDueAt")
+                        .HasDatabaseName("ix_orders_release_due")
+                        .HasFilter("status = 'paid'");
+
+                    b.HasIndex("BrandId", "CreatedAt")
+                        .HasDatabaseName("ix_orders_brand_id_created_at");
+
+                    b.HasIndex("MarketplaceBrandId", "CreatedAt")
+                        .HasDatabaseName("ix_orders_marketplace_brand_id_created_at");
+
+                    b.ToTable("orders", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_orders_money", "amount = unit_price * quantity AND payout = amount - commission - vat - delivery_contribution");
+
+                            t.HasCheckConstraint("ck_orders_quantity", "quantity > 0");
+
+                            t.HasCheckConstraint("ck_orders_status", "status IN ('pending_payment','paid','completed','refunded','cancelled')");
+                        });
+                });
+
+            modelBuilder.Entity("Repurch.Api.Persistence.Payout", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("BrandId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("brand_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<string>("OrderId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("ProviderBatchId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("provider_batch_id");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<DateTimeOffset?>("SettledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("settled_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payouts");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_payouts_pending")
+                        .HasFilter("status = 'pending'");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payouts_order_id");
+
+                    b.HasIndex("BrandId", "CreatedAt")
+                        .HasDatabaseName("ix_payouts_brand_id_created_at");
+
+                    b.ToTable("payouts", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_payouts_status", "status IN ('pending','sent','settled','failed')");
+                        });
+                });
+
             modelBuilder.Entity("Repurch.Api.Persistence.RefreshToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -925,6 +1516,45 @@ namespace Repurch.Api.Migrations
                         .HasDatabaseName("ix_refresh_tokens_brand_id_family_id");
 
                     b.ToTable("refresh_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Repurch.Api.Persistence.RequestUsage", b =>
+                {
+                    b.Property<string>("BrandId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("brand_id");
+
+                    b.Property<DateTimeOffset>("Hour")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("hour");
+
+                    b.Property<string>("Route")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("route");
+
+                    b.Property<long>("Errors4xx")
+                        .HasColumnType("bigint")
+                        .HasColumnName("errors_4xx");
+
+                    b.Property<long>("Errors5xx")
+                        .HasColumnType("bigint")
+                        .HasColumnName("errors_5xx");
+
+                    b.PrimitiveCollection<long[]>("LatencyBuckets")
+                        .IsRequired()
+                        .HasColumnType("bigint[]")
+                        .HasColumnName("latency_ms_buckets");
+
+                    b.Property<long>("Requests")
+                        .HasColumnType("bigint")
+                        .HasColumnName("requests");
+
+                    b.HasKey("BrandId", "Hour", "Route")
+                        .HasName("pk_request_usage");
+
+                    b.ToTable("request_usage", (string)null);
                 });
 
             modelBuilder.Entity("Repurch.Api.Persistence.Seller", b =>
@@ -1327,6 +1957,16 @@ namespace Repurch.Api.Migrations
                         .HasConstraintName("fk_api_keys_brands_brand_id");
                 });
 
+            modelBuilder.Entity("Repurch.Api.Persistence.Attachment", b =>
+                {
+                    b.HasOne("Repurch.Api.Persistence.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_attachments_brands_brand_id");
+                });
+
             modelBuilder.Entity("Repurch.Api.Persistence.AuditEntry", b =>
                 {
                     b.HasOne("Repurch.Api.Persistence.Brand", null)
@@ -1411,6 +2051,50 @@ namespace Repurch.Api.Migrations
                         .HasConstraintName("fk_bulk_job_rows_bulk_jobs_job_id");
                 });
 
+            modelBuilder.Entity("Repurch.Api.Persistence.CodeAttemptCounter", b =>
+                {
+                    b.HasOne("Repurch.Api.Persistence.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_code_attempts_brands_brand_id");
+                });
+
+            modelBuilder.Entity("Repurch.Api.Persistence.CreditCode", b =>
+                {
+                    b.HasOne("Repurch.Api.Persistence.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_credit_codes_brands_brand_id");
+
+                    b.HasOne("Repurch.Api.Persistence.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_credit_codes_orders_order_id");
+                });
+
+            modelBuilder.Entity("Repurch.Api.Persistence.CreditRedemption", b =>
+                {
+                    b.HasOne("Repurch.Api.Persistence.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_credit_redemptions_brands_brand_id");
+
+                    b.HasOne("Repurch.Api.Persistence.CreditCode", null)
+                        .WithMany()
+                        .HasForeignKey("CodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_credit_redemptions_credit_codes_code_id");
+                });
+
             modelBuilder.Entity("Repurch.Api.Persistence.CrossListingRule", b =>
                 {
                     b.HasOne("Repurch.Api.Persistence.Brand", null)
@@ -1441,6 +2125,16 @@ namespace Repurch.Api.Migrations
                         .HasConstraintName("fk_idempotency_keys_brands_brand_id");
                 });
 
+            modelBuilder.Entity("Repurch.Api.Persistence.LedgerEntry", b =>
+                {
+                    b.HasOne("Repurch.Api.Persistence.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ledger_entries_brands_brand_id");
+                });
+
             modelBuilder.Entity("Repurch.Api.Persistence.Listing", b =>
                 {
                     b.HasOne("Repurch.Api.Persistence.Brand", null)
@@ -1466,6 +2160,40 @@ namespace Repurch.Api.Migrations
                     b.Navigation("Warehouse");
                 });
 
+            modelBuilder.Entity("Repurch.Api.Persistence.Order", b =>
+                {
+                    b.HasOne("Repurch.Api.Persistence.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_orders_brands_brand_id");
+
+                    b.HasOne("Repurch.Api.Persistence.Listing", null)
+                        .WithMany()
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_orders_listings_listing_id");
+                });
+
+            modelBuilder.Entity("Repurch.Api.Persistence.Payout", b =>
+                {
+                    b.HasOne("Repurch.Api.Persistence.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_payouts_brands_brand_id");
+
+                    b.HasOne("Repurch.Api.Persistence.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_payouts_orders_order_id");
+                });
+
             modelBuilder.Entity("Repurch.Api.Persistence.RefreshToken", b =>
                 {
                     b.HasOne("Repurch.Api.Persistence.Brand", null)
@@ -1474,6 +2202,16 @@ namespace Repurch.Api.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_refresh_tokens_brands_brand_id");
+                });
+
+            modelBuilder.Entity("Repurch.Api.Persistence.RequestUsage", b =>
+                {
+                    b.HasOne("Repurch.Api.Persistence.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_request_usage_brands_brand_id");
                 });
 
             modelBuilder.Entity("Repurch.Api.Persistence.Seller", b =>

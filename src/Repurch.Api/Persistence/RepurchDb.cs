@@ -41,6 +41,14 @@ public sealed class RepurchDb(DbContextOptions<RepurchDb> options) : DbContext(o
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<RequestUsage> RequestUsage => Set<RequestUsage>();
+    public DbSet<LedgerEntry> Ledger => Set<LedgerEntry>();
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<Payout> Payouts => Set<Payout>();
+    public DbSet<CreditCode> CreditCodes => Set<CreditCode>();
+    public DbSet<CreditRedemption> CreditRedemptions => Set<CreditRedemption>();
+    public DbSet<CodeAttemptCounter> CodeAttempts => Set<CodeAttemptCounter>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -315,5 +323,32 @@ public sealed class RepurchDb(DbContextOptions<RepurchDb> options) : DbContext(o
             e.HasOne<WebhookDelivery>().WithMany().HasForeignKey(x => x.DeliveryId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId);
         });
+        b.Entity<Attachment>(e =>
+        {
+            e.Property(x => x.Id).UseIdentityAlwaysColumn();
+            e.Property(x => x.BrandId).HasMaxLength(64);
+            e.Property(x => x.Filename).HasMaxLength(255);
+            e.Property(x => x.Mime).HasMaxLength(32);
+            e.Property(x => x.StorageKey).HasMaxLength(512);
+            e.Property(x => x.MediumKey).HasMaxLength(512);
+            e.Property(x => x.LargeKey).HasMaxLength(512);
+            e.Property(x => x.CreatedAt).HasDefaultValueSql("now()");
+            e.HasIndex(x => new { x.BrandId, x.CreatedAt });
+            e.HasIndex(x => x.StorageKey).IsUnique();
+            e.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId);
+        });
+        b.Entity<RequestUsage>(e =>
+        {
+            e.ToTable("request_usage");
+            // The usage report reads a brand's last 24 hours: the key's prefix serves it.
+            e.HasKey(x => new { x.BrandId, x.Hour, x.Route });
+            e.Property(x => x.BrandId).HasMaxLength(64);
+            e.Property(x => x.Route).HasMaxLength(300);
+            e.Property(x => x.Errors4xx).HasColumnName("errors_4xx");
+            e.Property(x => x.Errors5xx).HasColumnName("errors_5xx");
+            e.Property(x => x.LatencyBuckets).HasColumnName("latency_ms_buckets");
+            e.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId).OnDelete(DeleteBehavior.Cascade);
+        });
+        MoneyModel.Configure(b);
     }
 }

@@ -14,7 +14,7 @@ public sealed class RateLimitMiddleware(RequestDelegate next, RateLimits limits)
     public const string PolicyHeader = "RateLimit-Policy";
     public const string LimitHeader = "RateLimit";
 
-    private static readonly string[] ExemptPrefixes = ["/healthz", "/docs", "/openapi"];
+    private static readonly string[] ExemptPrefixes = ["/healthz", "/readyz", "/metrics", "/docs", "/openapi"];
 
     public static bool IsExempt(PathString path) =>
         path == "/" || ExemptPrefixes.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
@@ -43,6 +43,8 @@ public sealed class RateLimitMiddleware(RequestDelegate next, RateLimits limits)
         headers[LimitHeader] = Invariant($"\"{policy.Name}\";r={remaining};t={policy.SecondsUntilFull(decision.Remaining)}");
         if (!decision.Allowed)
         {
+            var caller = http.Features.Get<Auth.Caller>();
+            Observability.RepurchMetrics.RateLimitRejected(caller?.BrandId, caller?.Plane, policy.Name);
             headers.RetryAfter = decision.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             var whose = policy.Name == "anonymous" ? "from this address" : "for this partner and environment";
             await Problems.Of(429, "rate_limited", $"Too many requests {whose}: retry after {decision.RetryAfterSeconds} s.").ExecuteAsync(http);
@@ -68,5 +70,10 @@ public static class RateLimitingSetup
                 sp.GetRequiredService<ILogger<RateLimits>>(), sp.GetRequiredService<TimeProvider>()));
     }
 
-    public static void UseRateLimits(this IApplicationBuilder app) => app.UseMiddleware<RateLimitMiddleware>();
+    /// <summary><c>RateLimits:Enabled=false</c> leaves the limiter out of the pipeline: for benchmarks that measure its cost, never for production.</summary>
+    public static void UseRateLimits(this IApplicationBuilder app)
+    {
+        if (!app.ApplicationServices.GetRequiredService<IConfiguration>().GetValue("RateLimits:Enabled", true)) return;
+        app.UseMiddleware<RateLimitMiddleware>();
+    }
 }

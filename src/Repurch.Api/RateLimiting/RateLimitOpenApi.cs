@@ -29,7 +29,9 @@ public static class RateLimitOpenApi
             doc.Components.Headers[RateLimitMiddleware.LimitHeader] = Header(
                 "The caller's quota now: `\"<policy>\";r=<requests remaining>;t=<seconds until the bucket is full>`, e.g. `\"default\";r=199;t=1`.",
                 JsonSchemaType.String);
-            foreach (var operation in (doc.Paths ?? []).Values.SelectMany(p => p.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>()))
+            // Exempt paths (health checks) are not limited and carry no rate-limit headers.
+            foreach (var operation in (doc.Paths ?? []).Where(p => !RateLimitMiddleware.IsExempt(p.Key))
+                         .SelectMany(p => p.Value.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>()))
             {
                 operation.Responses ??= new OpenApiResponses();
                 operation.Responses["429"] = new OpenApiResponse

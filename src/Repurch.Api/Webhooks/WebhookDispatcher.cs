@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Repurch.Api.Observability;
 using Repurch.Api.Persistence;
 
 namespace Repurch.Api.Webhooks;
@@ -268,6 +269,11 @@ public sealed class WebhookDispatcher(
             // Deleted with its endpoint while the attempt ran: nothing to record.
             if (!deliveries.TryGetValue(deliveryId, out var delivery) || !endpoints.TryGetValue(delivery.EndpointId, out var endpoint)) continue;
             Apply(db, brandId, delivery, endpoint, outcome, now);
+            var result = outcome.Success ? RepurchMetrics.WebhookOutcome.Delivered
+                : outcome.Error?.StartsWith("destination_blocked", StringComparison.Ordinal) == true ? RepurchMetrics.WebhookOutcome.Blocked
+                : delivery.Status == "failed" ? RepurchMetrics.WebhookOutcome.GaveUp
+                : RepurchMetrics.WebhookOutcome.Failed;
+            RepurchMetrics.WebhookDelivery(brandId, result, outcome.LatencyMs / 1000.0, plane, outcome.StatusCode);
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

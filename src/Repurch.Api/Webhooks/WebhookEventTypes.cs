@@ -13,7 +13,7 @@ public static class WebhookEventTypes
         "warehouse.created", "warehouse.updated", "warehouse.deleted", "warehouse.default_changed",
         "api_key.created", "api_key.revoked",
         "webhook_endpoint.created", "webhook_endpoint.updated", "webhook_endpoint.deleted", "webhook_endpoint.secret_rotated", EndpointDisabled,
-        "credit.issued", "credit.redeemed", "payout.settled", "dispute.opened",
+        "credit.issued", "credit.redeemed", "credit.redemption_reversed", "payout.settled",
     ];
 
     public static bool Matches(string[] subscribed, string type) => subscribed.Contains(All) || subscribed.Contains(type);

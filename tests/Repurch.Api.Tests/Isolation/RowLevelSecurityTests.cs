@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Repurch.Api.Persistence;
 using Repurch.Api.Tests.Infrastructure;
@@ -16,7 +17,7 @@ public sealed class RowLevelSecurityTests : ApiTest
     private const string SqlState_InsufficientPrivilege = "42501";
 
     /// <summary>Tables that must carry the brand policy whatever else the catalog says.</summary>
-    private static readonly string[] KnownTenantTables = ["brands", "api_keys", "signing_keys", "refresh_tokens", "sellers", "listings"];
+    private static readonly string[] KnownTenantTables = ["brands", "api_keys", "signing_keys", "refresh_tokens", "sellers", "listings", "request_usage"];
 
     private NpgsqlDataSource App => Api.Planes.For(Plane.Live);
 
@@ -72,7 +73,8 @@ public sealed class RowLevelSecurityTests : ApiTest
         {
             var column = table == "brands" ? "id" : "brand_id";
             var visible = await ScalarAsync<string[]>(conn, $"SELECT coalesce(array_agg(DISTINCT {column}::text), '{{}}') FROM {table}");
-            Assert.True(visible is [var only] && only == a.Id, $"{table} shows brands [{string.Join(", ", visible)}] to brand {a.Id}");
+            // Tables the brand has no rows in yet show nothing; none may show another brand.
+            Assert.True(visible is [] || (visible is [var only] && only == a.Id), $"{table} shows brands [{string.Join(", ", visible)}] to brand {a.Id}");
             var expected = await AdminScalarAsync<long>(Plane.Live, $"SELECT count(*) FROM {table} WHERE {column} = $1", a.Id);
             Assert.Equal(expected, await ScalarAsync<long>(conn, $"SELECT count(*) FROM {table}"));
         }
@@ -373,13 +375,20 @@ public sealed class RowLevelSecurityTests : ApiTest
     {
         var brand = await NewBrandAsync();
         var client = Api.ClientWith(brand.AdminKey);
-        for (var i = 0; i < count; i++) await Infrastructure.Listings.CreateAsync(client);
+        // An endpoint that cannot be reached fills the webhook tables with deliveries and attempts.
+        var endpoint = await client.PostJsonAsync("/v1/webhooks/endpoints", """{"url":"https://hooks.invalid/rls","event_types":["listing.created"]}""");
+        Assert.Equal(System.Net.HttpStatusCode.Created, endpoint.StatusCode);
+        var first = 0L;
+        for (var i = 0; i < count; i++) first = await Infrastructure.Listings.CreateAsync(client);
+        await Money.MoneyRows.FillAsync(Api, brand, first);
+        for (var i = 0; i < 200 && await AdminScalarAsync<long>(Plane.Live, "SELECT count(*) FROM webhook_attempts WHERE brand_id = $1", brand.Id) == 0; i++)
+            await Task.Delay(100);
         return brand;
     }
 
     /// <summary>
-    /// Puts a row for the brand into every tenant table: tokens, settings, warehouses, audit log, and
-    /// (the settings changes carry an Idempotency-Key) idempotency keys.
+    /// Puts a row for the brand into every tenant table: tokens, settings, warehouses, audit log,
+    /// attachments, (the changes carry an Idempotency-Key) idempotency keys, and request usage.
     /// </summary>
     private async Task ExchangeTokenAsync(TestBrand brand)
     {
@@ -393,6 +402,7 @@ public sealed class RowLevelSecurityTests : ApiTest
             ("POST", "/v1/partner/settings/warehouses", """{"label":"RLS DC"}"""),
             ("PATCH", "/v1/partner/settings/taxonomy", """{"colours":{"add":["Sage"]}}"""),
             ("PATCH", "/v1/partner/settings/cross-listing", """{"categories":{"Armchairs":false}}"""),
+            ("POST", "/v1/listings/upload-photo", Media.TestImages.UploadBody(Media.TestImages.Jpeg(8, 8))),
         })
         {
             var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = HttpExtensions.JsonContent(body) };
@@ -400,6 +410,8 @@ public sealed class RowLevelSecurityTests : ApiTest
             var r = await client.SendAsync(request);
             Assert.True(r.IsSuccessStatusCode, $"{method} {url}: {(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}");
         }
+        // Request usage is written in batches; write these requests' now.
+        await Api.Services.GetRequiredService<Repurch.Api.Observability.UsageRecorder>().FlushAsync();
         // A finished bulk job: bulk_jobs, bulk_job_files and bulk_job_rows.
         var job = await Bulk.BulkFiles.StartJobAsync(client, Bulk.BulkFiles.Raw(Bulk.BulkFiles.Utf8(Bulk.BulkFiles.Csv(Bulk.BulkFiles.ValidRow(1)))), "?mode=validate");
         await Bulk.BulkFiles.WaitAsync(client, job.GetProperty("id").GetString()!);

@@ -26,7 +26,8 @@ public static class AuditLog
     /// SaveChanges (and so the same transaction) as the change they describe. Never pass secrets in
     /// <paramref name="changes"/>.
     /// </summary>
-    public static async Task RecordAsync(RepurchDb db, Caller caller, string action, string? targetId, IReadOnlyDictionary<string, FieldChange> changes, TimeProvider clock, CancellationToken ct)
+    /// <param name="emitEvent">False when the caller emits its own event (or none, e.g. a refused credit code guess).</param>
+    public static async Task RecordAsync(RepurchDb db, Caller caller, string action, string? targetId, IReadOnlyDictionary<string, FieldChange> changes, TimeProvider clock, CancellationToken ct, bool emitEvent = true)
     {
         // The key's display prefix (never the secret) lets an admin recognise who acted.
         var prefix = await db.ApiKeys.Where(k => k.Id == caller.KeyId).Select(k => k.Prefix).FirstOrDefaultAsync(ct);
@@ -41,7 +42,7 @@ public static class AuditLog
             CreatedAt = clock.GetUtcNow(),
         });
         // Every audited change is also an event for the brand's webhooks, in the same transaction.
-        Repurch.Api.Webhooks.Outbox.Emit(db, caller.BrandId, action, new AuditedChange(targetId, changes), clock);
+        if (emitEvent) Repurch.Api.Webhooks.Outbox.Emit(db, caller.BrandId, action, new AuditedChange(targetId, changes), clock);
     }
 
     /// <summary>The fields whose values differ between two snapshots, as field: {from, to}.</summary>

@@ -160,8 +160,8 @@ public static partial class ListingInput
                     else errors.Add("images_invalid");
                     break;
                 case "attachment_ids":
-                    // Uploads arrive with the media feature; until then no attachment id can belong to the caller.
-                    if (has && !isNull && (v.ValueKind != JsonValueKind.Array || v.GetArrayLength() > 0)) errors.Add("attachment_ids_invalid");
+                    // Shape only here; the endpoint resolves the ids to the caller's own uploads (Media.ListingPhotos).
+                    if (has && !isNull && AttachmentIds(v) is null) errors.Add("attachment_ids_invalid");
                     break;
                 case "sku":
                     if (has) listing.Sku = isNull ? null : Text(v, MaxShortText, field, errors);
@@ -256,6 +256,19 @@ public static partial class ListingInput
             urls.Add(s);
         }
         return [.. urls];
+    }
+
+    /// <summary>Distinct positive integer ids, at most <see cref="MaxImages"/>; null when the shape is wrong.</summary>
+    public static long[]? AttachmentIds(JsonElement v)
+    {
+        if (v.ValueKind != JsonValueKind.Array || v.GetArrayLength() > MaxImages) return null;
+        var ids = new List<long>();
+        foreach (var item in v.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Number || !item.TryGetInt64(out var id) || id <= 0 || ids.Contains(id)) return null;
+            ids.Add(id);
+        }
+        return [.. ids];
     }
 
     private static string? Measurements(JsonElement v)

@@ -2,12 +2,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Repurch.Api.Auth;
 using Repurch.Api.Errors;
+using Repurch.Api.Features.Media;
 using Repurch.Api.Features.Taxonomy;
 using Repurch.Api.Http;
 using Repurch.Api.OpenApi;
 using Microsoft.OpenApi;
 using Repurch.Api.Persistence;
 using Repurch.Api.Webhooks;
+using Repurch.Api.Storage;
 
 namespace Repurch.Api.Features.Listings;
 
@@ -22,7 +24,7 @@ public static class ListingsEndpoints
 
         var notFound = new DocumentedError(404, "listing_not_found", "Listing not found (or owned by another brand).");
         var notOwner = new DocumentedError(403, "forbidden_not_owner", "You can only modify listings you created (trade-ins belong to their consumer seller).");
-        var invalid = new DocumentedError(400, "validation_failed", "Field-level reasons listed as codes in `data.errors`, e.g. `title_required`, `price_gbp_invalid`, `category_invalid`, `faults_required`, `<field>_unknown`.");
+        var invalid = new DocumentedError(400, "validation_failed", "Field-level reasons listed as codes in `data.errors`, e.g. `title_required`, `price_gbp_invalid`, `category_invalid`, `faults_required`, `attachment_ids_invalid`, `images_conflict`, `<field>_unknown`.");
 
         read.MapGet("/", List).WithName("ListListings").WithSummary("List listings")
             .WithDescription("The calling brand's listings, newest first. `status` defaults to `active`; `any` includes drafts and closed listings but never deleted ones. The total also comes back in `X-Total-Count`.")
@@ -39,7 +41,7 @@ public static class ListingsEndpoints
             .Errors([.. ApiDocs.AuthErrors, notFound]);
         write.MapPost("/", Create).WithName("CreateListing").WithSummary("Create a listing")
             .JsonRequest<ListingWrite>()
-            .WithDescription("Unknown fields are rejected (`<field>_unknown`) so a typo never silently drops data. `status` may be `active` (default) or `draft`. Money fields take numbers (or numeric strings) above 0 and up to 1,000,000 with at most two decimals. Omitted `faults` means `[\"None\"]`; an empty list is `faults_required`. `attachment_ids` is reserved for photo uploads and must be empty for now. Without `warehouse_id` a new listing is placed in the brand's default warehouse (if it has one); the detail shows it as `warehouse: {id, label}`. Bodies are capped at 256 KB.")
+            .WithDescription("Unknown fields are rejected (`<field>_unknown`) so a typo never silently drops data. `status` may be `active` (default) or `draft`. Money fields take numbers (or numeric strings) above 0 and up to 1,000,000 with at most two decimals. Omitted `faults` means `[\"None\"]`; an empty list is `faults_required`. `images` are photo URLs in order, index 0 the cover; `attachment_ids` is the alternative: ids from `POST /v1/listings/upload-photo` (the caller's own, distinct, at most 20), which become the uploads' URLs in the order given. Sending both non-empty is `images_conflict`; an unknown or another brand's id is `attachment_ids_invalid`; an empty `attachment_ids` (without `images`) clears the photos. Without `warehouse_id` a new listing is placed in the brand's default warehouse (if it has one); the detail shows it as `warehouse: {id, label}`. Bodies are capped at 256 KB.")
             .Errors([.. ApiDocs.AuthErrors, invalid, ApiDocs.BadBody, ApiDocs.TooLarge, ApiDocs.WrongMediaType]);
         write.MapPatch("/{id:long}", Update).WithName("UpdateListing").WithSummary("Update a listing")
             .JsonRequest<ListingWrite>()
@@ -94,7 +96,7 @@ public static class ListingsEndpoints
         return TypedResults.Ok(ListingMapper.Detail(listing, urls, await BrandName(db, ct)));
     }
 
-    private static async Task<Results<Created<ListingDetail>, ApiErrorResult>> Create(HttpContext http, RepurchDb db, ListingUrls urls, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Created<ListingDetail>, ApiErrorResult>> Create(HttpContext http, RepurchDb db, ListingUrls urls, MediaUrls media, TimeProvider clock, CancellationToken ct)
     {
         var caller = http.Caller();
         var body = await JsonBody.ReadObjectAsync(http.Request, ct: ct);
@@ -112,6 +114,7 @@ public static class ListingsEndpoints
         };
         var errors = ListingInput.Apply(body.Root, listing, await BrandOptions.LoadAsync(db, ct), creating: true);
         await CheckWarehouseAsync(db, listing, errors, ct);
+        await ListingPhotos.ApplyAsync(body.Root, listing, errors, db, media, http.Request, ct);
         if (errors.Count > 0) return Problems.Validation("Listing could not be created", errors);
         // Without an explicit warehouse the item sits in the brand's default one.
         if (!body.Root.TryGetProperty("warehouse_id", out _))
@@ -130,7 +133,7 @@ public static class ListingsEndpoints
         return TypedResults.Created($"/v1/listings/{listing.Id}", detail);
     }
 
-    private static async Task<Results<Ok<ListingDetail>, ApiErrorResult>> Update(long id, HttpContext http, RepurchDb db, ListingUrls urls, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<ListingDetail>, ApiErrorResult>> Update(long id, HttpContext http, RepurchDb db, ListingUrls urls, MediaUrls media, TimeProvider clock, CancellationToken ct)
     {
         var body = await JsonBody.ReadObjectAsync(http.Request, ct: ct);
         if (body.Error is not null) return body.Error;
@@ -145,6 +148,7 @@ public static class ListingsEndpoints
 
         var errors = ListingInput.Apply(body.Root, listing, await BrandOptions.LoadAsync(db, ct), creating: false);
         await CheckWarehouseAsync(db, listing, errors, ct);
+        await ListingPhotos.ApplyAsync(body.Root, listing, errors, db, media, http.Request, ct);
         if (errors.Count > 0) return Problems.Validation("Update rejected", errors);
 
         listing.Slug = ListingInput.Slugify(listing.Title);

@@ -12,8 +12,8 @@ using Repurch.Api.Persistence;
 namespace Repurch.Api.Migrations
 {
     [DbContext(typeof(RepurchDb))]
-    [Migration("20261125110354_BulkJobs")]
-    partial class BulkJobs
+    [Migration("20261125101735_RequestUsage")]
+    partial class RequestUsage
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -333,185 +333,6 @@ namespace Repurch.Api.Migrations
                     b.ToTable("brand_taxonomies", (string)null);
                 });
 
-            modelBuilder.Entity("Repurch.Api.Persistence.BulkJob", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<string>("BrandId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("brand_id");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<Guid?>("CreatedByKeyId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("created_by_key_id");
-
-                    b.Property<int>("CreatedCount")
-                        .HasColumnType("integer")
-                        .HasColumnName("created_count");
-
-                    b.Property<string>("ErrorCode")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("error_code");
-
-                    b.Property<int>("ErrorCount")
-                        .HasColumnType("integer")
-                        .HasColumnName("error_count");
-
-                    b.Property<string>("ErrorMessage")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("error_message");
-
-                    b.Property<byte[]>("FileSha256")
-                        .IsRequired()
-                        .HasColumnType("bytea")
-                        .HasColumnName("file_sha256");
-
-                    b.Property<long>("FileSize")
-                        .HasColumnType("bigint")
-                        .HasColumnName("file_size");
-
-                    b.Property<string>("Filename")
-                        .HasMaxLength(255)
-                        .HasColumnType("character varying(255)")
-                        .HasColumnName("filename");
-
-                    b.Property<DateTimeOffset?>("FinishedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("finished_at");
-
-                    b.Property<string>("Format")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("character varying(8)")
-                        .HasColumnName("format");
-
-                    b.Property<string>("IdempotencyKey")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("idempotency_key");
-
-                    b.Property<string>("Mode")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("mode");
-
-                    b.Property<int>("RowsDone")
-                        .HasColumnType("integer")
-                        .HasColumnName("rows_done");
-
-                    b.Property<DateTimeOffset?>("StartedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("started_at");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("status");
-
-                    b.Property<int?>("TotalRows")
-                        .HasColumnType("integer")
-                        .HasColumnName("total_rows");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.Property<int>("UpdatedCount")
-                        .HasColumnType("integer")
-                        .HasColumnName("updated_count");
-
-                    b.HasKey("Id")
-                        .HasName("pk_bulk_jobs");
-
-                    b.HasIndex("BrandId", "CreatedAt")
-                        .HasDatabaseName("ix_bulk_jobs_brand_id_created_at");
-
-                    b.HasIndex("BrandId", "IdempotencyKey")
-                        .IsUnique()
-                        .HasDatabaseName("ix_bulk_jobs_brand_id_idempotency_key")
-                        .HasFilter("idempotency_key IS NOT NULL");
-
-                    b.ToTable("bulk_jobs", (string)null);
-                });
-
-            modelBuilder.Entity("Repurch.Api.Persistence.BulkJobFile", b =>
-                {
-                    b.Property<Guid>("JobId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("job_id");
-
-                    b.Property<string>("BrandId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("brand_id");
-
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("bytea")
-                        .HasColumnName("content");
-
-                    b.HasKey("JobId")
-                        .HasName("pk_bulk_job_files");
-
-                    b.HasIndex("BrandId")
-                        .HasDatabaseName("ix_bulk_job_files_brand_id");
-
-                    b.ToTable("bulk_job_files", (string)null);
-                });
-
-            modelBuilder.Entity("Repurch.Api.Persistence.BulkJobRow", b =>
-                {
-                    b.Property<Guid>("JobId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("job_id");
-
-                    b.Property<int>("Row")
-                        .HasColumnType("integer")
-                        .HasColumnName("row");
-
-                    b.Property<string>("BrandId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("brand_id");
-
-                    b.PrimitiveCollection<string[]>("Errors")
-                        .HasColumnType("text[]")
-                        .HasColumnName("errors");
-
-                    b.Property<long?>("ListingId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("listing_id");
-
-                    b.Property<string>("Result")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("result");
-
-                    b.HasKey("JobId", "Row")
-                        .HasName("pk_bulk_job_rows");
-
-                    b.HasIndex("BrandId")
-                        .HasDatabaseName("ix_bulk_job_rows_brand_id");
-
-                    b.ToTable("bulk_job_rows", (string)null);
-                });
-
             modelBuilder.Entity("Repurch.Api.Persistence.CrossListingRule", b =>
                 {
                     b.Property<string>("BrandId")
@@ -536,65 +357,6 @@ namespace Repurch.Api.Migrations
                         .HasName("pk_cross_listing_rules");
 
                     b.ToTable("cross_listing_rules", (string)null);
-                });
-
-            modelBuilder.Entity("Repurch.Api.Persistence.EventRecord", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("id");
-
-                    b.Property<string>("BrandId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("brand_id");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at")
-                        .HasDefaultValueSql("now()");
-
-                    b.Property<string>("Data")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("data");
-
-                    b.Property<DateTimeOffset?>("FannedOutAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("fanned_out_at");
-
-                    b.Property<long>("Seq")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("seq");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Seq"));
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("type");
-
-                    b.HasKey("Id")
-                        .HasName("pk_events");
-
-                    b.HasAlternateKey("Seq")
-                        .HasName("ak_events_seq");
-
-                    b.HasIndex("BrandId", "Seq")
-                        .IsDescending(false, true)
-                        .HasDatabaseName("ix_events_pending_fan_out")
-                        .HasFilter("fanned_out_at IS NULL");
-
-                    b.HasIndex("BrandId", "Type", "Seq")
-                        .IsDescending(false, false, true)
-                        .HasDatabaseName("ix_events_brand_id_type_seq");
-
-                    b.ToTable("events", (string)null);
                 });
 
             modelBuilder.Entity("Repurch.Api.Persistence.IdempotencyKeyRecord", b =>
@@ -930,6 +692,45 @@ namespace Repurch.Api.Migrations
                     b.ToTable("refresh_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Repurch.Api.Persistence.RequestUsage", b =>
+                {
+                    b.Property<string>("BrandId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("brand_id");
+
+                    b.Property<DateTimeOffset>("Hour")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("hour");
+
+                    b.Property<string>("Route")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("route");
+
+                    b.Property<long>("Errors4xx")
+                        .HasColumnType("bigint")
+                        .HasColumnName("errors_4xx");
+
+                    b.Property<long>("Errors5xx")
+                        .HasColumnType("bigint")
+                        .HasColumnName("errors_5xx");
+
+                    b.PrimitiveCollection<long[]>("LatencyBuckets")
+                        .IsRequired()
+                        .HasColumnType("bigint[]")
+                        .HasColumnName("latency_ms_buckets");
+
+                    b.Property<long>("Requests")
+                        .HasColumnType("bigint")
+                        .HasColumnName("requests");
+
+                    b.HasKey("BrandId", "Hour", "Route")
+                        .HasName("pk_request_usage");
+
+                    b.ToTable("request_usage", (string)null);
+                });
+
             modelBuilder.Entity("Repurch.Api.Persistence.Seller", b =>
                 {
                     b.Property<long>("Id")
@@ -1080,246 +881,6 @@ namespace Repurch.Api.Migrations
                     b.ToTable("warehouses", (string)null);
                 });
 
-            modelBuilder.Entity("Repurch.Api.Persistence.WebhookAttempt", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("BrandId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("brand_id");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at")
-                        .HasDefaultValueSql("now()");
-
-                    b.Property<long>("DeliveryId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("delivery_id");
-
-                    b.Property<string>("EndpointId")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("endpoint_id");
-
-                    b.Property<string>("Error")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("error");
-
-                    b.Property<string>("EventId")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("event_id");
-
-                    b.Property<int>("LatencyMs")
-                        .HasColumnType("integer")
-                        .HasColumnName("latency_ms");
-
-                    b.Property<string>("ResponseBody")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("response_body");
-
-                    b.Property<int?>("StatusCode")
-                        .HasColumnType("integer")
-                        .HasColumnName("status_code");
-
-                    b.HasKey("Id")
-                        .HasName("pk_webhook_attempts");
-
-                    b.HasIndex("DeliveryId")
-                        .HasDatabaseName("ix_webhook_attempts_delivery_id");
-
-                    b.HasIndex("BrandId", "DeliveryId")
-                        .HasDatabaseName("ix_webhook_attempts_brand_id_delivery_id");
-
-                    b.HasIndex("BrandId", "EndpointId", "Id")
-                        .IsDescending(false, false, true)
-                        .HasDatabaseName("ix_webhook_attempts_brand_id_endpoint_id_id");
-
-                    b.ToTable("webhook_attempts", (string)null);
-                });
-
-            modelBuilder.Entity("Repurch.Api.Persistence.WebhookDelivery", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer")
-                        .HasColumnName("attempts");
-
-                    b.Property<string>("BrandId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("brand_id");
-
-                    b.Property<DateTimeOffset?>("CompletedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("completed_at");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at")
-                        .HasDefaultValueSql("now()");
-
-                    b.Property<string>("EndpointId")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("endpoint_id");
-
-                    b.Property<string>("EventId")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("event_id");
-
-                    b.Property<long>("EventSeq")
-                        .HasColumnType("bigint")
-                        .HasColumnName("event_seq");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("last_error");
-
-                    b.Property<int?>("LastStatusCode")
-                        .HasColumnType("integer")
-                        .HasColumnName("last_status_code");
-
-                    b.Property<DateTimeOffset>("NextAttemptAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("next_attempt_at");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("reason");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("status");
-
-                    b.HasKey("Id")
-                        .HasName("pk_webhook_deliveries");
-
-                    b.HasIndex("EndpointId")
-                        .HasDatabaseName("ix_webhook_deliveries_endpoint_id");
-
-                    b.HasIndex("BrandId", "NextAttemptAt")
-                        .HasDatabaseName("ix_webhook_deliveries_due")
-                        .HasFilter("status = 'pending'");
-
-                    b.HasIndex("BrandId", "EndpointId", "Id")
-                        .IsDescending(false, false, true)
-                        .HasDatabaseName("ix_webhook_deliveries_brand_id_endpoint_id_id");
-
-                    b.ToTable("webhook_deliveries", (string)null);
-                });
-
-            modelBuilder.Entity("Repurch.Api.Persistence.WebhookEndpoint", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("id");
-
-                    b.Property<string>("BrandId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("brand_id");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at")
-                        .HasDefaultValueSql("now()");
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("description");
-
-                    b.Property<string>("DisabledReason")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("disabled_reason");
-
-                    b.Property<bool>("Enabled")
-                        .HasColumnType("boolean")
-                        .HasColumnName("enabled");
-
-                    b.PrimitiveCollection<string[]>("EventTypes")
-                        .IsRequired()
-                        .HasColumnType("text[]")
-                        .HasColumnName("event_types");
-
-                    b.Property<DateTimeOffset?>("FailingSince")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("failing_since");
-
-                    b.Property<bool>("Ordered")
-                        .HasColumnType("boolean")
-                        .HasColumnName("ordered");
-
-                    b.Property<string>("PreviousSecret")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("previous_secret");
-
-                    b.Property<DateTimeOffset?>("PreviousSecretExpiresAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("previous_secret_expires_at");
-
-                    b.Property<string>("Secret")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("secret");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at")
-                        .HasDefaultValueSql("now()");
-
-                    b.Property<string>("Url")
-                        .IsRequired()
-                        .HasMaxLength(2048)
-                        .HasColumnType("character varying(2048)")
-                        .HasColumnName("url");
-
-                    b.HasKey("Id")
-                        .HasName("pk_webhook_endpoints");
-
-                    b.HasIndex("BrandId", "CreatedAt")
-                        .HasDatabaseName("ix_webhook_endpoints_brand_id_created_at");
-
-                    b.ToTable("webhook_endpoints", (string)null);
-                });
-
             modelBuilder.Entity("Repurch.Api.Persistence.ApiKey", b =>
                 {
                     b.HasOne("Repurch.Api.Persistence.Brand", null)
@@ -1370,50 +931,6 @@ namespace Repurch.Api.Migrations
                         .HasConstraintName("fk_brand_taxonomies_brands_brand_id");
                 });
 
-            modelBuilder.Entity("Repurch.Api.Persistence.BulkJob", b =>
-                {
-                    b.HasOne("Repurch.Api.Persistence.Brand", null)
-                        .WithMany()
-                        .HasForeignKey("BrandId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_bulk_jobs_brands_brand_id");
-                });
-
-            modelBuilder.Entity("Repurch.Api.Persistence.BulkJobFile", b =>
-                {
-                    b.HasOne("Repurch.Api.Persistence.Brand", null)
-                        .WithMany()
-                        .HasForeignKey("BrandId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_bulk_job_files_brands_brand_id");
-
-                    b.HasOne("Repurch.Api.Persistence.BulkJob", null)
-                        .WithOne()
-                        .HasForeignKey("Repurch.Api.Persistence.BulkJobFile", "JobId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_bulk_job_files_bulk_jobs_job_id");
-                });
-
-            modelBuilder.Entity("Repurch.Api.Persistence.BulkJobRow", b =>
-                {
-                    b.HasOne("Repurch.Api.Persistence.Brand", null)
-                        .WithMany()
-                        .HasForeignKey("BrandId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_bulk_job_rows_brands_brand_id");
-
-                    b.HasOne("Repurch.Api.Persistence.BulkJob", null)
-                        .WithMany()
-                        .HasForeignKey("JobId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_bulk_job_rows_bulk_jobs_job_id");
-                });
-
             modelBuilder.Entity("Repurch.Api.Persistence.CrossListingRule", b =>
                 {
                     b.HasOne("Repurch.Api.Persistence.Brand", null)
@@ -1422,16 +939,6 @@ namespace Repurch.Api.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_cross_listing_rules_brands_brand_id");
-                });
-
-            modelBuilder.Entity("Repurch.Api.Persistence.EventRecord", b =>
-                {
-                    b.HasOne("Repurch.Api.Persistence.Brand", null)
-                        .WithMany()
-                        .HasForeignKey("BrandId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_events_brands_brand_id");
                 });
 
             modelBuilder.Entity("Repurch.Api.Persistence.IdempotencyKeyRecord", b =>
@@ -1479,6 +986,16 @@ namespace Repurch.Api.Migrations
                         .HasConstraintName("fk_refresh_tokens_brands_brand_id");
                 });
 
+            modelBuilder.Entity("Repurch.Api.Persistence.RequestUsage", b =>
+                {
+                    b.HasOne("Repurch.Api.Persistence.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_request_usage_brands_brand_id");
+                });
+
             modelBuilder.Entity("Repurch.Api.Persistence.Seller", b =>
                 {
                     b.HasOne("Repurch.Api.Persistence.Brand", null)
@@ -1507,50 +1024,6 @@ namespace Repurch.Api.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_warehouses_brands_brand_id");
-                });
-
-            modelBuilder.Entity("Repurch.Api.Persistence.WebhookAttempt", b =>
-                {
-                    b.HasOne("Repurch.Api.Persistence.Brand", null)
-                        .WithMany()
-                        .HasForeignKey("BrandId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_webhook_attempts_brands_brand_id");
-
-                    b.HasOne("Repurch.Api.Persistence.WebhookDelivery", null)
-                        .WithMany()
-                        .HasForeignKey("DeliveryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_webhook_attempts_webhook_deliveries_delivery_id");
-                });
-
-            modelBuilder.Entity("Repurch.Api.Persistence.WebhookDelivery", b =>
-                {
-                    b.HasOne("Repurch.Api.Persistence.Brand", null)
-                        .WithMany()
-                        .HasForeignKey("BrandId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_webhook_deliveries_brands_brand_id");
-
-                    b.HasOne("Repurch.Api.Persistence.WebhookEndpoint", null)
-                        .WithMany()
-                        .HasForeignKey("EndpointId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_webhook_deliveries_webhook_endpoints_endpoint_id");
-                });
-
-            modelBuilder.Entity("Repurch.Api.Persistence.WebhookEndpoint", b =>
-                {
-                    b.HasOne("Repurch.Api.Persistence.Brand", null)
-                        .WithMany()
-                        .HasForeignKey("BrandId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_webhook_endpoints_brands_brand_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,285 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Repurch.Api.Auth;
+using Repurch.Api.Errors;
+using Repurch.Api.Features.Audit;
+using Repurch.Api.Features.Listings;
+using Repurch.Api.Features.Money;
+using Repurch.Api.Http;
+using Repurch.Api.OpenApi;
+using Repurch.Api.Persistence;
+using Repurch.Api.Webhooks;
+
+namespace Repurch.Api.Features.Credits;
+
+public sealed record CodeCheck(string Code, string OrderReference);
+public sealed record CodeValidity(bool Valid, string CodeId, decimal AmountGbp, string Currency, string ExpiresAt);
+public sealed record Redemption(string Id, bool Valid, string CodeId, decimal AmountGbp, string Currency, string OrderReference, string RedeemedAt, string? ReversedAt);
+public sealed record CreditSummary(string Id, string Status, decimal AmountGbp, string CodeHint, long SellerId, string OrderId,
+    string IssuedAt, string ExpiresAt, string? RedeemedAt, string? OrderReference, string? RedemptionId);
+public sealed record CreditsMeta(int Page, int PerPage, int Total, int TotalPages, string BrandId, decimal OutstandingBalanceGbp);
+public sealed record CreditsPage(IReadOnlyList<CreditSummary> Data, CreditsMeta Meta);
+public sealed record SellerCredit(string Id, string Code, string BrandId, string Status, decimal AmountGbp, string IssuedAt, string ExpiresAt, string? RedeemedAt);
+public sealed record SellerCredits(long SellerId, IReadOnlyList<SellerCredit> Data);
+public sealed record CreditRedeemedEvent(string RedemptionId, string CodeId, decimal AmountGbp, string OrderReference, string RedeemedAt);
+
+/// <summary>
+/// Credit codes at the partner's checkout (redeem, validate, reverse; the brand's list) and the
+/// seller's own view through the storefront. A code is found only under the brand that issued it
+/// (row-level security plus the brand inside the code's HMAC), so another brand's code is
+/// indistinguishable from a made-up one: both are <c>code_invalid</c>.
+/// </summary>
+public static class CreditsEndpoints
+{
+    public const int MaxOrderReference = 200;
+
+    public static IEndpointRouteBuilder MapCredits(this IEndpointRouteBuilder app)
+    {
+        var read = app.MapGroup("/v1").WithTags("Credits").RequireAuthorization(Policies.PartnerRead);
+        var write = app.MapGroup("/v1").WithTags("Credits").RequireAuthorization(Policies.PartnerWrite);
+        DocumentedError[] codeErrors =
+        [
+            new(422, "code_invalid", "No such code for this brand (a made-up code, a typo that fails the check character, and another brand's code all look alike). Counts towards the guess limit, except typos."),
+            new(422, "code_expired", "The code is past its expiry date."),
+            new(422, "code_voided", "The code was voided."),
+            new(409, "code_already_redeemed", "The code has been redeemed already (the message never says where)."),
+            new(429, "too_many_code_attempts", "Too many invalid codes from this key recently (`Money:CodeGuessLimit` per `Money:CodeGuessWindowMinutes`); `Retry-After` says when to try again."),
+            new(400, "validation_failed", "`code_required`, `code_invalid_type`, `order_reference_required`, `order_reference_invalid` (1 to 200 characters), `<field>_unknown`."),
+            ApiDocs.BadBody, ApiDocs.TooLarge with { Message = "Body is larger than 16 KB." }, ApiDocs.WrongMediaType,
+        ];
+
+        write.MapPost("/codes/redeem", Redeem).WithName("RedeemCode").WithSummary("Redeem a credit code")
+            .JsonRequest<CodeCheck>()
+            .WithDescription("The one call a checkout needs: checks the code the customer pasted (case, spaces and hyphens do not matter) and, when it is good, marks it redeemed against your `order_reference` and returns the £ amount to apply. Single-use: of any number of concurrent redeems of one code exactly one succeeds. Send an `Idempotency-Key` so a retried call replays the first answer instead of failing as already redeemed. Emits `credit.redeemed`; refused guesses are audited.")
+            .Errors([.. ApiDocs.AuthErrors, .. codeErrors]);
+        read.MapPost("/codes/validate", Validate).WithName("ValidateCode").WithSummary("Check a credit code without redeeming it")
+            .JsonRequest<CodeCheck>()
+            .WithDescription("Same checks and answers as redeem, but nothing is redeemed (`order_reference` is optional here). Needs the `read` scope.")
+            .Errors([.. ApiDocs.AuthErrors, .. codeErrors]);
+        write.MapPost("/codes/redemptions/{id}/reverse", Reverse).WithName("ReverseRedemption").WithSummary("Reverse a redemption")
+            .WithDescription("Your order was refunded or cancelled: the code becomes redeemable again with its full amount.")
+            .Errors([.. ApiDocs.AuthErrors, new(404, "redemption_not_found", "No redemption with this id for this brand."),
+                new(409, "redemption_already_reversed", "This redemption was reversed already.")]);
+        read.MapGet("/credits", List).WithName("ListCredits").WithSummary("List the brand's credit codes")
+            .WithDescription("Every credit code issued for the brand, newest first: status (`active`, `redeemed`, `expired`, `voided`), amount, issued/redeemed times and your order reference. Codes themselves are never shown here, only `code_hint` (the last four characters). `meta.outstanding_balance_gbp` is the credit still redeemable, from the ledger.")
+            .Query("page", Microsoft.OpenApi.JsonSchemaType.Integer, "Page number, 1-indexed.", minimum: 1, defaultValue: 1)
+            .Query("per_page", Microsoft.OpenApi.JsonSchemaType.Integer, "Items per page, at most 100.", minimum: 1, maximum: 100, defaultValue: 20)
+            .Errors([.. ApiDocs.AuthErrors, new(400, "invalid_parameter", "page or per_page out of range.")]);
+        app.MapGet("/v1/marketplace/sellers/{sellerId}/credits", SellerView).WithTags("Credits").RequireAuthorization(Policies.MarketplaceRead)
+            .WithName("ListSellerCredits").WithSummary("A seller's own credit codes, in full")
+            .WithDescription("For the storefront to show a consumer seller (whom it has authenticated) the codes their trade-ins earned, in full (`ABCD-EFGH-JKLMN`), across the brand they sold through. Marketplace keys only.")
+            .Errors([ApiDocs.MissingBearer, ApiDocs.InvalidToken, ApiDocs.Forbidden with { Message = "Not a marketplace key with the `read` scope." },
+                new(404, "seller_not_found", "No seller with this id.")]);
+        return app;
+    }
+
+    private static ApiErrorResult Invalid() => Problems.Of(422, "code_invalid", "This code is not valid.");
+
+    private static string Status(CreditCode c, DateTimeOffset now) =>
+        c.Status == "active" && c.ExpiresAt <= now ? "expired" : c.Status;
+
+    private sealed record Input(string Code, string? OrderReference);
+
+    private static async Task<(Input?, ApiErrorResult?)> ReadAsync(HttpContext http, bool referenceRequired, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadObjectAsync(http.Request, 16 * 1024, ct);
+        if (body.Error is not null) return (null, body.Error);
+        var errors = new List<string>();
+        string? code = null, reference = null;
+        bool sawCode = false, sawRef = false;
+        using var doc = body.Document;
+        if (!body.Empty)
+        {
+            foreach (var p in body.Root.EnumerateObject())
+            {
+                switch (p.Name)
+                {
+                    case "code":
+                        sawCode = true;
+                        if (p.Value.ValueKind == JsonValueKind.String) code = p.Value.GetString();
+                        else errors.Add("code_invalid_type");
+                        break;
+                    case "order_reference":
+                        sawRef = true;
+                        reference = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()!.Trim() : null;
+                        if (reference is null || reference.Length is 0 or > MaxOrderReference || reference.Any(char.IsControl)) errors.Add("order_reference_invalid");
+                        break;
+                    default:
+                        errors.Add(FieldFormats.UnknownFieldCode(p.Name));
+                        break;
+                }
+            }
+        }
+        if (!sawCode) errors.Add("code_required");
+        if (!sawRef && referenceRequired) errors.Add("order_reference_required");
+        return errors.Count > 0 ? (null, Problems.Validation("Code could not be checked", errors)) : (new Input(code!, reference), null);
+    }
+
+    /// <summary>The brake on guessing: refused when this key has made too many invalid guesses in the window.</summary>
+    private static async Task<ApiErrorResult?> GuessLimitAsync(HttpContext http, RepurchDb db, MoneyOptions options, DateTimeOffset now, CancellationToken ct)
+    {
+        var caller = http.Caller();
+        var counter = await db.CodeAttempts.FirstOrDefaultAsync(a => a.KeyId == caller.KeyId, ct);
+        var window = TimeSpan.FromMinutes(options.CodeGuessWindowMinutes);
+        if (counter is null || counter.WindowStart + window <= now || counter.Failures < options.CodeGuessLimit) return null;
+        var retry = (int)Math.Ceiling((counter.WindowStart + window - now).TotalSeconds);
+        http.Response.Headers.RetryAfter = retry.ToString(CultureInfo.InvariantCulture);
+        return Problems.Of(429, "too_many_code_attempts", $"Too many invalid codes from this key. Try again in {retry} seconds.");
+    }
+
+    /// <summary>Counts an invalid guess against the key (a fresh window when the last one ended) and audits it.</summary>
+    private static async Task RecordGuessAsync(HttpContext http, RepurchDb db, MoneyOptions options, string action, DateTimeOffset now, TimeProvider clock, CancellationToken ct)
+    {
+        var caller = http.Caller();
+        var windowStart = now - TimeSpan.FromMinutes(options.CodeGuessWindowMinutes);
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO code_attempts (brand_id, key_id, window_start, failures) VALUES ({caller.BrandId}, {caller.KeyId}, {now}, 1)
+            ON CONFLICT (brand_id, key_id) DO UPDATE SET
+              failures = CASE WHEN code_attempts.window_start <= {windowStart} THEN 1 ELSE code_attempts.failures + 1 END,
+              window_start = CASE WHEN code_attempts.window_start <= {windowStart} THEN {now} ELSE code_attempts.window_start END
+            """, ct);
+        // The audit never holds what was typed: a near-miss of a real code is still a secret.
+        await AuditLog.RecordAsync(db, caller, action, null, new Dictionary<string, FieldChange> { ["result"] = new(null, "code_invalid") }, clock, ct, emitEvent: false);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static ApiErrorResult? Refusal(CreditCode code, DateTimeOffset now) => Status(code, now) switch
+    {
+        "active" => null,
+        "expired" => Problems.Of(422, "code_expired", "This code has expired."),
+        "voided" => Problems.Of(422, "code_voided", "This code has been voided."),
+        _ => Problems.Of(409, "code_already_redeemed", "This code has already been redeemed."),
+    };
+
+    private static async Task<(CreditCode?, ApiErrorResult?)> FindAsync(HttpContext http, RepurchDb db, CreditCodeVault vault, MoneyOptions options,
+        Input input, string auditAction, TimeProvider clock, CancellationToken ct)
+    {
+        var caller = http.Caller();
+        var now = clock.GetUtcNow();
+        await db.Database.OpenConnectionAsync(ct);
+        if (await GuessLimitAsync(http, db, options, now, ct) is { } limited) return (null, limited);
+        // A typo (wrong length, a character outside the alphabet, a failed check character) cannot be a code.
+        if (CreditCodeVault.Normalize(input.Code) is not { } canonical) return (null, Invalid());
+        var hash = vault.LookupHash(caller.BrandId, canonical);
+        var code = await db.CreditCodes.FirstOrDefaultAsync(c => c.CodeHash == hash, ct);
+        if (code is null)
+        {
+            await RecordGuessAsync(http, db, options, auditAction, now, clock, ct);
+            return (null, Invalid());
+        }
+        return (code, null);
+    }
+
+    private static async Task<Results<Ok<CodeValidity>, ApiErrorResult>> Validate(
+        HttpContext http, RepurchDb db, CreditCodeVault vault, MoneyOptions options, TimeProvider clock, CancellationToken ct)
+    {
+        var (input, error) = await ReadAsync(http, referenceRequired: false, ct);
+        if (error is not null) return error;
+        var (code, refused) = await FindAsync(http, db, vault, options, input!, "credit.validate_refused", clock, ct);
+        if (refused is not null) return refused;
+        if (Refusal(code!, clock.GetUtcNow()) is { } state) return state;
+        return TypedResults.Ok(new CodeValidity(true, code!.Id, code.Amount, "GBP", ListingMapper.Timestamp(code.ExpiresAt)));
+    }
+
+    private static async Task<Results<Ok<Redemption>, ApiErrorResult>> Redeem(
+        HttpContext http, RepurchDb db, CreditCodeVault vault, MoneyOptions options, TimeProvider clock, CancellationToken ct)
+    {
+        var caller = http.Caller();
+        var (input, error) = await ReadAsync(http, referenceRequired: true, ct);
+        if (error is not null) return error;
+        var (code, refused) = await FindAsync(http, db, vault, options, input!, "credit.redeem_refused", clock, ct);
+        if (refused is not null) return refused;
+        var now = clock.GetUtcNow();
+        if (Refusal(code!, now) is { } state) return state;
+
+        await using var work = await db.BeginOrJoinTransactionAsync(ct);
+        var redemptionId = OrderFlows.NewId("red_");
+        // Single use, decided by the database: of concurrent redeems one update finds the code active; the rest wait on the row and find it redeemed.
+        var won = await db.CreditCodes
+            .Where(c => c.Id == code!.Id && c.Status == "active" && c.ExpiresAt > now)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.Status, "redeemed").SetProperty(c => c.RedeemedAt, now)
+                .SetProperty(c => c.OrderReference, input!.OrderReference).SetProperty(c => c.RedemptionId, redemptionId), ct);
+        if (won == 0)
+        {
+            var current = await db.CreditCodes.FirstAsync(c => c.Id == code!.Id, ct);
+            return Refusal(current, now) ?? Problems.Of(409, "code_already_redeemed", "This code has already been redeemed.");
+        }
+        db.CreditRedemptions.Add(new CreditRedemption
+        {
+            Id = redemptionId, BrandId = caller.BrandId, CodeId = code!.Id, OrderReference = input!.OrderReference!, Amount = code.Amount,
+            KeyId = caller.KeyId, CreatedAt = now,
+        });
+        Ledger.CreditRedeemed(code, redemptionId).AddTo(db, caller.BrandId, now);
+        var redemption = new Redemption(redemptionId, true, code.Id, code.Amount, "GBP", input.OrderReference!, ListingMapper.Timestamp(now), null);
+        Outbox.Emit(db, caller.BrandId, MoneyEvents.CreditRedeemed, new CreditRedeemedEvent(redemptionId, code.Id, code.Amount, input.OrderReference!, redemption.RedeemedAt), clock);
+        await AuditLog.RecordAsync(db, caller, MoneyEvents.CreditRedeemed, code.Id,
+            new Dictionary<string, FieldChange> { ["status"] = new("active", "redeemed"), ["order_reference"] = new(null, input.OrderReference) }, clock, ct, emitEvent: false);
+        await db.SaveChangesAsync(ct);
+        await work.CommitAsync(ct);
+        return TypedResults.Ok(redemption);
+    }
+
+    private static async Task<Results<Ok<Redemption>, ApiErrorResult>> Reverse(
+        string id, HttpContext http, RepurchDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var caller = http.Caller();
+        if (id.Length > 40) return Problems.Of(404, "redemption_not_found", "Redemption not found.");
+        await using var work = await db.BeginOrJoinTransactionAsync(ct);
+        var redemption = await db.CreditRedemptions.FromSqlInterpolated($"SELECT * FROM credit_redemptions WHERE id = {id} FOR UPDATE").AsTracking().FirstOrDefaultAsync(ct);
+        if (redemption is null) return Problems.Of(404, "redemption_not_found", "Redemption not found.");
+        if (redemption.ReversedAt is not null) return Problems.Of(409, "redemption_already_reversed", "This redemption has been reversed already.");
+        var now = clock.GetUtcNow();
+        redemption.ReversedAt = now;
+        await db.CreditCodes.Where(c => c.Id == redemption.CodeId && c.RedemptionId == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, "active").SetProperty(c => c.RedeemedAt, (DateTimeOffset?)null)
+                .SetProperty(c => c.OrderReference, (string?)null).SetProperty(c => c.RedemptionId, (string?)null), ct);
+        Ledger.CreditReversed(redemption).AddTo(db, caller.BrandId, now);
+        await AuditLog.RecordAsync(db, caller, "credit.redemption_reversed", redemption.CodeId,
+            new Dictionary<string, FieldChange> { ["status"] = new("redeemed", "active") }, clock, ct);
+        await db.SaveChangesAsync(ct);
+        await work.CommitAsync(ct);
+        return TypedResults.Ok(new Redemption(redemption.Id, false, redemption.CodeId, redemption.Amount, "GBP", redemption.OrderReference,
+            ListingMapper.Timestamp(redemption.CreatedAt), ListingMapper.Timestamp(now)));
+    }
+
+    private static async Task<Results<Ok<CreditsPage>, ApiErrorResult>> List(
+        HttpContext http, RepurchDb db, TimeProvider clock, string? page, string? per_page, CancellationToken ct)
+    {
+        var caller = http.Caller();
+        if (!Paging.TryParse(page, per_page, out var pageNo, out var perPage, out var pagingError)) return pagingError!;
+        await db.Database.OpenConnectionAsync(ct);
+        var total = await db.CreditCodes.CountAsync(ct);
+        var rows = await db.CreditCodes.OrderByDescending(c => c.IssuedAt).ThenByDescending(c => c.Id).Skip((pageNo - 1) * perPage).Take(perPage).ToListAsync(ct);
+        var outstanding = -await db.Ledger.Where(e => e.Account == Accounts.CreditIssued).SumAsync(e => (long?)e.AmountPence, ct) ?? 0;
+        var now = clock.GetUtcNow();
+        http.Response.Headers["X-Total-Count"] = total.ToString(CultureInfo.InvariantCulture);
+        var data = rows.Select(c => new CreditSummary(c.Id, Status(c, now), c.Amount, c.Hint, c.SellerId, c.OrderId,
+            ListingMapper.Timestamp(c.IssuedAt), ListingMapper.Timestamp(c.ExpiresAt), c.RedeemedAt is { } r ? ListingMapper.Timestamp(r) : null,
+            c.OrderReference, c.RedemptionId)).ToList();
+        return TypedResults.Ok(new CreditsPage(data, new CreditsMeta(pageNo, perPage, total, (total + perPage - 1) / perPage, caller.BrandId, Ledger.Pounds(outstanding))));
+    }
+
+    private static async Task<Results<Ok<SellerCredits>, ApiErrorResult>> SellerView(
+        string sellerId, HttpContext http, DataPlanes planes, CreditCodeVault vault, TimeProvider clock, CancellationToken ct)
+    {
+        var caller = http.Caller();
+        if (!long.TryParse(sellerId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) return Problems.Of(404, "seller_not_found", "Seller not found.");
+        string? brandId;
+        // Which brand the seller belongs to (a look-up that returns the brand id only), then that brand's scope.
+        await using (var cmd = planes.For(caller.Plane).CreateCommand("SELECT seller_brand($1)"))
+        {
+            cmd.Parameters.Add(new Npgsql.NpgsqlParameter { Value = id });
+            brandId = await cmd.ExecuteScalarAsync(ct) as string;
+        }
+        if (brandId is null) return Problems.Of(404, "seller_not_found", "Seller not found.");
+        await using var db = planes.Open(caller.Plane, brandId);
+        var rows = await db.CreditCodes.Where(c => c.SellerId == id).OrderByDescending(c => c.IssuedAt).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        return TypedResults.Ok(new SellerCredits(id, rows.Select(c => new SellerCredit(c.Id, CreditCodeVault.Display(vault.Open(c.BrandId, c.Id, c.CodeCipher)),
+            c.BrandId, Status(c, now), c.Amount, ListingMapper.Timestamp(c.IssuedAt), ListingMapper.Timestamp(c.ExpiresAt),
+            c.RedeemedAt is { } r ? ListingMapper.Timestamp(r) : null)).ToList()));
+    }
+}

@@ -1,0 +1,218 @@
+using Microsoft.EntityFrameworkCore;
+using Repurch.Api.Features.Credits;
+using Repurch.Api.Payments;
+using Repurch.Api.Persistence;
+using Repurch.Api.Webhooks;
+
+namespace Repurch.Api.Features.Money;
+
+public static class MoneyEvents
+{
+    public const string ListingSold = "listing.sold";
+    public const string CreditIssued = "credit.issued";
+    public const string CreditRedeemed = "credit.redeemed";
+    public const string PayoutSettled = "payout.settled";
+}
+
+public static class OrderStatus
+{
+    public const string PendingPayment = "pending_payment";
+    public const string Paid = "paid";
+    public const string Completed = "completed";
+    public const string Refunded = "refunded";
+    public const string Cancelled = "cancelled";
+}
+
+public sealed record ListingSoldEvent(long ListingId, string OrderId, int Quantity, decimal AmountGbp, int QuantityRemaining, bool SoldOut, string SoldAt);
+public sealed record CreditIssuedEvent(string Id, long SellerId, string OrderId, decimal AmountGbp, string CodeHint, string IssuedAt, string ExpiresAt);
+public sealed record PayoutSettledEvent(string Id, string OrderId, decimal AmountGbp, string Status, string? ProviderBatchId, string SettledAt);
+
+/// <summary>
+/// State changes of a paid order that run both from requests and from the background sweep: release
+/// of escrow (issuing a credit code for a consumer's trade-in, or queueing a payout to the partner)
+/// and sending and settling payouts. Each runs in a context scoped to the order's brand.
+/// </summary>
+public sealed class OrderFlows(DataPlanes planes, IPaymentProvider provider, CreditCodeVault vault, MoneyOptions options, TimeProvider clock, ILogger<OrderFlows> log)
+{
+    public static string NewId(string prefix) => prefix + Outbox.RandomToken(24);
+
+    public static Task<Order?> LockAsync(RepurchDb db, string id, CancellationToken ct) =>
+        db.Orders.FromSqlInterpolated($"SELECT * FROM orders WHERE id = {id} FOR UPDATE").AsTracking().FirstOrDefaultAsync(ct);
+
+    public sealed record Released(Order Order, string? PayoutId, string? CreditCodeId);
+
+    /// <summary>
+    /// Releases a paid order's escrow: completed, the release posting, then either a credit code (a
+    /// consumer seller's trade-in) or a pending payout (the partner's own stock). Null when the order
+    /// is not in <c>paid</c> (already released, refunded, ...).
+    /// </summary>
+    public async Task<Released?> ReleaseAsync(RepurchDb db, string orderId, CancellationToken ct)
+    {
+        await using var work = await db.BeginOrJoinTransactionAsync(ct);
+        var order = await LockAsync(db, orderId, ct);
+        if (order is null || order.Status != OrderStatus.Paid) return null;
+        var now = clock.GetUtcNow();
+        order.Status = OrderStatus.Completed;
+        order.CompletedAt = now;
+        Ledger.Released(order).AddTo(db, order.BrandId, now);
+
+        string? payoutId = null, codeId = null;
+        if (order.OwnerType == "seller" && order.SellerId is { } sellerId && order.Payout > 0)
+        {
+            var code = CreditCodeVault.NewCode();
+            codeId = NewId("crd_");
+            var credit = new CreditCode
+            {
+                Id = codeId, BrandId = order.BrandId, SellerId = sellerId, OrderId = order.Id,
+                CodeHash = vault.LookupHash(order.BrandId, code), CodeCipher = vault.Seal(order.BrandId, codeId, code),
+                Hint = code[^4..], Amount = order.Payout, Status = "active",
+                IssuedAt = now, ExpiresAt = now.AddDays(options.CreditValidityDays),
+            };
+            db.CreditCodes.Add(credit);
+            Ledger.CreditIssued(credit).AddTo(db, order.BrandId, now);
+            Outbox.Emit(db, order.BrandId, MoneyEvents.CreditIssued, new CreditIssuedEvent(credit.Id, sellerId, order.Id, credit.Amount,
+                credit.Hint, Listings.ListingMapper.Timestamp(now), Listings.ListingMapper.Timestamp(credit.ExpiresAt)), clock);
+        }
+        else if (order.Payout > 0)
+        {
+            payoutId = NewId("po_");
+            db.Payouts.Add(new Payout { Id = payoutId, BrandId = order.BrandId, OrderId = order.Id, Amount = order.Payout, Status = "pending", CreatedAt = now });
+        }
+        await db.SaveChangesAsync(ct);
+        await work.CommitAsync(ct);
+        return new Released(order, payoutId, codeId);
+    }
+
+    /// <summary>
+    /// Sends a pending payout to the provider. A provider that is down leaves it pending for the sweep;
+    /// a refusal marks it failed. Never throws for provider trouble.
+    /// </summary>
+    public async Task SendPayoutAsync(Plane plane, string brandId, string payoutId, CancellationToken ct)
+    {
+        await using var db = planes.Open(plane, brandId);
+        await using var work = await db.BeginOrJoinTransactionAsync(ct);
+        var payout = await db.Payouts.FromSqlInterpolated($"SELECT * FROM payouts WHERE id = {payoutId} FOR UPDATE").AsTracking().FirstOrDefaultAsync(ct);
+        if (payout is null || payout.Status != "pending") return;
+        // The partner's PayPal receiver is its billing invoice email; the fake provider needs none.
+        var receiver = await db.BillingEntities.Select(b => b.InvoiceEmail).FirstOrDefaultAsync(ct) ?? "";
+        payout.Attempts++;
+        var result = await provider.PayoutAsync(new PayoutRequest(payout.Id, payout.Amount, receiver, $"Repurch payout for order {payout.OrderId}"), ct);
+        var now = clock.GetUtcNow();
+        switch (result.Outcome)
+        {
+            case ProviderOutcome.Ok:
+                payout.Status = "sent";
+                payout.SentAt = now;
+                payout.ProviderBatchId = result.Value!.BatchId;
+                Ledger.PayoutSent(payout).AddTo(db, brandId, now);
+                if (result.Value.Settled) Settle(db, payout, now);
+                break;
+            case ProviderOutcome.Declined:
+                payout.Status = "failed";
+                payout.FailureReason = result.Reason;
+                break;
+            default:
+                log.LogWarning("Payout {Payout} not sent ({Reason}); the sweep retries it", payout.Id, result.Reason);
+                payout.FailureReason = result.Reason;
+                break;
+        }
+        await db.SaveChangesAsync(ct);
+        await work.CommitAsync(ct);
+    }
+
+    /// <summary>The provider's confirmation (or return) of a sent payout, from a verified webhook.</summary>
+    public async Task<bool> ApplyPayoutNoticeAsync(Plane plane, string brandId, PayoutNotice notice, CancellationToken ct)
+    {
+        await using var db = planes.Open(plane, brandId);
+        await using var work = await db.BeginOrJoinTransactionAsync(ct);
+        var payout = await db.Payouts.FromSqlInterpolated($"SELECT * FROM payouts WHERE id = {notice.PayoutId} FOR UPDATE").AsTracking().FirstOrDefaultAsync(ct);
+        // Webhooks are redelivered: only a sent payout moves, so a repeat changes nothing.
+        if (payout is null || payout.Status != "sent") return false;
+        var now = clock.GetUtcNow();
+        if (notice.Succeeded)
+        {
+            Settle(db, payout, now);
+        }
+        else
+        {
+            payout.Status = "failed";
+            payout.FailureReason = notice.Reason;
+            Ledger.PayoutFailed(payout).AddTo(db, brandId, now);
+        }
+        await db.SaveChangesAsync(ct);
+        await work.CommitAsync(ct);
+        return true;
+    }
+
+    private void Settle(RepurchDb db, Payout payout, DateTimeOffset now)
+    {
+        payout.Status = "settled";
+        payout.SettledAt = now;
+        Ledger.PayoutSettled(payout).AddTo(db, payout.BrandId, now);
+        Outbox.Emit(db, payout.BrandId, MoneyEvents.PayoutSettled,
+            new PayoutSettledEvent(payout.Id, payout.OrderId, payout.Amount, payout.Status, payout.ProviderBatchId, Listings.ListingMapper.Timestamp(now)), clock);
+    }
+
+    /// <summary>
+    /// One pass of the sweep on one plane: releases escrow past its auto-release time and retries
+    /// pending payouts. The brand of each row comes from a look-up that returns brand ids only; the
+    /// work itself runs in that brand's scope.
+    /// </summary>
+    public async Task<int> SweepAsync(Plane plane, CancellationToken ct)
+    {
+        var due = new List<(string Brand, string Kind, string Id)>();
+        // A plain connection: the look-up is SECURITY DEFINER and returns brand ids and row ids only.
+        await using (var cmd = planes.For(plane).CreateCommand("SELECT brand_id, kind, id FROM money_due_work($1)"))
+        {
+            cmd.Parameters.Add(new Npgsql.NpgsqlParameter { Value = clock.GetUtcNow() });
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) due.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        }
+        var done = 0;
+        foreach (var (brand, kind, id) in due)
+        {
+            try
+            {
+                if (kind == "release")
+                {
+                    await using var db = planes.Open(plane, brand);
+                    var released = await ReleaseAsync(db, id, ct);
+                    if (released?.PayoutId is { } payoutId) await SendPayoutAsync(plane, brand, payoutId, ct);
+                }
+                else
+                {
+                    await SendPayoutAsync(plane, brand, id, ct);
+                }
+                done++;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "Money sweep failed on {Kind} {Id} of {Brand}", kind, id, brand);
+            }
+        }
+        return done;
+    }
+}
+
+/// <summary>Releases escrow after the auto-release period and retries unsent payouts, on both planes.</summary>
+public sealed class MoneySweeper(OrderFlows flows, MoneyOptions options, ILogger<MoneySweeper> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.SweepIntervalSeconds)));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            foreach (var plane in Enum.GetValues<Plane>())
+            {
+                try
+                {
+                    await flows.SweepAsync(plane, stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    log.LogWarning(e, "Money sweep on {Plane} failed; next tick retries", plane);
+                }
+            }
+        }
+    }
+}

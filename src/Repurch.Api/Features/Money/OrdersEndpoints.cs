@@ -1,0 +1,324 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Repurch.Api.Auth;
+using Repurch.Api.Errors;
+using Repurch.Api.Features.Listings;
+using Repurch.Api.Http;
+using Repurch.Api.OpenApi;
+using Repurch.Api.Payments;
+using Repurch.Api.Persistence;
+using Repurch.Api.Webhooks;
+
+namespace Repurch.Api.Features.Money;
+
+public sealed record OrderBuyer(string Email, string Name);
+public sealed record OrderPayment(string Provider, string? ProviderOrderId, string? ApproveUrl, string? CaptureId, string? RefundId);
+public sealed record OrderView(
+    string Id, string Status, long ListingId, string BrandId, string ListingTitle, int Quantity, OrderBuyer Buyer,
+    decimal UnitPriceGbp, decimal AmountGbp, decimal CommissionGbp, decimal VatGbp, decimal DeliveryContributionGbp, decimal PayoutGbp,
+    OrderPayment Payment, string CreatedAt, string? PaidAt, string? ReleaseDueAt, string? CompletedAt, string? RefundedAt, string? CancelledAt);
+
+/// <summary>Documentation shape of <c>POST /v1/marketplace/orders</c>.</summary>
+public sealed record OrderCreate(long ListingId, int? Quantity, OrderBuyer Buyer);
+
+/// <summary>
+/// The storefront's order API (marketplace keys): reserve stock and hand off to the payment provider,
+/// capture into escrow, release on the buyer's confirmation (or by the sweep after
+/// <see cref="MoneyOptions.AutoReleaseDays"/>), refund or cancel.
+/// <para>Tenancy: an order belongs to the listing's brand and is written only in a context scoped to
+/// that brand (<c>DataPlanes.Open(plane, listingBrand)</c>), so the brand's row-level security checks
+/// every write. The marketplace key never writes under its own scope: it learns the listing's brand
+/// through its read-only <c>marketplace_read</c> policy, and later finds its orders through the
+/// read-only <c>marketplace_orders</c> policy (orders whose <c>marketplace_brand_id</c> is its brand).</para>
+/// </summary>
+public static class OrdersEndpoints
+{
+    public const int MaxQuantity = 100;
+
+    public static IEndpointRouteBuilder MapOrders(this IEndpointRouteBuilder app)
+    {
+        var read = app.MapGroup("/v1/marketplace/orders").WithTags("Orders").RequireAuthorization(Policies.MarketplaceRead);
+        var write = app.MapGroup("/v1/marketplace/orders").WithTags("Orders").RequireAuthorization(Policies.MarketplaceWrite);
+        var forbidden = ApiDocs.Forbidden with { Message = "The key is not a marketplace key with the needed scope (`read` for GET, `write` for mutations)." };
+        DocumentedError[] auth = [ApiDocs.MissingBearer, ApiDocs.InvalidToken, forbidden];
+        var notFound = new DocumentedError(404, "order_not_found", "No order with this id was placed with this marketplace key's brand.");
+        var state = new DocumentedError(409, "order_state_invalid", "The order is not in a state that allows this (the message names its status).");
+        var unavailable = new DocumentedError(502, "payment_provider_unavailable", "The payment provider failed or timed out; nothing changed, retry with the same Idempotency-Key.");
+
+        write.MapPost("/", Create).WithName("CreateOrder").WithSummary("Create an order")
+            .JsonRequest<OrderCreate>()
+            .WithDescription("Reserves `quantity` (default 1, at most 100) of an active marketplace listing for the buyer and creates the payment with the provider: the answer is `pending_payment` with `amount_gbp` and the hand-off in `payment` (`approve_url` is where the buyer approves a PayPal payment; the local `fake` provider needs no approval). The reservation is a single conditional update: two buyers racing for the last unit get one order and one `409 listing_sold_out`. The unit that empties a listing closes it. `payout_gbp` is the listing's `payout` figure at the time of sale, times the quantity. Bodies are capped at 16 KB.")
+            .Errors([.. auth,
+                new(400, "validation_failed", "Field codes in `data.errors`: `listing_id_required`, `listing_id_invalid`, `quantity_invalid`, `buyer_required`, `buyer_email_required`, `buyer_email_invalid`, `buyer_name_required`, `buyer_name_invalid`, `<field>_unknown`."),
+                ApiDocs.BadBody, ApiDocs.TooLarge with { Message = "Body is larger than 16 KB." }, ApiDocs.WrongMediaType,
+                new(404, "listing_not_found", "No listing with this id is on sale on the marketplace (a listing that has already sold out and closed is not shown either)."),
+                new(409, "listing_sold_out", "The last units went to another buyer while this request waited."), new(409, "insufficient_quantity", "Fewer units are left than asked for; the message says how many."),
+                new(402, "payment_declined", "The payment provider refused the payment."), unavailable]);
+        read.MapGet("/{id}", Get).WithName("GetOrder").WithSummary("Retrieve an order")
+            .WithDescription("An order this marketplace key's brand placed, in any status. Orders placed by another marketplace brand are `404 order_not_found`, like ids that do not exist.")
+            .Errors([.. auth, notFound]);
+        write.MapPost("/{id}/capture", Capture).WithName("CaptureOrder").WithSummary("Capture the payment into escrow")
+            .WithDescription("After the buyer approved the payment: captures it and holds the money in escrow (`paid`, with `release_due_at`). Emits `listing.sold` to the listing's brand (`sold_out` says whether that was the last unit). A declined capture leaves the order `pending_payment` so the buyer can try another payment method.")
+            .Errors([.. auth, notFound, state, new(402, "payment_declined", "The provider declined the capture (e.g. `INSTRUMENT_DECLINED`); the order stays `pending_payment`."), unavailable]);
+        write.MapPost("/{id}/confirm-receipt", Confirm).WithName("ConfirmOrderReceipt").WithSummary("Confirm receipt and release escrow")
+            .WithDescription("The buyer has the item: `completed`, escrow released. The platform keeps commission, VAT on it and the delivery contribution; the rest goes to the seller side: a payout to the partner for its own stock, or a single-use credit code for the brand (`credit.issued`) when a consumer's trade-in sold. Unconfirmed paid orders are released the same way after the auto-release period (`Money:AutoReleaseDays`, default 7).")
+            .Errors([.. auth, notFound, state]);
+        write.MapPost("/{id}/refund", Refund).WithName("RefundOrder").WithSummary("Refund a paid order")
+            .WithDescription("Returns the escrowed payment to the buyer in full (`refunded`). Only a `paid` order can be refunded: once escrow is released the money has gone to the seller side.")
+            .Errors([.. auth, notFound, state, new(402, "payment_declined", "The provider refused the refund."), unavailable]);
+        write.MapPost("/{id}/cancel", Cancel).WithName("CancelOrder").WithSummary("Cancel an unpaid order")
+            .WithDescription("Cancels a `pending_payment` order and puts the reserved units back on sale (a listing closed by this reservation reopens). A paid order is refunded instead.")
+            .Errors([.. auth, notFound, state]);
+        return app;
+    }
+
+    public static OrderView View(Order o) => new(
+        o.Id, o.Status, o.ListingId, o.BrandId, o.ListingTitle, o.Quantity, new OrderBuyer(o.BuyerEmail, o.BuyerName),
+        o.UnitPrice, o.Amount, o.Commission, o.Vat, o.DeliveryContribution, o.Payout,
+        new OrderPayment(o.PaymentProvider, o.ProviderOrderId, o.ApproveUrl, o.ProviderCaptureId, o.ProviderRefundId),
+        ListingMapper.Timestamp(o.CreatedAt), Ts(o.PaidAt), Ts(o.ReleaseDueAt), Ts(o.CompletedAt), Ts(o.RefundedAt), Ts(o.CancelledAt));
+
+    private static string? Ts(DateTimeOffset? t) => t is { } v ? ListingMapper.Timestamp(v) : null;
+
+    private static ApiErrorResult NotFound() => Problems.Of(404, "order_not_found", "Order not found.");
+    private static ApiErrorResult State(Order o, string action) =>
+        Problems.Of(409, "order_state_invalid", $"The order is {o.Status}; it cannot be {action}.");
+    private static ApiErrorResult Declined(string? reason) =>
+        Problems.Of(402, "payment_declined", $"The payment provider declined: {reason ?? "no reason given"}.");
+    private static ApiErrorResult Unavailable() =>
+        Problems.Of(502, "payment_provider_unavailable", "The payment provider failed or timed out. Nothing changed; retry with the same Idempotency-Key.");
+
+    private sealed record CreateInput(long ListingId, int Quantity, string Email, string Name);
+
+    private static List<string> Parse(JsonElement root, out CreateInput? input)
+    {
+        input = null;
+        var errors = new List<string>();
+        long listingId = 0;
+        var quantity = 1;
+        string? email = null, name = null;
+        var sawListing = false;
+        var sawBuyer = false;
+        foreach (var p in root.EnumerateObject())
+        {
+            switch (p.Name)
+            {
+                case "listing_id":
+                    sawListing = true;
+                    if (p.Value.ValueKind != JsonValueKind.Number || !p.Value.TryGetInt64(out listingId) || listingId <= 0) errors.Add("listing_id_invalid");
+                    break;
+                case "quantity":
+                    if (p.Value.ValueKind != JsonValueKind.Number || !p.Value.TryGetInt32(out quantity) || quantity is < 1 or > MaxQuantity) errors.Add("quantity_invalid");
+                    break;
+                case "buyer":
+                    sawBuyer = true;
+                    if (p.Value.ValueKind != JsonValueKind.Object) { errors.Add("buyer_invalid"); break; }
+                    foreach (var b in p.Value.EnumerateObject())
+                    {
+                        switch (b.Name)
+                        {
+                            case "email":
+                                email = b.Value.ValueKind == JsonValueKind.String ? FieldFormats.Email(b.Value.GetString()!.Trim()) : null;
+                                if (email is null) errors.Add("buyer_email_invalid");
+                                break;
+                            case "name":
+                                name = b.Value.ValueKind == JsonValueKind.String ? b.Value.GetString()!.Trim() : null;
+                                if (name is null || name.Length is 0 or > 200) { errors.Add("buyer_name_invalid"); name = ""; }
+                                break;
+                            default:
+                                errors.Add(FieldFormats.UnknownFieldCode("buyer_" + b.Name));
+                                break;
+                        }
+                    }
+                    if (!p.Value.TryGetProperty("email", out _)) errors.Add("buyer_email_required");
+                    if (!p.Value.TryGetProperty("name", out _)) errors.Add("buyer_name_required");
+                    break;
+                default:
+                    errors.Add(FieldFormats.UnknownFieldCode(p.Name));
+                    break;
+            }
+        }
+        if (!sawListing) errors.Add("listing_id_required");
+        if (!sawBuyer) errors.Add("buyer_required");
+        if (errors.Count == 0) input = new CreateInput(listingId, quantity, email!, name!);
+        return errors;
+    }
+
+    private static async Task<Results<Created<OrderView>, ApiErrorResult>> Create(
+        HttpContext http, DataPlanes planes, IPaymentProvider provider, TimeProvider clock, CancellationToken ct)
+    {
+        var caller = http.Caller();
+        var body = await JsonBody.ReadObjectAsync(http.Request, 16 * 1024, ct);
+        if (body.Error is not null) return body.Error;
+        if (body.Empty) return Problems.Validation("Order could not be created", ["listing_id_required", "buyer_required"]);
+        using var doc = body.Document!;
+        var errors = Parse(body.Root, out var input);
+        if (errors.Count > 0) return Problems.Validation("Order could not be created", errors);
+
+        // 1. Which brand sells it, through the marketplace's read-only policy (only what the marketplace may show).
+        string? brandId;
+        await using (var market = planes.Open(caller.Plane, caller.BrandId))
+        {
+            market.Marketplace = true;
+            brandId = await market.Listings.Where(l => l.Id == input!.ListingId && l.DeletedAt == null && l.Status == "active")
+                .Select(l => l.BrandId).FirstOrDefaultAsync(ct);
+        }
+        if (brandId is null) return Problems.ListingNotFound();
+
+        // 2. Everything else under that brand's own scope: its RLS policy checks the reservation and the order.
+        // (This is not the request's context, so an Idempotency-Key's stored answer commits just after the order.)
+        await using var db = planes.Open(caller.Plane, brandId);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = clock.GetUtcNow();
+        var q = input!.Quantity;
+        // Race-safe: one statement checks and takes the units; a concurrent buyer blocks on the row and then sees what is left.
+        var reserved = await db.Listings.FromSqlInterpolated($"""
+            UPDATE listings SET quantity = quantity - {q}, updated_at = {now},
+                   status = CASE WHEN quantity = {q} THEN 'closed' ELSE status END
+             WHERE id = {input.ListingId} AND status = 'active' AND deleted_at IS NULL AND quantity >= {q}
+            RETURNING *
+            """).ToListAsync(ct);
+        if (reserved.Count == 0)
+        {
+            var left = await db.Listings.Where(l => l.Id == input.ListingId && l.Status == "active" && l.DeletedAt == null).Select(l => (int?)l.Quantity).FirstOrDefaultAsync(ct);
+            return left is > 0
+                ? Problems.Of(409, "insufficient_quantity", $"Only {left} left; ask for at most that many.")
+                : Problems.Of(409, "listing_sold_out", "This listing has sold out.");
+        }
+        var listing = reserved[0];
+        var unit = PayoutCalculator.Calculate(listing.Channel, listing.EffectivePrice, listing.DeliveryContribution);
+        var order = new Order
+        {
+            Id = OrderFlows.NewId("ord_"), BrandId = brandId, MarketplaceBrandId = caller.BrandId,
+            ListingId = listing.Id, ListingTitle = listing.Title, Channel = listing.Channel, OwnerType = listing.OwnerType, SellerId = listing.SellerId,
+            Quantity = q, BuyerEmail = input.Email, BuyerName = input.Name, Status = OrderStatus.PendingPayment,
+            UnitPrice = unit.Price, Amount = unit.Price * q, Commission = unit.Commission * q, Vat = unit.Vat * q,
+            DeliveryContribution = unit.DeliveryContribution * q, Payout = unit.Payout * q,
+            PaymentProvider = provider.Name, CreatedAt = now,
+        };
+        var created = await provider.CreateOrderAsync(new PaymentRequest(order.Id, order.Amount, order.Amount - order.Payout,
+            $"{q} x {listing.Title}", order.BuyerEmail), ct);
+        // A provider failure rolls the reservation back with the transaction: nothing was taken.
+        if (created.Outcome == ProviderOutcome.Declined) return Declined(created.Reason);
+        if (created.Outcome == ProviderOutcome.Unavailable) return Unavailable();
+        order.ProviderOrderId = created.Value!.ProviderOrderId;
+        order.ApproveUrl = created.Value.ApproveUrl;
+        db.Orders.Add(order);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return TypedResults.Created($"/v1/marketplace/orders/{order.Id}", View(order));
+    }
+
+    /// <summary>The brand an order belongs to, if this marketplace key's brand placed it (read-only marketplace policy).</summary>
+    private static async Task<string?> OrderBrandAsync(DataPlanes planes, Caller caller, string id, CancellationToken ct)
+    {
+        if (id.Length > 40) return null;
+        await using var market = planes.Open(caller.Plane, caller.BrandId);
+        market.Marketplace = true;
+        return await market.Orders.Where(o => o.Id == id && o.MarketplaceBrandId == caller.BrandId).Select(o => o.BrandId).FirstOrDefaultAsync(ct);
+    }
+
+    private static async Task<Results<Ok<OrderView>, ApiErrorResult>> Get(string id, HttpContext http, DataPlanes planes, CancellationToken ct)
+    {
+        var caller = http.Caller();
+        if (id.Length > 40) return NotFound();
+        await using var market = planes.Open(caller.Plane, caller.BrandId);
+        market.Marketplace = true;
+        var order = await market.Orders.FirstOrDefaultAsync(o => o.Id == id && o.MarketplaceBrandId == caller.BrandId, ct);
+        return order is null ? NotFound() : TypedResults.Ok(View(order));
+    }
+
+    private static async Task<Results<Ok<OrderView>, ApiErrorResult>> Capture(
+        string id, HttpContext http, DataPlanes planes, IPaymentProvider provider, MoneyOptions options, TimeProvider clock, CancellationToken ct)
+    {
+        var caller = http.Caller();
+        if (await OrderBrandAsync(planes, caller, id, ct) is not { } brandId) return NotFound();
+        await using var db = planes.Open(caller.Plane, brandId);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Locked for the provider call, so a concurrent capture or cancel waits and then sees the outcome.
+        var order = (await OrderFlows.LockAsync(db, id, ct))!;
+        if (order.Status != OrderStatus.PendingPayment) return State(order, "captured");
+        var result = await provider.CaptureAsync(order.ProviderOrderId!, $"{order.Id}-capture", ct);
+        if (result.Outcome == ProviderOutcome.Declined) return Declined(result.Reason);
+        if (result.Outcome == ProviderOutcome.Unavailable) return Unavailable();
+        var now = clock.GetUtcNow();
+        order.Status = OrderStatus.Paid;
+        order.PaidAt = now;
+        order.ReleaseDueAt = now.AddDays(options.AutoReleaseDays);
+        order.ProviderCaptureId = result.Value;
+        Ledger.Captured(order).AddTo(db, brandId, now);
+        var remaining = await db.Listings.Where(l => l.Id == order.ListingId).Select(l => l.Quantity).FirstAsync(ct);
+        Outbox.Emit(db, brandId, MoneyEvents.ListingSold,
+            new ListingSoldEvent(order.ListingId, order.Id, order.Quantity, order.Amount, remaining, remaining == 0, ListingMapper.Timestamp(now)), clock);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return TypedResults.Ok(View(order));
+    }
+
+    private static async Task<Results<Ok<OrderView>, ApiErrorResult>> Confirm(
+        string id, HttpContext http, DataPlanes planes, OrderFlows flows, CancellationToken ct)
+    {
+        var caller = http.Caller();
+        if (await OrderBrandAsync(planes, caller, id, ct) is not { } brandId) return NotFound();
+        OrderFlows.Released? released;
+        await using (var db = planes.Open(caller.Plane, brandId))
+        {
+            released = await flows.ReleaseAsync(db, id, ct);
+            if (released is null)
+            {
+                var current = await db.Orders.FirstAsync(o => o.Id == id, ct);
+                return State(current, "confirmed as received");
+            }
+        }
+        // After the release commits: a provider outage leaves the payout pending for the sweep.
+        if (released.PayoutId is { } payoutId) await flows.SendPayoutAsync(caller.Plane, brandId, payoutId, ct);
+        return TypedResults.Ok(View(released.Order));
+    }
+
+    private static async Task<Results<Ok<OrderView>, ApiErrorResult>> Refund(
+        string id, HttpContext http, DataPlanes planes, IPaymentProvider provider, TimeProvider clock, CancellationToken ct)
+    {
+        var caller = http.Caller();
+        if (await OrderBrandAsync(planes, caller, id, ct) is not { } brandId) return NotFound();
+        await using var db = planes.Open(caller.Plane, brandId);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var order = (await OrderFlows.LockAsync(db, id, ct))!;
+        if (order.Status != OrderStatus.Paid) return State(order, "refunded");
+        var result = await provider.RefundAsync(order.ProviderCaptureId!, order.Amount, $"{order.Id}-refund", ct);
+        if (result.Outcome == ProviderOutcome.Declined) return Declined(result.Reason);
+        if (result.Outcome == ProviderOutcome.Unavailable) return Unavailable();
+        var now = clock.GetUtcNow();
+        order.Status = OrderStatus.Refunded;
+        order.RefundedAt = now;
+        order.ProviderRefundId = result.Value;
+        Ledger.Refunded(order).AddTo(db, brandId, now);
+        Ledger.RefundPaid(order).AddTo(db, brandId, now);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return TypedResults.Ok(View(order));
+    }
+
+    private static async Task<Results<Ok<OrderView>, ApiErrorResult>> Cancel(
+        string id, HttpContext http, DataPlanes planes, TimeProvider clock, CancellationToken ct)
+    {
+        var caller = http.Caller();
+        if (await OrderBrandAsync(planes, caller, id, ct) is not { } brandId) return NotFound();
+        await using var db = planes.Open(caller.Plane, brandId);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var order = (await OrderFlows.LockAsync(db, id, ct))!;
+        if (order.Status != OrderStatus.PendingPayment) return State(order, "cancelled");
+        var now = clock.GetUtcNow();
+        order.Status = OrderStatus.Cancelled;
+        order.CancelledAt = now;
+        // The units go back on sale; a listing this reservation closed reopens.
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE listings SET quantity = quantity + {order.Quantity}, updated_at = {now},
+                   status = CASE WHEN status = 'closed' AND quantity = 0 THEN 'active' ELSE status END
+             WHERE id = {order.ListingId}
+            """, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return TypedResults.Ok(View(order));
+    }
+}

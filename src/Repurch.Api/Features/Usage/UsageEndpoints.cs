@@ -1,0 +1,116 @@
+using System.ComponentModel;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Repurch.Api.Auth;
+using Repurch.Api.Features.Listings;
+using Repurch.Api.Observability;
+using Repurch.Api.OpenApi;
+using Repurch.Api.Persistence;
+
+namespace Repurch.Api.Features.Usage;
+
+public sealed record UsageStats(
+    [property: Description("Requests answered.")] long Requests,
+    [property: JsonPropertyName("errors_4xx"), Description("Requests answered 400-499 (rate-limited and forbidden ones included).")] long Errors4xx,
+    [property: JsonPropertyName("errors_5xx"), Description("Requests answered 500 or above.")] long Errors5xx,
+    [property: Description("(errors_4xx + errors_5xx) / requests, 0 to 1, four decimals; 0 without requests.")] double ErrorRate,
+    [property: JsonPropertyName("error_rate_4xx"), Description("errors_4xx / requests.")] double ErrorRate4xx,
+    [property: JsonPropertyName("error_rate_5xx"), Description("errors_5xx / requests.")] double ErrorRate5xx,
+    [property: JsonPropertyName("p95_latency_ms"), Description("95th-percentile time inside the API, in ms, interpolated within its latency bucket; null without requests.")] double? P95LatencyMs);
+
+public sealed record UsageHour(
+    [property: Description("Start of the UTC hour.")] string Hour,
+    UsageStats Stats);
+
+public sealed record UsageRoute(
+    [property: Description("Method and route pattern, e.g. `GET /v1/listings/{id:long}`; `unmatched` for URLs no route serves.")] string Route,
+    UsageStats Stats);
+
+public sealed record UsageReport(
+    string BrandId,
+    [property: Description("`live` or `test` (sandbox): the caller's environment; each has its own numbers.")] string Environment,
+    [property: Description("Start of the window: the UTC hour 23 hours before the current one.")] string From,
+    [property: Description("Now.")] string To,
+    UsageStats Totals,
+    [property: Description("The 24 hours of the window, oldest first, zeros included.")] IReadOnlyList<UsageHour> Hours,
+    [property: Description("Per route, busiest first.")] IReadOnlyList<UsageRoute> Routes,
+    [property: JsonPropertyName("latency_buckets_ms"), Description("Upper bounds of the latency buckets p95 is computed from; one more bucket holds everything slower.")] IReadOnlyList<double> LatencyBucketsMs);
+
+/// <summary><c>GET /v1/partner/usage</c>: the calling partner's own traffic over the last 24 hours, from <c>request_usage</c>.</summary>
+public static class UsageEndpoints
+{
+    public const int Hours = 24;
+
+    public static IEndpointRouteBuilder MapUsage(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/v1/partner/usage", Get).WithTags("Usage").RequireAuthorization(Policies.PartnerRead)
+            .WithName("GetUsage").WithSummary("Your API usage over the last 24 hours")
+            .WithDescription(
+                "The calling brand's own requests on this environment (a live key sees live traffic, a sandbox key sandbox traffic) in the current UTC hour " +
+                "and the 23 before it: request count, `4xx` and `5xx` errors and their rates (errors / requests), and the 95th-percentile latency, in total, " +
+                "per hour (all 24, oldest first, zeros included) and per route (`METHOD /pattern`, busiest first). Every authenticated request counts, " +
+                "rejected ones (`401` excepted: the brand is not known yet) included. Nodes write their counts every few seconds, so the newest requests " +
+                "may take that long to appear. Latency is measured inside the API and kept in fixed buckets (upper bounds in `latency_buckets_ms`, plus one " +
+                "open bucket above the last): `p95_latency_ms` is interpolated within the bucket that holds the 95th percentile, so it is exact to that " +
+                "bucket's width, and above the last bound it reports the last bound. `null` when there were no requests.")
+            .Errors(ApiDocs.AuthErrors);
+        return app;
+    }
+
+    private static async Task<Microsoft.AspNetCore.Http.HttpResults.Ok<UsageReport>> Get(HttpContext http, RepurchDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var caller = http.Caller();
+        var now = clock.GetUtcNow();
+        var to = UsageRecorder.HourOf(now);
+        var from = to.AddHours(-(Hours - 1));
+        var rows = await db.RequestUsage.Where(u => u.Hour >= from && u.Hour <= to).ToListAsync(ct);
+
+        var hours = Enumerable.Range(0, Hours).Select(i => from.AddHours(i))
+            .Select(h => new UsageHour(ListingMapper.Timestamp(h), Stats(rows.Where(r => r.Hour == h))))
+            .ToList();
+        var routes = rows.GroupBy(r => r.Route, StringComparer.Ordinal)
+            .Select(g => new UsageRoute(g.Key, Stats(g)))
+            .OrderByDescending(r => r.Stats.Requests).ThenBy(r => r.Route, StringComparer.Ordinal)
+            .ToList();
+        return TypedResults.Ok(new UsageReport(caller.BrandId, caller.Environment, ListingMapper.Timestamp(from), ListingMapper.Timestamp(now),
+            Stats(rows), hours, routes, UsageRecorder.BucketBoundsMs));
+    }
+
+    public static UsageStats Stats(IEnumerable<RequestUsage> rows)
+    {
+        long requests = 0, e4 = 0, e5 = 0;
+        var buckets = new long[UsageRecorder.BucketCount];
+        foreach (var r in rows)
+        {
+            requests += r.Requests;
+            e4 += r.Errors4xx;
+            e5 += r.Errors5xx;
+            for (var i = 0; i < Math.Min(buckets.Length, r.LatencyBuckets.Length); i++) buckets[i] += r.LatencyBuckets[i];
+        }
+        return new UsageStats(requests, e4, e5, Rate(e4 + e5, requests), Rate(e4, requests), Rate(e5, requests), Percentile(buckets, 0.95));
+    }
+
+    private static double Rate(long part, long whole) => whole == 0 ? 0 : Math.Round((double)part / whole, 4);
+
+    /// <summary>The <paramref name="q"/> quantile from bucket counts, interpolated linearly inside its bucket.</summary>
+    public static double? Percentile(long[] buckets, double q)
+    {
+        var total = buckets.Sum();
+        if (total == 0) return null;
+        var rank = Math.Ceiling(q * total);
+        long seen = 0;
+        var bounds = UsageRecorder.BucketBoundsMs;
+        for (var i = 0; i < buckets.Length; i++)
+        {
+            if (buckets[i] == 0) continue;
+            if (seen + buckets[i] >= rank)
+            {
+                if (i >= bounds.Length) return bounds[^1];
+                var lower = i == 0 ? 0 : bounds[i - 1];
+                return Math.Round(lower + (bounds[i] - lower) * ((rank - seen) / buckets[i]), 1);
+            }
+            seen += buckets[i];
+        }
+        return bounds[^1];
+    }
+}

@@ -1,0 +1,99 @@
+using System.Net;
+using Microsoft.Extensions.Logging.Console;
+using Npgsql;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Repurch.Api.Errors;
+
+namespace Repurch.Api.Observability;
+
+/// <summary>
+/// Traces and metrics (OpenTelemetry, scraped at <c>/metrics</c>; OTLP too when
+/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set), JSON console logs, and the usage recorder.
+/// </summary>
+public static class ObservabilitySetup
+{
+    public const string MetricsPath = "/metrics";
+
+    public static void AddObservability(this WebApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        builder.Logging.AddConsoleFormatter<JsonLogFormatter, ConsoleFormatterOptions>();
+        builder.Services.Configure<ConsoleLoggerOptions>(o =>
+        {
+            // JSON unless the configuration names another formatter (Logging:Console:FormatterName=simple).
+            if (string.IsNullOrEmpty(config["Logging:Console:FormatterName"])) o.FormatterName = JsonLogFormatter.FormatterName;
+        });
+        // Hosting's own request lines carry the full URL, query string included; ours carry the route only.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+
+        builder.Services.AddSingleton<UsageRecorder>();
+        builder.Services.AddHostedService<UsageFlusher>();
+
+        var otlp = !string.IsNullOrWhiteSpace(config["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(config["OTEL_SERVICE_NAME"] is { Length: > 0 } name ? name : "repurch-api"))
+            .WithTracing(t =>
+            {
+                t.AddAspNetCoreInstrumentation(o =>
+                {
+                    o.Filter = http => !RequestTelemetryMiddleware.IsUntracked(http.Request.Path);
+                    // Spans name the route, never the query string (it may carry a secret).
+                    o.EnrichWithHttpRequest = (activity, _) => activity.SetTag("url.query", null);
+                }).AddNpgsql();
+                if (otlp) t.AddOtlpExporter();
+            })
+            .WithMetrics(m =>
+            {
+                m.AddAspNetCoreInstrumentation()
+                    .AddRuntimeInstrumentation()
+                    .AddMeter(RepurchMetrics.MeterName, "Npgsql")
+                    .AddPrometheusExporter();
+                if (otlp) m.AddOtlpExporter();
+            });
+    }
+
+    /// <summary>
+    /// <c>GET /metrics</c> in the Prometheus text format. Open to any address unless
+    /// <c>REPURCH_METRICS_ALLOW</c> lists addresses or CIDR ranges (e.g. <c>127.0.0.1,10.0.0.0/8</c>);
+    /// others get 404 as if it did not exist.
+    /// </summary>
+    public static void MapMetrics(this WebApplication app)
+    {
+        var allowed = ParseAllowList(app.Configuration["REPURCH_METRICS_ALLOW"]);
+        if (allowed.Count > 0)
+        {
+            app.Use(async (http, next) =>
+            {
+                if (http.Request.Path.StartsWithSegments(MetricsPath, StringComparison.OrdinalIgnoreCase)
+                    && !IsAllowed(http.Connection.RemoteIpAddress, allowed))
+                {
+                    await Problems.Of(404, "not_found", "No route matches this URL and method.").ExecuteAsync(http);
+                    return;
+                }
+                await next(http);
+            });
+        }
+        app.MapPrometheusScrapingEndpoint(MetricsPath);
+    }
+
+    public static IReadOnlyList<IPNetwork> ParseAllowList(string? value)
+    {
+        var list = new List<IPNetwork>();
+        foreach (var item in (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (IPNetwork.TryParse(item, out var network)) list.Add(network);
+            else if (IPAddress.TryParse(item, out var address)) list.Add(new IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128));
+            else throw new Persistence.StartupException($"REPURCH_METRICS_ALLOW: '{item}' is not an IP address or CIDR range.");
+        }
+        return list;
+    }
+
+    public static bool IsAllowed(IPAddress? remote, IReadOnlyList<IPNetwork> allowed)
+    {
+        if (remote is null) return false;
+        if (remote.IsIPv4MappedToIPv6) remote = remote.MapToIPv4();
+        return allowed.Any(n => n.Contains(remote));
+    }
+}

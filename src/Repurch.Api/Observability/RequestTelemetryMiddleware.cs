@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+using Repurch.Api.Auth;
+
+namespace Repurch.Api.Observability;
+
+/// <summary>
+/// Runs right after authentication, so it knows the partner: tags the request's trace and its
+/// <c>http.server.request.duration</c> measurement with <c>brand_id</c> and <c>plane</c>, opens a log
+/// scope (brand_id, plane, request_id, trace_id) around everything after it, writes one access-log line
+/// per request (method, route pattern, status, duration — never the query string or headers), and adds
+/// the request to the partner's usage (<see cref="UsageRecorder"/>).
+/// </summary>
+public sealed class RequestTelemetryMiddleware(RequestDelegate next, UsageRecorder usage, ILoggerFactory logs)
+{
+    public const string LogCategory = "Repurch.Api.Requests";
+
+    private readonly ILogger _log = logs.CreateLogger(LogCategory);
+
+    private static readonly string[] Untracked = ["/metrics", "/healthz", "/readyz"];
+
+    public static bool IsUntracked(PathString path) =>
+        Untracked.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
+
+    public async Task InvokeAsync(HttpContext http)
+    {
+        if (IsUntracked(http.Request.Path))
+        {
+            await next(http);
+            return;
+        }
+        var start = Stopwatch.GetTimestamp();
+        var caller = http.Features.Get<Caller>();
+        var plane = caller is null ? null : RepurchMetrics.PlaneName(caller.Plane);
+        var activity = Activity.Current;
+        if (caller is not null)
+        {
+            activity?.SetTag("brand_id", caller.BrandId);
+            activity?.SetTag("plane", plane);
+            if (http.Features.Get<IHttpMetricsTagsFeature>() is { } metricTags)
+            {
+                metricTags.Tags.Add(new("brand_id", caller.BrandId));
+                metricTags.Tags.Add(new("plane", plane));
+            }
+        }
+        var route = RouteOf(http);
+        using var scope = _log.BeginScope(new RequestLogScope(caller?.BrandId, plane, http.TraceIdentifier, activity?.TraceId.ToHexString()));
+        var status = StatusCodes.Status500InternalServerError;
+        try
+        {
+            await next(http);
+            status = http.Response.StatusCode;
+        }
+        finally
+        {
+            var elapsedMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            if (caller is not null) usage.Record(caller.Plane, caller.BrandId, route, status, elapsedMs);
+            if (_log.IsEnabled(LogLevel.Information))
+                _log.LogInformation("{Route} answered {StatusCode} in {ElapsedMs:0.0} ms", route, status, elapsedMs);
+        }
+    }
+
+    /// <summary>The method and route pattern (<c>GET /v1/listings/{id}</c>): bounded, and free of ids and query strings.</summary>
+    public static string RouteOf(HttpContext http)
+    {
+        var pattern = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
+        if (pattern is null) return "unmatched";
+        if (!pattern.StartsWith('/')) pattern = "/" + pattern;
+        if (pattern.Length > 1) pattern = pattern.TrimEnd('/'); // a group's root: "/v1/listings/" is "/v1/listings"
+        var route = $"{http.Request.Method.ToUpperInvariant()} {pattern}";
+        return route.Length <= 300 ? route : route[..300];
+    }
+}
+
+/// <summary>The per-request log scope; structured, so JSON logs and OTLP get each field by name.</summary>
+public sealed class RequestLogScope(string? brandId, string? plane, string requestId, string? traceId) : IReadOnlyList<KeyValuePair<string, object?>>
+{
+    private readonly KeyValuePair<string, object?>[] _fields =
+    [
+        new("brand_id", brandId),
+        new("plane", plane),
+        new("request_id", requestId),
+        new("trace_id", traceId),
+    ];
+
+    public KeyValuePair<string, object?> this[int index] => _fields[index];
+    public int Count => _fields.Length;
+    public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() => ((IEnumerable<KeyValuePair<string, object?>>)_fields).GetEnumerator();
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    public override string ToString() => $"brand_id:{brandId} plane:{plane} request_id:{requestId} trace_id:{traceId}";
+}

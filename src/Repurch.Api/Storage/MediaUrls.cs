@@ -1,0 +1,15 @@
+namespace Repurch.Api.Storage;
+
+/// <summary>
+/// Public URLs of stored objects: <c>REPURCH_MEDIA_BASE_URL</c> (a CDN) when set, else the S3
+/// endpoint's own URL, else this API's <c>/media/</c> prefix on the host the request came to.
+/// </summary>
+public sealed class MediaUrls(StorageOptions options, IObjectStore store)
+{
+    public const string Prefix = "/media";
+
+    public string For(string key, HttpRequest request) => $"{BaseUrl(request)}/{key}";
+
+    public string BaseUrl(HttpRequest request) =>
+        options.MediaBaseUrl ?? store.DirectBaseUrl ?? $"{request.Scheme}://{request.Host}{request.PathBase}{Prefix}";
+}
