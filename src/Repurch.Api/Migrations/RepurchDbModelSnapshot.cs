@@ -646,6 +646,10 @@ namespace Repurch.Api.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
 
+                    b.Property<byte[]>("GlobalHash")
+                        .HasColumnType("bytea")
+                        .HasColumnName("global_hash");
+
                     b.Property<string>("Hint")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -696,6 +700,9 @@ namespace Repurch.Api.Migrations
                     b.HasIndex("CodeHash")
                         .IsUnique()
                         .HasDatabaseName("ix_credit_codes_code_hash");
+
+                    b.HasIndex("GlobalHash")
+                        .HasDatabaseName("ix_credit_codes_global_hash");
 
                     b.HasIndex("OrderId")
                         .IsUnique()

@@ -85,6 +85,8 @@ public sealed class CreditCode
     public long SellerId { get; set; }
     public required string OrderId { get; set; }
     public required byte[] CodeHash { get; set; }
+    /// <summary>Brand-free keyed hash: only answers "does another brand have this code?".</summary>
+    public byte[]? GlobalHash { get; set; }
     public required byte[] CodeCipher { get; set; }
     /// <summary>Last characters of the code, safe to show partners.</summary>
     public required string Hint { get; set; }

@@ -84,6 +84,7 @@ internal static class MoneyModel
             e.Property(x => x.OrderReference).HasMaxLength(200);
             e.Property(x => x.RedemptionId).HasMaxLength(40);
             e.HasIndex(x => x.CodeHash).IsUnique();
+            e.HasIndex(x => x.GlobalHash);
             e.HasIndex(x => x.OrderId).IsUnique();
             e.HasIndex(x => new { x.BrandId, x.IssuedAt });
             e.HasIndex(x => new { x.BrandId, x.SellerId });

@@ -100,7 +100,7 @@ public sealed class CreditCodesTests : ApiTest
     }
 
     [Fact]
-    public async Task Invalid_expired_voided_and_other_brands_codes_get_their_own_codes_and_no_oracle()
+    public async Task Invalid_expired_voided_and_other_brands_codes_get_their_own_codes_and_reveal_nothing_else()
     {
         var (brand, _, code, credit) = await IssuedAsync();
         var (other, _, otherCode, _) = await IssuedAsync();
@@ -108,9 +108,13 @@ public sealed class CreditCodesTests : ApiTest
 
         var made = CreditCodeVault.NewCode();
         var madeUp = await (await partner.PostJsonAsync("/v1/codes/redeem", Body(made))).AssertErrorAsync(HttpStatusCode.UnprocessableEntity, "code_invalid");
-        var foreign = await (await partner.PostJsonAsync("/v1/codes/redeem", Body(otherCode))).AssertErrorAsync(HttpStatusCode.UnprocessableEntity, "code_invalid");
-        Assert.Equal(madeUp.ToString(), foreign.ToString());
-        await (await partner.PostJsonAsync("/v1/codes/validate", Body(otherCode))).AssertErrorAsync(HttpStatusCode.UnprocessableEntity, "code_invalid");
+        var foreign = await (await partner.PostJsonAsync("/v1/codes/redeem", Body(otherCode))).AssertErrorAsync(HttpStatusCode.UnprocessableEntity, "code_other_brand");
+        // Told it is another retailer's, and nothing else: no amount, no brand, no state.
+        Assert.DoesNotContain(other.Id, foreign.ToString());
+        Assert.DoesNotContain("amount", foreign.ToString());
+        Assert.Equal(["code", "message", "data"], foreign.EnumerateObject().Select(p => p.Name));
+        await (await partner.PostJsonAsync("/v1/codes/validate", Body(otherCode))).AssertErrorAsync(HttpStatusCode.UnprocessableEntity, "code_other_brand");
+        Assert.NotEqual(madeUp.GetProperty("code").GetString(), foreign.GetProperty("code").GetString());
         // A typo fails the check character.
         var typo = code[..^1] + (code[^1] == 'A' ? 'B' : 'A');
         await (await partner.PostJsonAsync("/v1/codes/redeem", Body(typo))).AssertErrorAsync(HttpStatusCode.UnprocessableEntity, "code_invalid");

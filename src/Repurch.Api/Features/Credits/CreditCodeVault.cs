@@ -23,6 +23,8 @@ public sealed class CreditCodeVault
     private const string DevelopmentSecret = "repurch-development-code-secret-not-for-production";
 
     private readonly byte[] _hmacKey;
+
+    private readonly byte[] _globalKey;
     private readonly byte[] _sealKey;
 
     public CreditCodeVault(IConfiguration config, ILogger<CreditCodeVault> log)
@@ -39,6 +41,7 @@ public sealed class CreditCodeVault
         }
         var ikm = Encoding.UTF8.GetBytes(secret);
         _hmacKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, ikm, 32, info: "repurch credit code lookup"u8.ToArray());
+        _globalKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, ikm, 32, info: "repurch credit code global lookup"u8.ToArray());
         _sealKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, ikm, 32, info: "repurch credit code seal"u8.ToArray());
     }
 
@@ -86,6 +89,13 @@ public sealed class CreditCodeVault
         }
         return Alphabet[(n - sum % n) % n];
     }
+
+    /// <summary>
+    /// A brand-free keyed hash, read only by <c>credit_code_elsewhere()</c>, so a partner can be told a
+    /// code belongs to another retailer without learning which one, its amount or its state.
+    /// </summary>
+    public byte[] GlobalHash(string canonical) =>
+        HMACSHA256.HashData(_globalKey, Encoding.UTF8.GetBytes(canonical));
 
     public byte[] LookupHash(string brandId, string canonical) =>
         HMACSHA256.HashData(_hmacKey, Encoding.UTF8.GetBytes($"{brandId}\n{canonical}"));

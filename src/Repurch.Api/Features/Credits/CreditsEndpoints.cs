@@ -28,8 +28,9 @@ public sealed record CreditRedeemedEvent(string RedemptionId, string CodeId, dec
 /// <summary>
 /// Credit codes at the partner's checkout (redeem, validate, reverse; the brand's list) and the
 /// seller's own view through the storefront. A code is found only under the brand that issued it
-/// (row-level security plus the brand inside the code's HMAC), so another brand's code is
-/// indistinguishable from a made-up one: both are <c>code_invalid</c>.
+/// (row-level security plus the brand inside the code's HMAC). Another brand's code is
+/// <c>code_other_brand</c>, decided by a SECURITY DEFINER function over a brand-free keyed hash that
+/// answers yes or no and nothing else.
 /// </summary>
 public static class CreditsEndpoints
 {
@@ -41,7 +42,8 @@ public static class CreditsEndpoints
         var write = app.MapGroup("/v1").WithTags("Credits").RequireAuthorization(Policies.PartnerWrite);
         DocumentedError[] codeErrors =
         [
-            new(422, "code_invalid", "No such code for this brand (a made-up code, a typo that fails the check character, and another brand's code all look alike). Counts towards the guess limit, except typos."),
+            new(422, "code_invalid", "No such code (a made-up code, or a typo that fails the check character). Counts towards the guess limit, except typos."),
+            new(422, "code_other_brand", "The code was issued by another retailer on the platform and can only be redeemed there. Nothing about it (retailer, amount, state) is revealed. Counts towards the guess limit."),
             new(422, "code_expired", "The code is past its expiry date."),
             new(422, "code_voided", "The code was voided."),
             new(409, "code_already_redeemed", "The code has been redeemed already (the message never says where)."),
@@ -74,6 +76,9 @@ public static class CreditsEndpoints
                 new(404, "seller_not_found", "No seller with this id.")]);
         return app;
     }
+
+    private static ApiErrorResult OtherBrand() =>
+        Problems.Of(422, "code_other_brand", "This code was issued by another retailer and can only be redeemed there.");
 
     private static ApiErrorResult Invalid() => Problems.Of(422, "code_invalid", "This code is not valid.");
 
@@ -167,7 +172,10 @@ public static class CreditsEndpoints
         if (code is null)
         {
             await RecordGuessAsync(http, db, options, auditAction, now, clock, ct);
-            return (null, Invalid());
+            // A customer who pastes another retailer's code is told so (never which retailer, its amount or state).
+            var global = vault.GlobalHash(canonical);
+            var elsewhere = await db.Database.SqlQuery<bool>($"SELECT credit_code_elsewhere({global}, {caller.BrandId}) AS \"Value\"").SingleAsync(ct);
+            return (null, elsewhere ? OtherBrand() : Invalid());
         }
         return (code, null);
     }

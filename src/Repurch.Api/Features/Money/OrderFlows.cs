@@ -64,7 +64,7 @@ public sealed class OrderFlows(DataPlanes planes, IPaymentProvider provider, Cre
             var credit = new CreditCode
             {
                 Id = codeId, BrandId = order.BrandId, SellerId = sellerId, OrderId = order.Id,
-                CodeHash = vault.LookupHash(order.BrandId, code), CodeCipher = vault.Seal(order.BrandId, codeId, code),
+                CodeHash = vault.LookupHash(order.BrandId, code), GlobalHash = vault.GlobalHash(code), CodeCipher = vault.Seal(order.BrandId, codeId, code),
                 Hint = code[^4..], Amount = order.Payout, Status = "active",
                 IssuedAt = now, ExpiresAt = now.AddDays(options.CreditValidityDays),
             };
