@@ -12,7 +12,7 @@ using Repurch.Api.Persistence;
 namespace Repurch.Api.Migrations
 {
     [DbContext(typeof(RepurchDb))]
-    [Migration("20261125114318_BulkJobs")]
+    [Migration("20261125115008_BulkJobs")]
     partial class BulkJobs
     {
         /// <inheritdoc />
@@ -649,6 +649,10 @@ namespace Repurch.Api.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
 
+                    b.Property<byte[]>("GlobalHash")
+                        .HasColumnType("bytea")
+                        .HasColumnName("global_hash");
+
                     b.Property<string>("Hint")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -699,6 +703,9 @@ namespace Repurch.Api.Migrations
                     b.HasIndex("CodeHash")
                         .IsUnique()
                         .HasDatabaseName("ix_credit_codes_code_hash");
+
+                    b.HasIndex("GlobalHash")
+                        .HasDatabaseName("ix_credit_codes_global_hash");
 
                     b.HasIndex("OrderId")
                         .IsUnique()
