@@ -14,6 +14,9 @@ namespace Repurch.Api.Observability;
 /// </summary>
 public static class ObservabilitySetup
 {
+    /// <summary>Time series kept per request/webhook/rate-limit instrument (brand x plane x route x status...).</summary>
+    public const int MetricSeriesPerInstrument = 50_000;
+
     public const string MetricsPath = "/metrics";
 
     public static void AddObservability(this WebApplicationBuilder builder)
@@ -47,6 +50,11 @@ public static class ObservabilitySetup
             .WithMetrics(m =>
             {
                 m.AddAspNetCoreInstrumentation()
+                    // Series are per brand: the SDK's default of 2,000 per metric would fold brands past the
+                    // first few hundred route/status combinations into an overflow series.
+                    .AddView(i => i.Meter.Name is "Microsoft.AspNetCore.Hosting" || i.Meter.Name == RepurchMetrics.MeterName
+                        ? new MetricStreamConfiguration { CardinalityLimit = MetricSeriesPerInstrument }
+                        : null)
                     .AddRuntimeInstrumentation()
                     .AddMeter(RepurchMetrics.MeterName, "Npgsql")
                     .AddPrometheusExporter();

@@ -71,7 +71,7 @@ public sealed class HealthAndMetricsTests : ApiTest
         var text = await ScrapeUntilAsync(Api.ClientWith(null), t =>
             HasLine(t, "http_server_request_duration_seconds_count", brandTag, "plane=\"sandbox\"", "http_response_status_code=\"404\""));
         Assert.True(HasLine(text, "http_server_request_duration_seconds_bucket", brandTag, "plane=\"live\"", "http_route=\"/v1/listings/\"", "http_response_status_code=\"200\""),
-            "no live request-duration histogram for the brand: " + string.Join("\n", text.Split('\n').Where(l => l.Contains(brand.Id, StringComparison.Ordinal)).Take(5)));
+            $"no live request-duration histogram for the brand (scrape {text.Length} chars, overflow: {text.Contains("overflow", StringComparison.Ordinal)}): " + string.Join("\n", text.Split('\n').Where(l => l.Contains(brand.Id, StringComparison.Ordinal)).Take(5)));
         Assert.True(HasLine(text, "http_server_request_duration_seconds_count", brandTag, "plane=\"sandbox\"", "http_route=\"/v1/listings/{id:long}\"", "http_response_status_code=\"404\""),
             "no sandbox 404 count for the brand");
     }
