@@ -97,6 +97,8 @@ public sealed class WebhookDispatcher(
             finally
             {
                 _running.TryRemove((plane, brandId), out _);
+                // A notification that arrived after the run's last look would otherwise wait for the next poll.
+                if (run.Again && !ct.IsCancellationRequested) Kick(plane, brandId, ct);
             }
         }, CancellationToken.None);
     }
@@ -184,8 +186,12 @@ public sealed class WebhookDispatcher(
                 .Where(d => endpoints.ContainsKey(d.EndpointId) && events.ContainsKey(d.EventId))
                 .Select(d => (d.Id, endpoints[d.EndpointId], events[d.EventId])).ToList();
         }
+        // A brand gets at most a quarter of the node's attempt slots, so slow receivers of one brand
+        // cannot take every slot from the others.
+        using var brandSlots = new SemaphoreSlim(Math.Max(1, _options.MaxConcurrentAttempts / 4));
         var outcomes = await Task.WhenAll(work.Select(async w =>
         {
+            await brandSlots.WaitAsync(ct);
             await _attempts.WaitAsync(ct);
             try
             {
@@ -194,6 +200,7 @@ public sealed class WebhookDispatcher(
             finally
             {
                 _attempts.Release();
+                brandSlots.Release();
             }
         }));
         await RecordAsync(plane, brandId, outcomes, ct);
