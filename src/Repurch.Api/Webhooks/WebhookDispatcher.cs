@@ -159,7 +159,7 @@ public sealed class WebhookDispatcher(
                   SELECT 1 FROM webhook_deliveries p
                   WHERE p.endpoint_id = d2.endpoint_id AND p.status = 'pending' AND (p.event_seq, p.id) < (d2.event_seq, d2.id)))
               ORDER BY d2.event_seq, d2.id
-              LIMIT 50
+              LIMIT 200
               FOR UPDATE OF d2 SKIP LOCKED)
             RETURNING d.id
             """, (NpgsqlConnection)db.Database.GetDbConnection());
