@@ -1,3 +1,4 @@
+using Repurch.Api.Http;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -90,7 +91,7 @@ public static class BulkReports
             for (var i = 0; i < cells.Count; i++)
             {
                 if (i > 0) _line.Append(',');
-                var value = BulkValidator.Neutralize(cells[i].Value);
+                var value = SpreadsheetText.Neutralize(cells[i].Value);
                 if (value.AsSpan().IndexOfAny(",\"\r\n") >= 0) _line.Append('"').Append(value.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
                 else _line.Append(value);
             }
@@ -126,7 +127,7 @@ public static class BulkReports
                 var (value, numeric) = cells[i];
                 row[i] = numeric && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
                     ? new DataCell(d)
-                    : new DataCell(BulkValidator.Neutralize(value));
+                    : new DataCell(SpreadsheetText.Neutralize(value));
             }
             await _book.AddRowAsync(row, ct);
         }

@@ -230,21 +230,5 @@ public static class BulkValidator
         BrandId = brandId, Title = "", Condition = "", Category = "", Slug = "", CreatedAt = now, UpdatedAt = now,
     };
 
-    /// <summary>A spreadsheet cell we send back can never start a formula: = + - @ tab and CR get a leading quote.</summary>
-    public static string Neutralize(string? value)
-    {
-        if (string.IsNullOrEmpty(value)) return value ?? "";
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '\n' || value[0] is '＝' or '＋' or '－' or '＠')
-        {
-            // A plain number ("-5", "+44") is data, not a formula.
-            if (IsPlainNumber(value)) return value;
-            return "'" + value;
-        }
-        return value;
-    }
-
-    private static bool IsPlainNumber(string s) =>
-        s.Length > 1 && s[0] is '-' or '+' && s.Skip(1).All(c => char.IsAsciiDigit(c) || c == '.') && s.Skip(1).Any(char.IsAsciiDigit) && s.Count(c => c == '.') <= 1;
-
     internal static string Json(object value) => JsonSerializer.Serialize(value, Http.Json.Options);
 }

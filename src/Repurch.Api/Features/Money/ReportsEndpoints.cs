@@ -66,7 +66,7 @@ public static class ReportsEndpoints
         var rows = await query.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id).Skip((pageNo - 1) * perPage).Take(perPage).ToListAsync(ct);
         http.Response.Headers["X-Total-Count"] = total.ToString(CultureInfo.InvariantCulture);
         return TypedResults.Ok(new PayoutPage(rows.Select(p => new PayoutView(p.Id, p.OrderId, p.Amount, p.Status, p.ProviderBatchId, p.FailureReason,
-            ListingMapper.Timestamp(p.CreatedAt), p.SentAt is { } s ? ListingMapper.Timestamp(s) : null, p.SettledAt is { } t ? ListingMapper.Timestamp(t) : null)).ToList(),
+            ListingMapper.Timestamp(p.CreatedAt), ListingMapper.Timestamp(p.SentAt), ListingMapper.Timestamp(p.SettledAt))).ToList(),
             new ListMeta(pageNo, perPage, total, (total + perPage - 1) / perPage, caller.BrandId)));
     }
 
@@ -132,13 +132,13 @@ public static class ReportsEndpoints
     private static string Money2(decimal v) => v.ToString("0.00", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// A text cell a spreadsheet would run as a formula (<c>= + - @</c>, tab, CR) gets a leading
-    /// apostrophe; quoting follows RFC 4180. Amounts are our own numbers and are written as such.
+    /// A text cell, formula-neutralised (<see cref="SpreadsheetText.Neutralize"/>) and quoted per RFC 4180.
+    /// Amounts are our own numbers and are written as such.
     /// </summary>
     public static string CsvText(string? value)
     {
         if (string.IsNullOrEmpty(value)) return "";
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
+        value = SpreadsheetText.Neutralize(value);
         return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 
