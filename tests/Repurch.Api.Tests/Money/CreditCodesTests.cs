@@ -71,6 +71,12 @@ public sealed class CreditCodesTests : ApiTest
         Assert.DoesNotContain(code.Replace("-", "", StringComparison.Ordinal), list.ToString(), StringComparison.Ordinal);
         Assert.Equal(0m, list.GetProperty("meta").GetProperty("outstanding_balance_gbp").GetDecimal());
 
+        // Another brand cannot reverse it: not found, and the code stays redeemed.
+        var stranger = await NewBrandAsync();
+        await (await Api.ClientWith(stranger.AdminKey).PostAsync($"/v1/codes/redemptions/{body.GetProperty("id").GetString()}/reverse", null))
+            .AssertErrorAsync(HttpStatusCode.NotFound, "redemption_not_found");
+        Assert.Equal("redeemed", (await (await partner.GetAsync("/v1/credits")).JsonAsync()).GetProperty("data")[0].GetProperty("status").GetString());
+
         // Reverse: redeemable again, balance back.
         var reversed = await (await partner.PostAsync($"/v1/codes/redemptions/{body.GetProperty("id").GetString()}/reverse", null)).JsonAsync();
         Assert.False(reversed.GetProperty("reversed_at").ValueKind == JsonValueKind.Null);
