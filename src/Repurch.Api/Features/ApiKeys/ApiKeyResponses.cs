@@ -32,11 +32,10 @@ public static class ApiKeyMapper
 
     public static ApiKeyView View(ApiKey k, Plane plane) => new(
         k.Id, k.Name, k.Prefix, k.Role, k.Scopes, EnvironmentOf(plane), ListingMapper.Timestamp(k.CreatedAt),
-        Stamp(k.LastUsedAt), Stamp(k.RevokedAt), k.CreatedByKeyId);
+        ListingMapper.Timestamp(k.LastUsedAt), ListingMapper.Timestamp(k.RevokedAt), k.CreatedByKeyId);
 
     public static CreatedApiKey Created(ApiKey k, Plane plane, string secret) => new(
         k.Id, k.Name, k.Prefix, k.Role, k.Scopes, EnvironmentOf(plane), ListingMapper.Timestamp(k.CreatedAt),
-        Stamp(k.LastUsedAt), Stamp(k.RevokedAt), k.CreatedByKeyId, secret);
+        ListingMapper.Timestamp(k.LastUsedAt), ListingMapper.Timestamp(k.RevokedAt), k.CreatedByKeyId, secret);
 
-    private static string? Stamp(DateTimeOffset? t) => t is { } v ? ListingMapper.Timestamp(v) : null;
 }

@@ -102,7 +102,7 @@ public static class BulkJobEndpoints
         j.RowsDone - j.ErrorCount, j.CreatedCount, j.UpdatedCount, j.ErrorCount,
         j.ErrorCode is null ? null : new BulkJobError(j.ErrorCode, j.ErrorMessage ?? ""),
         j.Status == "completed" ? new BulkJobReports($"/v1/listings/bulk-jobs/{j.Id}/report.csv", $"/v1/listings/bulk-jobs/{j.Id}/report.xlsx") : null,
-        ListingMapper.Timestamp(j.CreatedAt), j.StartedAt is { } s ? ListingMapper.Timestamp(s) : null, j.FinishedAt is { } f ? ListingMapper.Timestamp(f) : null);
+        ListingMapper.Timestamp(j.CreatedAt), ListingMapper.Timestamp(j.StartedAt), ListingMapper.Timestamp(j.FinishedAt));
 
     private static async Task<IResult> Create(HttpContext http, RepurchDb db, BulkJobSignal signal, TimeProvider clock, string? mode, string? filename, CancellationToken ct)
     {

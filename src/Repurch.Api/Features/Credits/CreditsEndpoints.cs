@@ -265,7 +265,7 @@ public static class CreditsEndpoints
         var now = clock.GetUtcNow();
         http.Response.Headers["X-Total-Count"] = total.ToString(CultureInfo.InvariantCulture);
         var data = rows.Select(c => new CreditSummary(c.Id, Status(c, now), c.Amount, c.Hint, c.SellerId, c.OrderId,
-            ListingMapper.Timestamp(c.IssuedAt), ListingMapper.Timestamp(c.ExpiresAt), c.RedeemedAt is { } r ? ListingMapper.Timestamp(r) : null,
+            ListingMapper.Timestamp(c.IssuedAt), ListingMapper.Timestamp(c.ExpiresAt), ListingMapper.Timestamp(c.RedeemedAt),
             c.OrderReference, c.RedemptionId)).ToList();
         return TypedResults.Ok(new CreditsPage(data, new CreditsMeta(pageNo, perPage, total, (total + perPage - 1) / perPage, caller.BrandId, Ledger.Pounds(outstanding))));
     }
@@ -288,6 +288,6 @@ public static class CreditsEndpoints
         var now = clock.GetUtcNow();
         return TypedResults.Ok(new SellerCredits(id, rows.Select(c => new SellerCredit(c.Id, CreditCodeVault.Display(vault.Open(c.BrandId, c.Id, c.CodeCipher)),
             c.BrandId, Status(c, now), c.Amount, ListingMapper.Timestamp(c.IssuedAt), ListingMapper.Timestamp(c.ExpiresAt),
-            c.RedeemedAt is { } r ? ListingMapper.Timestamp(r) : null)).ToList()));
+            ListingMapper.Timestamp(c.RedeemedAt))).ToList()));
     }
 }

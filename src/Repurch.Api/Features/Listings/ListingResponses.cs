@@ -36,6 +36,9 @@ public static class ListingMapper
     public static string Timestamp(DateTimeOffset t) =>
         t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", CultureInfo.InvariantCulture);
 
+    /// <summary>The same, or null for a time that has not happened.</summary>
+    public static string? Timestamp(DateTimeOffset? t) => t is { } v ? Timestamp(v) : null;
+
     public static ListingSummary Summary(Listing l, ListingUrls urls) => new(
         l.Id, l.Title, l.EffectivePrice, "GBP", l.Status, l.Images.FirstOrDefault(), l.BrandId, urls.For(l),
         Timestamp(l.CreatedAt), l.ViewCount, l.Category, l.Channel,

@@ -77,9 +77,8 @@ public static class OrdersEndpoints
         o.Id, o.Status, o.ListingId, o.BrandId, o.ListingTitle, o.Quantity, new OrderBuyer(o.BuyerEmail, o.BuyerName),
         o.UnitPrice, o.Amount, o.Commission, o.Vat, o.DeliveryContribution, o.Payout,
         new OrderPayment(o.PaymentProvider, o.ProviderOrderId, o.ApproveUrl, o.ProviderCaptureId, o.ProviderRefundId),
-        ListingMapper.Timestamp(o.CreatedAt), Ts(o.PaidAt), Ts(o.ReleaseDueAt), Ts(o.CompletedAt), Ts(o.RefundedAt), Ts(o.CancelledAt));
+        ListingMapper.Timestamp(o.CreatedAt), ListingMapper.Timestamp(o.PaidAt), ListingMapper.Timestamp(o.ReleaseDueAt), ListingMapper.Timestamp(o.CompletedAt), ListingMapper.Timestamp(o.RefundedAt), ListingMapper.Timestamp(o.CancelledAt));
 
-    private static string? Ts(DateTimeOffset? t) => t is { } v ? ListingMapper.Timestamp(v) : null;
 
     private static ApiErrorResult NotFound() => Problems.Of(404, "order_not_found", "Order not found.");
     private static ApiErrorResult State(Order o, string action) =>

@@ -208,11 +208,10 @@ public static class WebhookEndpointsEndpoints
         var attempts = (await db.WebhookAttempts.Where(a => ids.Contains(a.DeliveryId)).OrderBy(a => a.Id).ToListAsync(ct)).ToLookup(a => a.DeliveryId);
         var types = await db.Events.Where(e => eventIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Type, ct);
 
-        static string? Stamp(DateTimeOffset? t) => t is { } v ? Features.Listings.ListingMapper.Timestamp(v) : null;
         var data = rows.Select(d => new WebhookDeliveryView(
             d.Id, d.EventId, types.GetValueOrDefault(d.EventId, ""), d.Status, d.Reason, d.Attempts, d.LastStatusCode, d.LastError,
-            d.Status == "pending" ? Stamp(d.NextAttemptAt) : null, Stamp(d.CreatedAt)!, Stamp(d.CompletedAt),
-            attempts[d.Id].Select(a => new WebhookAttemptView(a.Id, a.StatusCode, a.LatencyMs, a.Error, a.ResponseBody, Stamp(a.CreatedAt)!)).ToList())).ToList();
+            d.Status == "pending" ? Features.Listings.ListingMapper.Timestamp(d.NextAttemptAt) : null, Features.Listings.ListingMapper.Timestamp(d.CreatedAt), Features.Listings.ListingMapper.Timestamp(d.CompletedAt),
+            attempts[d.Id].Select(a => new WebhookAttemptView(a.Id, a.StatusCode, a.LatencyMs, a.Error, a.ResponseBody, Features.Listings.ListingMapper.Timestamp(a.CreatedAt))).ToList())).ToList();
         http.Response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return TypedResults.Ok(new WebhookDeliveryPage(data, new(pageNo, perPage, total, (total + perPage - 1) / perPage, caller.BrandId)));
     }

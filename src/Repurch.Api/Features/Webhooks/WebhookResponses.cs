@@ -28,11 +28,9 @@ public sealed record ReplayResult(int Events, int Deliveries);
 
 public static class WebhookMapper
 {
-    private static string? Stamp(DateTimeOffset? t) => t is { } v ? ListingMapper.Timestamp(v) : null;
-
     public static WebhookEndpointView View(WebhookEndpoint e, DateTimeOffset now) => new(
-        e.Id, e.Url, e.Description, e.EventTypes, e.Enabled, e.Ordered, e.DisabledReason, Stamp(e.FailingSince),
-        e.PreviousSecret is not null && e.PreviousSecretExpiresAt > now ? Stamp(e.PreviousSecretExpiresAt) : null,
+        e.Id, e.Url, e.Description, e.EventTypes, e.Enabled, e.Ordered, e.DisabledReason, ListingMapper.Timestamp(e.FailingSince),
+        e.PreviousSecret is not null && e.PreviousSecretExpiresAt > now ? ListingMapper.Timestamp(e.PreviousSecretExpiresAt) : null,
         ListingMapper.Timestamp(e.CreatedAt), ListingMapper.Timestamp(e.UpdatedAt));
 
     public static WebhookEndpointWithSecret WithSecret(WebhookEndpoint e, DateTimeOffset now)
