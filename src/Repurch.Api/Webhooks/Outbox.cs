@@ -26,6 +26,23 @@ public static class Outbox
         return record;
     }
 
+    /// <summary>
+    /// Writes many events in one statement (<see cref="BatchInsert"/>), in list order, inside the
+    /// context's open transaction: for batch writers such as bulk jobs.
+    /// </summary>
+    public static async Task EmitManyAsync(RepurchDb db, string brandId, IReadOnlyList<(string Type, object Data)> events, TimeProvider clock, CancellationToken ct)
+    {
+        if (events.Count == 0) return;
+        var now = clock.GetUtcNow();
+        var records = events.Select(e => new EventRecord
+        {
+            Id = NewId(), BrandId = brandId, Type = e.Type, CreatedAt = now,
+            Data = JsonSerializer.Serialize(new { @object = e.Data }, Http.Json.Options),
+        }).ToList();
+        // seq (the delivery order of an ordered endpoint) is drawn in list order.
+        await BatchInsert.InsertAsync(db, records, ct);
+    }
+
     /// <summary><c>evt_</c> plus 24 random base32 characters.</summary>
     public static string NewId() => "evt_" + RandomToken(24);
 

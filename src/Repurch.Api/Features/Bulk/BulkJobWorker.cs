@@ -127,16 +127,20 @@ public sealed class BulkJobWorker(DataPlanes planes, BulkJobSignal signal, Listi
             await using var input = new FileStream(temp, FileMode.Open, FileAccess.Read, FileShare.Read, 81920);
             BulkFile file;
             BulkHeader? header = null;
+            // The first claim counts the rows and spools them, so the file is parsed once; a resumed job reads the file again.
+            using var spool = job.TotalRows is null ? new RowSpool() : null;
             try
             {
                 file = BulkFile.Open(input, BulkLimits.Large);
-                if (job.TotalRows is null)
+                if (spool is not null)
                 {
                     var total = 0;
                     foreach (var row in file.Rows())
                     {
                         if (header is null) header = BulkHeader.Parse(row);
-                        else if (!row.IsBlank) total++;
+                        else if (row.IsBlank) continue;
+                        else total++;
+                        spool.Write(row);
                     }
                     if (header is null) throw new BadFileException("The file has no header row.");
                     await UpdateJobAsync(plane, claim, j => j.TotalRows = total, ct);
@@ -156,7 +160,7 @@ public sealed class BulkJobWorker(DataPlanes planes, BulkJobSignal signal, Listi
             var seen = 0;
             header = null;
             var batch = new List<SheetRow>(BatchSize);
-            foreach (var row in file.Rows())
+            foreach (var row in spool?.Read() ?? file.Rows())
             {
                 if (header is null) { header = BulkHeader.Parse(row); continue; }
                 if (row.IsBlank || ++seen <= skip) continue;
@@ -242,6 +246,7 @@ public sealed class BulkJobWorker(DataPlanes planes, BulkJobSignal signal, Listi
                     .OrderByDescending(l => l.Id).ToListAsync(ct);
                 foreach (var l in existing) bySku.TryAdd(l.Sku!, l);
             }
+            var created = new List<Listing>();
             foreach (var check in checks)
             {
                 if (!check.Ok) { outcomes.Add((check, "error", null)); continue; }
@@ -255,29 +260,34 @@ public sealed class BulkJobWorker(DataPlanes planes, BulkJobSignal signal, Listi
                 }
                 var listing = check.Listing;
                 listing.WarehouseId = warehouse?.Id;
-                db.Listings.Add(listing);
+                created.Add(listing);
                 if (sku is not null) bySku[sku] = listing;
                 outcomes.Add((check, "created", listing));
             }
             await db.SaveChangesAsync(ct);
+            await BatchInsert.InsertAsync(db, created, ct);
         }
         else
         {
             outcomes.AddRange(checks.Select(c => (c, c.Ok ? "ok" : "error", (Listing?)null)));
         }
 
+        // Set-based writes: a statement per table per batch, not one per row (the 10,000-row goal).
+        var events = new List<(string, object)>(outcomes.Count);
+        var rows = new List<BulkJobRow>(outcomes.Count);
         foreach (var (check, result, listing) in outcomes)
         {
             // Each change announces itself as the single-listing endpoints do, in the batch's transaction.
             if (listing is not null)
-                Outbox.Emit(db, claim.BrandId, result == "created" ? ListingEvents.Created : ListingEvents.Updated,
-                    BulkEvents.Detail(listing, urls, brandName, warehouse), clock);
-            db.BulkJobRows.Add(new BulkJobRow
+                events.Add((result == "created" ? ListingEvents.Created : ListingEvents.Updated, BulkEvents.Detail(listing, urls, brandName, warehouse)));
+            rows.Add(new BulkJobRow
             {
                 JobId = claim.JobId, Row = check.Source.Number, BrandId = claim.BrandId, Result = result,
                 ListingId = listing?.Id, Errors = check.Ok ? null : [.. check.Errors],
             });
         }
+        await Outbox.EmitManyAsync(db, claim.BrandId, events, clock, ct);
+        await BatchInsert.InsertAsync(db, rows, ct);
         job.RowsDone += batch.Count;
         job.CreatedCount += outcomes.Count(o => o.Result == "created");
         job.UpdatedCount += outcomes.Count(o => o.Result == "updated");
