@@ -125,18 +125,23 @@ public sealed class WebhookDispatcher(
         await using var db = planes.Open(plane, brandId);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext('webhook_fan_out'), hashtext({brandId}))", ct);
-        var events = await db.Events.FromSqlRaw("SELECT * FROM events WHERE fanned_out_at IS NULL ORDER BY seq LIMIT 500")
-            .AsTracking().ToListAsync(ct);
+        // Ids and types only, and set-based writes: a bulk job emits thousands of events at a time,
+        // and a statement per event here competed with the import itself.
+        var events = await db.Events.FromSqlRaw("SELECT * FROM events WHERE fanned_out_at IS NULL ORDER BY seq LIMIT 2000")
+            .Select(e => new EventRecord { Id = e.Id, Seq = e.Seq, BrandId = e.BrandId, Type = e.Type, Data = "" })
+            .ToListAsync(ct);
         if (events.Count == 0) return;
         var endpoints = await db.WebhookEndpoints.Where(e => e.Enabled).ToListAsync(ct);
         var now = clock.GetUtcNow();
+        var deliveries = new List<WebhookDelivery>();
         foreach (var evt in events)
         {
             foreach (var endpoint in endpoints.Where(e => WebhookEventTypes.Matches(e.EventTypes, evt.Type)))
-                db.WebhookDeliveries.Add(NewDelivery(evt, endpoint.Id, "event", now));
-            evt.FannedOutAt = now;
+                deliveries.Add(NewDelivery(evt, endpoint.Id, "event", now));
         }
-        await db.SaveChangesAsync(ct);
+        await BatchInsert.InsertAsync(db, deliveries, ct);
+        var ids = events.Select(e => e.Id).ToArray();
+        await db.Database.ExecuteSqlAsync($"UPDATE events SET fanned_out_at = {now} WHERE id = ANY({ids})", ct);
         await tx.CommitAsync(ct);
     }
 
