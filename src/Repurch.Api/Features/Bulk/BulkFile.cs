@@ -26,8 +26,8 @@ public sealed record BulkLimits(long MaxUncompressedBytes, int MaxZipEntries = 2
 }
 
 /// <summary>
-/// Reads bulk files row by row with bounded memory: XLSX through the Open XML SDK's streaming
-/// <see cref="OpenXmlReader"/>, CSV through CsvHelper. The format is decided from the bytes (a zip
+/// Reads bulk files row by row with bounded memory: XLSX as parts found by the Open XML SDK and read
+/// with a streaming <see cref="XmlReader"/>, CSV through Sylvan.Data.Csv. The format is decided from the bytes (a zip
 /// signature means XLSX). <see cref="Open"/> inspects the whole file first and refuses what is unsafe
 /// or unreadable (zip bombs, macros, external links, DTDs, binary garbage, undecodable text), so the
 /// row pass that follows never meets those.
@@ -169,77 +169,121 @@ public sealed class BulkFile
         return part;
     }
 
+    /// <summary>
+    /// The data sheet's rows, read with a plain <see cref="XmlReader"/> over the part (the Open XML SDK
+    /// finds the parts): loading each row as SDK elements made parsing the slowest step of a large job.
+    /// Elements are matched by local name, so transitional and strict workbooks read alike.
+    /// </summary>
     private IEnumerable<SheetRow> XlsxRows()
     {
         _stream.Position = 0;
         using var doc = SpreadsheetDocument.Open(_stream, false, new OpenSettings { MaxCharactersInPart = BulkLimits.Large.MaxUncompressedBytes });
         var wb = doc.WorkbookPart!;
         var strings = SharedStrings(wb);
-        var part = DataSheet(wb);
-        using var reader = OpenXmlReader.Create(part);
+        using var part = DataSheet(wb).GetStream(FileMode.Open, FileAccess.Read);
+        using var xml = XmlReader.Create(part, XmlSettings);
         var cells = new List<string?>();
         var numeric = new List<bool>();
         var lastRow = 0;
-        while (reader.Read())
+        while (xml.Read())
         {
-            if (reader.ElementType != typeof(Row) || !reader.IsStartElement) continue;
-            var row = (Row)reader.LoadCurrentElement()!;
-            var number = row.RowIndex?.Value is { } r ? (int)r : lastRow + 1;
+            if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "row") continue;
+            var number = int.TryParse(xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : lastRow + 1;
             lastRow = number;
             cells.Clear();
             numeric.Clear();
-            var nextCol = 0;
-            foreach (var cell in row.Elements<Cell>())
+            if (!xml.IsEmptyElement)
             {
-                var col = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : nextCol;
-                if (col < 0 || col >= MaxColumns) { nextCol = col + 1; continue; }
-                while (cells.Count <= col) { cells.Add(null); numeric.Add(false); }
-                var (value, isNumber) = CellText(cell, strings);
-                cells[col] = value;
-                numeric[col] = isNumber;
-                nextCol = col + 1;
+                var depth = xml.Depth;
+                var nextCol = 0;
+                while (xml.Read() && xml.Depth > depth)
+                {
+                    if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "c") continue;
+                    var col = xml.GetAttribute("r") is { } reference ? ColumnIndex(reference) : nextCol;
+                    nextCol = col + 1;
+                    var type = xml.GetAttribute("t");
+                    if (xml.IsEmptyElement) continue;
+                    var (value, isNumber) = ReadCell(xml, type, strings);
+                    if (col < 0 || col >= MaxColumns || value is null) continue;
+                    while (cells.Count <= col) { cells.Add(null); numeric.Add(false); }
+                    cells[col] = value;
+                    numeric[col] = isNumber;
+                }
             }
             yield return new SheetRow(number, [.. cells], [.. numeric]);
         }
+    }
+
+    private static readonly XmlReaderSettings XmlSettings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, IgnoreProcessingInstructions = true,
+    };
+
+    /// <summary>Reads a <c>c</c> element to its end: its <c>v</c> (typed by <paramref name="type"/>) or its inline <c>is</c> text.</summary>
+    private static (string? Value, bool Numeric) ReadCell(XmlReader xml, string? type, List<string> strings)
+    {
+        var depth = xml.Depth;
+        string? raw = null;
+        string? inline = null;
+        xml.Read();
+        while (xml.Depth > depth)
+        {
+            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "v") { raw = xml.ReadElementContentAsString(); continue; }
+            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "is") { inline = ReadText(xml); continue; }
+            if (!xml.Read()) break;
+        }
+        if (type == "inlineStr") return (inline, false);
+        if (raw is null) return (null, false);
+        return type switch
+        {
+            "s" => int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < strings.Count ? (strings[i], false) : (null, false),
+            "b" => (raw == "1" ? "TRUE" : "FALSE", false),
+            "str" or "e" => (raw, false),
+            // "n" or no type: a number (dates are numbers too, as in the file).
+            _ => (raw, true),
+        };
+    }
+
+    /// <summary>
+    /// The text of a string item (<c>si</c> or <c>is</c>), read to its end: plain <c>t</c> or the runs'
+    /// <c>t</c>s; phonetic runs (<c>rPh</c>) are not part of the value.
+    /// </summary>
+    private static string ReadText(XmlReader xml)
+    {
+        if (xml.IsEmptyElement) { xml.Read(); return ""; }
+        var depth = xml.Depth;
+        string? single = null;
+        StringBuilder? sb = null;
+        xml.Read();
+        while (xml.Depth > depth)
+        {
+            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "rPh") { xml.Skip(); continue; }
+            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "t")
+            {
+                var text = xml.ReadElementContentAsString();
+                if (single is null && sb is null) single = text;
+                else (sb ??= new StringBuilder(single)).Append(text);
+                continue;
+            }
+            if (!xml.Read()) break;
+        }
+        if (xml.NodeType == XmlNodeType.EndElement) xml.Read();
+        return sb?.ToString() ?? single ?? "";
     }
 
     private static List<string> SharedStrings(WorkbookPart wb)
     {
         var list = new List<string>();
         if (wb.SharedStringTablePart is not { } sst) return list;
-        using var reader = OpenXmlReader.Create(sst);
-        while (reader.Read())
+        using var stream = sst.GetStream(FileMode.Open, FileAccess.Read);
+        using var xml = XmlReader.Create(stream, XmlSettings);
+        xml.Read();
+        while (!xml.EOF)
         {
-            if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement)
-            {
-                var item = (SharedStringItem)reader.LoadCurrentElement()!;
-                list.Add(ItemText(item));
-            }
+            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "si") { list.Add(ReadText(xml)); continue; }
+            xml.Read();
         }
         return list;
-    }
-
-    /// <summary>Plain or rich text; phonetic runs are not part of the value.</summary>
-    private static string ItemText(OpenXmlElement item)
-    {
-        if (item.GetFirstChild<Text>() is { } t && !item.Elements<Run>().Any()) return t.Text;
-        var sb = new StringBuilder();
-        foreach (var run in item.Elements<Run>()) sb.Append(run.Text?.Text);
-        if (sb.Length == 0 && item.GetFirstChild<Text>() is { } plain) sb.Append(plain.Text);
-        return sb.ToString();
-    }
-
-    private static (string? Value, bool Numeric) CellText(Cell cell, List<string> strings)
-    {
-        var type = cell.DataType?.Value;
-        if (type == CellValues.InlineString) return (cell.InlineString is { } inline ? ItemText(inline) : null, false);
-        var raw = cell.CellValue?.Text;
-        if (raw is null) return (null, false);
-        if (type == CellValues.SharedString)
-            return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < strings.Count ? (strings[i], false) : (null, false);
-        if (type == CellValues.Boolean) return (raw == "1" ? "TRUE" : "FALSE", false);
-        if (type == CellValues.String || type == CellValues.Error) return (raw, false);
-        return (raw, true);
     }
 
     /// <summary>Zero-based column of an A1 reference (<c>C7</c> is 2).</summary>
