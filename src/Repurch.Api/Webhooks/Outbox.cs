@@ -27,7 +27,7 @@ public static class Outbox
     }
 
     /// <summary>
-    /// Writes many events in one statement (<see cref="BatchInsert"/>), in list order, inside the
+    /// Writes many events in one statement (<see cref="BatchWrites"/>), in list order, inside the
     /// context's open transaction: for batch writers such as bulk jobs.
     /// </summary>
     public static async Task EmitManyAsync(RepurchDb db, string brandId, IReadOnlyList<(string Type, object Data)> events, TimeProvider clock, CancellationToken ct)
@@ -40,7 +40,7 @@ public static class Outbox
             Data = JsonSerializer.Serialize(new { @object = e.Data }, Http.Json.Options),
         }).ToList();
         // seq (the delivery order of an ordered endpoint) is drawn in list order.
-        await BatchInsert.InsertAsync(db, records, ct);
+        await BatchWrites.InsertAsync(db, records, ct);
     }
 
     /// <summary><c>evt_</c> plus 24 random base32 characters.</summary>

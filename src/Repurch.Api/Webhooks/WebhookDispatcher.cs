@@ -139,7 +139,7 @@ public sealed class WebhookDispatcher(
             foreach (var endpoint in endpoints.Where(e => WebhookEventTypes.Matches(e.EventTypes, evt.Type)))
                 deliveries.Add(NewDelivery(evt, endpoint.Id, "event", now));
         }
-        await BatchInsert.InsertAsync(db, deliveries, ct);
+        await BatchWrites.InsertAsync(db, deliveries, ct);
         var ids = events.Select(e => e.Id).ToArray();
         await db.Database.ExecuteSqlAsync($"UPDATE events SET fanned_out_at = {now} WHERE id = ANY({ids})", ct);
         await tx.CommitAsync(ct);

@@ -241,12 +241,13 @@ public sealed class BulkJobWorker(DataPlanes planes, BulkJobSignal signal, Listi
             var bySku = new Dictionary<string, Listing>(StringComparer.Ordinal);
             if (skus.Count > 0)
             {
-                var existing = await db.Listings.AsTracking()
+                var existing = await db.Listings
                     .Where(l => l.BrandId == claim.BrandId && l.DeletedAt == null && l.OwnerType == "brand" && l.Sku != null && skus.Contains(l.Sku))
                     .OrderByDescending(l => l.Id).ToListAsync(ct);
                 foreach (var l in existing) bySku.TryAdd(l.Sku!, l);
             }
             var created = new List<Listing>();
+            var updated = new HashSet<Listing>(ReferenceEqualityComparer.Instance);
             foreach (var check in checks)
             {
                 if (!check.Ok) { outcomes.Add((check, "error", null)); continue; }
@@ -255,6 +256,7 @@ public sealed class BulkJobWorker(DataPlanes planes, BulkJobSignal signal, Listi
                 {
                     BulkValidator.ApplyTo(header, check.Source, target, options, now);
                     target.Channel = "clearance";
+                    if (target.Id != 0) updated.Add(target); // 0: created earlier in this batch, inserted below with these values
                     outcomes.Add((check, "updated", target));
                     continue;
                 }
@@ -264,8 +266,8 @@ public sealed class BulkJobWorker(DataPlanes planes, BulkJobSignal signal, Listi
                 if (sku is not null) bySku[sku] = listing;
                 outcomes.Add((check, "created", listing));
             }
-            await db.SaveChangesAsync(ct);
-            await BatchInsert.InsertAsync(db, created, ct);
+            await BatchWrites.UpdateAsync(db, [.. updated], ct);
+            await BatchWrites.InsertAsync(db, created, ct);
         }
         else
         {
@@ -287,7 +289,7 @@ public sealed class BulkJobWorker(DataPlanes planes, BulkJobSignal signal, Listi
             });
         }
         await Outbox.EmitManyAsync(db, claim.BrandId, events, clock, ct);
-        await BatchInsert.InsertAsync(db, rows, ct);
+        await BatchWrites.InsertAsync(db, rows, ct);
         job.RowsDone += batch.Count;
         job.CreatedCount += outcomes.Count(o => o.Result == "created");
         job.UpdatedCount += outcomes.Count(o => o.Result == "updated");

@@ -7,7 +7,7 @@ using Repurch.Api.Tests.Infrastructure;
 namespace Repurch.Api.Tests.Bulk;
 
 /// <summary>The bulk worker's set-based insert must store exactly what EF's own insert stores.</summary>
-public sealed class BatchInsertTests : ApiTest
+public sealed class BatchWritesTests : ApiTest
 {
     private static Listing Sample(string brandId, int i, DateTimeOffset now) => new()
     {
@@ -33,7 +33,7 @@ public sealed class BatchInsertTests : ApiTest
             await db.SaveChangesAsync();
             await db.Database.OpenConnectionAsync();
             await using var tx = await db.Database.BeginTransactionAsync();
-            await BatchInsert.InsertAsync(db, viaBatch, CancellationToken.None);
+            await BatchWrites.InsertAsync(db, viaBatch, CancellationToken.None);
             await tx.CommitAsync();
         }
         Assert.All(viaBatch, l => Assert.True(l.Id > viaEf[^1].Id));
@@ -65,7 +65,7 @@ public sealed class BatchInsertTests : ApiTest
             await db.Database.OpenConnectionAsync();
             await using var tx = await db.Database.BeginTransactionAsync();
             var e = await Assert.ThrowsAsync<PostgresException>(() =>
-                BatchInsert.InsertAsync(db, [Sample(brand.Id, 1, now), Sample(other.Id, 2, now)], CancellationToken.None));
+                BatchWrites.InsertAsync(db, [Sample(brand.Id, 1, now), Sample(other.Id, 2, now)], CancellationToken.None));
             Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, e.SqlState);
         }
         Assert.Equal(0, await brand.CountListingsAsync(Api.Planes));
@@ -77,6 +77,58 @@ public sealed class BatchInsertTests : ApiTest
     {
         var brand = await NewBrandAsync();
         await using var db = Api.Planes.Open(Plane.Live, brand.Id);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => BatchInsert.InsertAsync(db, [Sample(brand.Id, 1, DateTimeOffset.UtcNow)], CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => BatchWrites.InsertAsync(db, [Sample(brand.Id, 1, DateTimeOffset.UtcNow)], CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Update_writes_every_column_of_existing_rows_and_refuses_rows_it_cannot_see()
+    {
+        var brand = await NewBrandAsync();
+        var other = await NewBrandAsync();
+        var now = DateTimeOffset.UtcNow;
+        var mine = Enumerable.Range(0, 3).Select(i => Sample(brand.Id, i, now)).ToList();
+        var theirs = Sample(other.Id, 9, now);
+        await using (var db = Api.Planes.Open(Plane.Live, brand.Id))
+        {
+            db.Listings.AddRange(mine);
+            await db.SaveChangesAsync();
+        }
+        await using (var db = Api.Planes.Open(Plane.Live, other.Id))
+        {
+            db.Listings.Add(theirs);
+            await db.SaveChangesAsync();
+        }
+        mine[0].Title = "Renamed";
+        mine[1].ExposedTo = ["Cats"];
+        mine[1].SalePrice = null;
+        mine[2].Measurements = """[{"label":"Depth","value":"90cm"}]""";
+        await using (var db = Api.Planes.Open(Plane.Live, brand.Id))
+        {
+            await db.Database.OpenConnectionAsync();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await BatchWrites.UpdateAsync(db, mine, CancellationToken.None);
+            await tx.CommitAsync();
+        }
+        await using (var db = Api.Planes.Open(Plane.Live, brand.Id))
+        {
+            var stored = await db.Listings.OrderBy(l => l.Id).ToListAsync();
+            Assert.Equal(["Renamed", "Sofa 1", "Sofa 2"], stored.Select(l => l.Title));
+            Assert.Equal(["Cats"], stored[1].ExposedTo);
+            Assert.Null(stored[1].SalePrice);
+            Assert.Contains("Depth", stored[2].Measurements);
+        }
+
+        // Another brand's row is invisible under RLS: nothing is updated and the call fails.
+        theirs.Title = "Hijacked";
+        await using (var db = Api.Planes.Open(Plane.Live, brand.Id))
+        {
+            await db.Database.OpenConnectionAsync();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await Assert.ThrowsAsync<InvalidOperationException>(() => BatchWrites.UpdateAsync(db, [theirs], CancellationToken.None));
+        }
+        await using (var db = Api.Planes.Open(Plane.Live, other.Id))
+        {
+            Assert.Equal("Sofa 9", (await db.Listings.SingleAsync()).Title);
+        }
     }
 }
