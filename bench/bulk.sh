@@ -19,11 +19,18 @@ run_phase() {
   local pid=$!
   trap "kill $pid 2>/dev/null || true" EXIT
   for _ in $(seq 100); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
-  dotnet bench/BulkBench/bin/Release/net10.0/BulkBench.dll "http://127.0.0.1:$PORT" "$key" "$pid" "$1"
+  dotnet bench/BulkBench/bin/Release/net10.0/BulkBench.dll "http://127.0.0.1:$PORT" "$key" "$pid" "$@"
+  # Let the server fan out the events it wrote before stopping it, so the next phase does not
+  # pay for this one's webhook work.
+  for _ in $(seq 300); do
+    [[ "$(psql -h 127.0.0.1 -p "${REPURCH_PG_PORT:-54329}" -U postgres -d repurch_bulkbench -Atc "SELECT count(*) FROM events WHERE fanned_out_at IS NULL")" == 0 ]] && break
+    sleep 1
+  done
   kill "$pid"; wait "$pid" 2>/dev/null || true
   trap - EXIT
 }
-echo "== peak memory (fresh server) =="
-run_phase memory
 echo "== throughput (fresh server) =="
 run_phase throughput
+echo "== peak memory, one 100,000-row job per fresh server =="
+run_phase job csv 100000
+run_phase job xlsx 100000
