@@ -241,9 +241,12 @@ public sealed class BulkJobWorker(DataPlanes planes, BulkJobSignal signal, Listi
             var bySku = new Dictionary<string, Listing>(StringComparer.Ordinal);
             if (skus.Count > 0)
             {
-                var existing = await db.Listings
-                    .Where(l => l.BrandId == claim.BrandId && l.DeletedAt == null && l.OwnerType == "brand" && l.Sku != null && skus.Contains(l.Sku))
-                    .OrderByDescending(l => l.Id).ToListAsync(ct);
+                // FOR UPDATE: every column is written back, so a concurrent change (an order taking stock,
+                // a view) must wait for this batch rather than be overwritten by the copy read here.
+                var skuList = skus.ToArray();
+                var existing = await db.Listings.FromSql(
+                    $"SELECT * FROM listings WHERE brand_id = {claim.BrandId} AND deleted_at IS NULL AND owner_type = 'brand' AND sku = ANY({skuList}) ORDER BY id DESC FOR UPDATE")
+                    .ToListAsync(ct);
                 foreach (var l in existing) bySku.TryAdd(l.Sku!, l);
             }
             var created = new List<Listing>();
