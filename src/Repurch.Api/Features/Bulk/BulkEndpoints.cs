@@ -185,12 +185,12 @@ public static class BulkEndpoints
             // New listings go to the brand's default warehouse, as on create.
             var warehouse = await db.Warehouses.Where(w => w.IsDefault).FirstOrDefaultAsync(ct);
             foreach (var listing in valid) listing.WarehouseId = warehouse?.Id;
-            db.Listings.AddRange(valid);
-            await db.SaveChangesAsync(ct);
+            // One statement for the listings and one for their events, as the bulk job writes a batch.
+            await BatchWrites.InsertAsync(db, valid, ct);
             // Each listing announces itself as a single create would, in the same transaction.
             var brandName = await ListingsEndpoints.BrandName(db, ct);
-            foreach (var listing in valid) Outbox.Emit(db, listing.BrandId, ListingEvents.Created, BulkEvents.Detail(listing, urls, brandName, warehouse), clock);
-            await db.SaveChangesAsync(ct);
+            await Outbox.EmitManyAsync(db, http.Caller().BrandId,
+                [.. valid.Select(l => (ListingEvents.Created, (object)BulkEvents.Detail(l, urls, brandName, warehouse)))], clock, ct);
             await work.CommitAsync(ct);
         }
         var results = rows!.Select(r => r.Ok
