@@ -33,9 +33,6 @@ public sealed class DataPlanes : IAsyncDisposable
         {
             MaxPoolSize = 100,
             ApplicationName = "repurch-api",
-            // Statements run often (EF's per-row INSERT/UPDATE, look-ups) are prepared once per connection:
-            // PostgreSQL skips parsing and planning them again.
-            MaxAutoPrepare = 100,
         };
         return new NpgsqlDataSourceBuilder(csb.ConnectionString).Build();
     }
