@@ -14,14 +14,7 @@ public static class Outbox
     /// <param name="data">The event's <c>data.object</c>, serialised with the API's JSON options (snake_case). Never include secrets.</param>
     public static EventRecord Emit(RepurchDb db, string brandId, string type, object data, TimeProvider? clock = null)
     {
-        var record = new EventRecord
-        {
-            Id = NewId(),
-            BrandId = brandId,
-            Type = type,
-            Data = JsonSerializer.Serialize(new { @object = data }, Http.Json.Options),
-            CreatedAt = (clock ?? TimeProvider.System).GetUtcNow(),
-        };
+        var record = NewRecord(brandId, type, data, (clock ?? TimeProvider.System).GetUtcNow());
         db.Events.Add(record);
         return record;
     }
@@ -32,16 +25,16 @@ public static class Outbox
     /// </summary>
     public static async Task EmitManyAsync(RepurchDb db, string brandId, IReadOnlyList<(string Type, object Data)> events, TimeProvider clock, CancellationToken ct)
     {
-        if (events.Count == 0) return;
         var now = clock.GetUtcNow();
-        var records = events.Select(e => new EventRecord
-        {
-            Id = NewId(), BrandId = brandId, Type = e.Type, CreatedAt = now,
-            Data = JsonSerializer.Serialize(new { @object = e.Data }, Http.Json.Options),
-        }).ToList();
         // seq (the delivery order of an ordered endpoint) is drawn in list order.
-        await BatchWrites.InsertAsync(db, records, ct);
+        await BatchWrites.InsertAsync(db, [.. events.Select(e => NewRecord(brandId, e.Type, e.Data, now))], ct);
     }
+
+    private static EventRecord NewRecord(string brandId, string type, object data, DateTimeOffset now) => new()
+    {
+        Id = NewId(), BrandId = brandId, Type = type, CreatedAt = now,
+        Data = JsonSerializer.Serialize(new { @object = data }, Http.Json.Options),
+    };
 
     /// <summary><c>evt_</c> plus 24 random base32 characters.</summary>
     public static string NewId() => "evt_" + RandomToken(24);

@@ -127,7 +127,7 @@ public sealed class WebhookDispatcher(
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext('webhook_fan_out'), hashtext({brandId}))", ct);
         // Ids and types only, and set-based writes: a bulk job emits thousands of events at a time,
         // and a statement per event here competed with the import itself.
-        var events = await db.Events.FromSqlRaw("SELECT * FROM events WHERE fanned_out_at IS NULL ORDER BY seq LIMIT 2000")
+        var events = await db.Events.Where(e => e.FannedOutAt == null).OrderBy(e => e.Seq).Take(2000)
             .Select(e => new EventRecord { Id = e.Id, Seq = e.Seq, BrandId = e.BrandId, Type = e.Type, Data = "" })
             .ToListAsync(ct);
         if (events.Count == 0) return;

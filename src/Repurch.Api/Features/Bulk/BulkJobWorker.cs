@@ -244,8 +244,6 @@ public sealed class BulkJobWorker(DataPlanes planes, BulkJobSignal signal, Listi
                 // FOR UPDATE: every column is written back, so a concurrent change (an order taking stock,
                 // a view) must wait for this batch rather than be overwritten by the copy read here.
                 var skuList = skus.ToArray();
-                // Composed (EF selects named columns around it), so a prepared statement's result type
-                // does not change when a migration adds a column.
                 var existing = await db.Listings.FromSql(
                     $"SELECT * FROM listings WHERE brand_id = {claim.BrandId} AND deleted_at IS NULL AND owner_type = 'brand' AND sku = ANY({skuList}) FOR UPDATE")
                     .OrderByDescending(l => l.Id).ToListAsync(ct);
