@@ -71,9 +71,9 @@ public static class CreditsEndpoints
             .Errors([.. ApiDocs.AuthErrors, new(400, "invalid_parameter", "page or per_page out of range.")]);
         app.MapGet("/v1/marketplace/sellers/{sellerId}/credits", SellerView).WithTags("Credits").RequireAuthorization(Policies.MarketplaceRead)
             .WithName("ListSellerCredits").WithSummary("A seller's own credit codes, in full")
-            .WithDescription("For the storefront to show a consumer seller (whom it has authenticated) the codes their trade-ins earned, in full (`ABCD-EFGH-JKLMN`), across the brand they sold through. Marketplace keys only.")
+            .WithDescription("For the storefront to show a consumer seller (whom it has authenticated) the codes their trade-ins earned, in full (`ABCD-EFGH-JKLMN`): only the codes earned by sales placed through this marketplace's own orders. A seller who has never sold through this marketplace is `404 seller_not_found`, exactly like an unknown id, so seller ids cannot be probed from another storefront. Every call is recorded in the issuing brand's audit log (`credit.codes_viewed`: which marketplace key read which credit ids; never the codes). Marketplace keys only.")
             .Errors([ApiDocs.MissingBearer, ApiDocs.InvalidToken, ApiDocs.Forbidden with { Message = "Not a marketplace key with the `read` scope." },
-                new(404, "seller_not_found", "No seller with this id.")]);
+                new(404, "seller_not_found", "No seller with this id has sold through this marketplace.")]);
         return app;
     }
 
@@ -274,20 +274,42 @@ public static class CreditsEndpoints
         string sellerId, HttpContext http, DataPlanes planes, CreditCodeVault vault, TimeProvider clock, CancellationToken ct)
     {
         var caller = http.Caller();
-        if (!long.TryParse(sellerId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) return Problems.Of(404, "seller_not_found", "Seller not found.");
+        if (!long.TryParse(sellerId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) return SellerNotFound();
         string? brandId;
-        // Which brand the seller belongs to (a look-up that returns the brand id only), then that brand's scope.
-        await using (var cmd = planes.For(caller.Plane).CreateCommand("SELECT seller_brand($1)"))
+        // The seller's brand, told only to a marketplace the seller has sold through (a look-up that returns the brand id
+        // and nothing else); any other marketplace gets the same 404 as for an unknown id.
+        await using (var cmd = planes.For(caller.Plane).CreateCommand("SELECT marketplace_seller_brand($1, $2)"))
         {
             cmd.Parameters.Add(new Npgsql.NpgsqlParameter { Value = id });
+            cmd.Parameters.Add(new Npgsql.NpgsqlParameter { Value = caller.BrandId });
             brandId = await cmd.ExecuteScalarAsync(ct) as string;
         }
-        if (brandId is null) return Problems.Of(404, "seller_not_found", "Seller not found.");
+        if (brandId is null) return SellerNotFound();
         await using var db = planes.Open(caller.Plane, brandId);
-        var rows = await db.CreditCodes.Where(c => c.SellerId == id).OrderByDescending(c => c.IssuedAt).ToListAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Only the codes earned through this marketplace's own orders: a seller trading through two storefronts
+        // shows each only its own.
+        var rows = await db.CreditCodes
+            .Where(c => c.SellerId == id && db.Orders.Any(o => o.Id == c.OrderId && o.MarketplaceBrandId == caller.BrandId))
+            .OrderByDescending(c => c.IssuedAt).ToListAsync(ct);
         var now = clock.GetUtcNow();
+        // Every read of full codes is audited in the issuing brand's log (who read which codes, never the codes).
+        db.AuditLog.Add(new AuditEntry
+        {
+            BrandId = brandId, ActorKeyId = caller.KeyId, Action = "credit.codes_viewed", TargetId = id.ToString(CultureInfo.InvariantCulture),
+            Changes = JsonSerializer.Serialize(new Dictionary<string, FieldChange>
+            {
+                ["marketplace_brand_id"] = new(null, caller.BrandId),
+                ["credit_ids"] = new(null, rows.Select(c => c.Id).ToArray()),
+            }, Json.Options),
+            CreatedAt = now,
+        });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return TypedResults.Ok(new SellerCredits(id, rows.Select(c => new SellerCredit(c.Id, CreditCodeVault.Display(vault.Open(c.BrandId, c.Id, c.CodeCipher)),
             c.BrandId, Status(c, now), c.Amount, ListingMapper.Timestamp(c.IssuedAt), ListingMapper.Timestamp(c.ExpiresAt),
             ListingMapper.Timestamp(c.RedeemedAt))).ToList()));
     }
+
+    private static ApiErrorResult SellerNotFound() => Problems.Of(404, "seller_not_found", "Seller not found.");
 }

@@ -1,0 +1,70 @@
+using Repurch.Api.Persistence;
+using Repurch.Api.Tests.Infrastructure;
+
+namespace Repurch.Api.Tests.Isolation;
+
+/// <summary>
+/// SECURITY DEFINER functions run past row-level security, so each one the app may call is a reviewed
+/// hole in tenant isolation. This pins the list: a new one fails here until someone has checked that it
+/// tells its caller nothing about another brand beyond what it must (the credit-code leak came through
+/// such a look-up that answered any marketplace).
+/// </summary>
+public sealed class SecurityDefinerFunctionsTests : ApiTest
+{
+    private static readonly string[] Reviewed =
+    [
+        // Credential look-ups by secret hash: the caller already holds the secret.
+        "auth_find_api_key", "auth_find_refresh_token", "auth_find_signing_key",
+        // Yes/no for the marketplace read policy.
+        "listing_is_cross_listed",
+        // Brand ids with due deliveries, for the dispatcher (which then works in each brand's session).
+        "webhook_due_brands",
+        // The seller's brand, only for a marketplace the seller has sold through.
+        "marketplace_seller_brand",
+        // Brand of a payout named in a PayPal webhook whose signature PayPal has verified.
+        "payout_brand",
+        // Brand ids with escrow releases and payouts due, for the sweep.
+        "money_due_work",
+        // Yes/no: does another brand hold this code hash.
+        "credit_code_elsewhere",
+        // The bulk job queue (job id, brand id, lease).
+        "bulk_job_enqueue", "bulk_job_claim", "bulk_job_lease", "bulk_job_dequeue",
+    ];
+
+    [Theory]
+    [InlineData(Plane.Live)]
+    [InlineData(Plane.Sandbox)]
+    public async Task The_app_can_call_only_the_reviewed_security_definer_functions(Plane plane)
+    {
+        await using var cmd = Api.Planes.For(plane).CreateCommand("""
+            SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+             WHERE p.prosecdef AND n.nspname = 'public' AND has_function_privilege(current_user, p.oid, 'EXECUTE')
+             ORDER BY 1
+            """);
+        var names = new List<string>();
+        await using (var reader = await cmd.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) names.Add(reader.GetString(0));
+        Assert.Equal(Reviewed.Order(StringComparer.Ordinal), names);
+    }
+
+    [Fact]
+    public async Task The_seller_look_up_answers_only_a_marketplace_the_seller_has_sold_through()
+    {
+        var brand = await NewBrandAsync();
+        var store = await Money.Storefront.CreateAsync(Api);
+        await store.BuyAsync(await brand.AddTradeInAsync(Api.Planes));
+        var other = await NewBrandAsync();
+
+        async Task<object?> LookUp(string marketplace)
+        {
+            await using var cmd = Api.Planes.For(Plane.Live).CreateCommand("SELECT marketplace_seller_brand($1, $2)");
+            cmd.Parameters.Add(new Npgsql.NpgsqlParameter { Value = brand.SellerId });
+            cmd.Parameters.Add(new Npgsql.NpgsqlParameter { Value = marketplace });
+            return await cmd.ExecuteScalarAsync();
+        }
+
+        Assert.Equal(brand.Id, await LookUp(store.BrandId));
+        Assert.Equal(DBNull.Value, await LookUp(other.Id));
+        Assert.Equal(DBNull.Value, await LookUp(brand.Id));
+    }
+}
