@@ -177,6 +177,23 @@ public sealed class OrdersTests : ApiTest
         Assert.Equal(codes.OrderBy(c => c), body.ErrorCodes().OrderBy(c => c));
     }
 
+    [Theory]
+    [InlineData("""{"listing_id":1,"buyer":{"email":"buyer@example.com","name":"Alex\u0000Buyer"}}""", "buyer_name_invalid")]
+    [InlineData("""{"listing_id":1,"buyer":{"email":"buyer@example.com","name":"Alex\u009bBuyer"}}""", "buyer_name_invalid")]
+    [InlineData("""{"listing_id":1,"buyer":{"email":"buyer@example.com","na\u0000me":"Alex Buyer"}}""", "unknown_field")]
+    public async Task Control_characters_in_the_buyer_are_refused_and_reserve_nothing(string json, string code)
+    {
+        var (brand, listingId, store) = await SetupAsync();
+        json = json.Replace("\"listing_id\":1", $"\"listing_id\":{listingId}", StringComparison.Ordinal);
+
+        var body = await (await store.Client.PostJsonAsync("/v1/marketplace/orders", json)).AssertErrorAsync(HttpStatusCode.BadRequest, "validation_failed");
+
+        Assert.Equal([code], body.ErrorCodes());
+        await using var db = Api.Planes.Open(Plane.Live, brand.Id);
+        Assert.Equal(0, await db.Orders.CountAsync());
+        Assert.Equal(1, await db.Listings.Where(l => l.Id == listingId).Select(l => l.Quantity).SingleAsync());
+    }
+
     [Fact]
     public async Task Malformed_huge_and_wrongly_typed_bodies_are_4xx()
     {
