@@ -13,6 +13,9 @@ public static partial class FieldFormats
     /// <summary><c>&lt;field&gt;_unknown</c> for a plain field name, else <c>unknown_field</c> (hostile names are never echoed).</summary>
     public static string UnknownFieldCode(string name) => SafeFieldName().IsMatch(name) ? $"{name}_unknown" : "unknown_field";
 
+    /// <summary><c>&lt;field&gt;_invalid</c> for a plain field name, else <c>unknown_field</c> (no endpoint has such a field).</summary>
+    public static string InvalidFieldCode(string name) => SafeFieldName().IsMatch(name) ? $"{name}_invalid" : "unknown_field";
+
     /// <summary>
     /// A single plain address (<c>local@domain.tld</c>, ASCII; internationalised domains in their
     /// punycode form), at most 254 characters with a local part of at most 64. Display names

@@ -63,10 +63,17 @@ public static class JsonBody
             doc.Dispose();
             return new(null, Problems.InvalidBody(), false);
         }
-        if (!StringsDecode(doc.RootElement))
+        var controls = new List<string>();
+        if (!Scan(doc.RootElement, null, false, controls))
         {
             doc.Dispose();
             return new(null, Problems.InvalidJson("a string is not valid UTF-8 or has an unpaired \\u surrogate escape."), false);
+        }
+        if (controls.Count > 0)
+        {
+            doc.Dispose();
+            var prefix = HttpMethods.IsPatch(request.Method) ? "Update rejected" : "Request rejected";
+            return new(null, Problems.Validation(prefix, controls), false);
         }
         return new(doc, null, false);
     }
@@ -86,12 +93,19 @@ public static class JsonBody
     }
 
     /// <summary>
-    /// Whether every property name and string value converts to .NET text. The parser lets invalid
-    /// UTF-8 and unpaired <c>\uD800</c>-style escapes through inside strings; reading one later throws
+    /// Whether every property name and string value converts to .NET text, collecting a code for each
+    /// field whose text holds a control character. The parser lets invalid UTF-8 and unpaired
+    /// <c>\uD800</c>-style escapes through inside strings; reading one later throws
     /// <see cref="InvalidOperationException"/> deep in an endpoint (a 500), so refuse them here.
+    /// Control characters (an escaped NUL above all) are refused here too, once for every endpoint:
+    /// PostgreSQL rejects NUL in text and jsonb (a 500 at the insert), and the rest are never meant.
+    /// A string's field is the path of property names down to it joined with <c>_</c>
+    /// (<c>buyer.name</c> is <c>buyer_name_invalid</c>); inside an array it is the array's field
+    /// (<c>images_invalid</c>). A property name with a control character is <c>unknown_field</c>,
+    /// since no endpoint has such a field and hostile names are never echoed.
     /// Recursion is bounded by the parser's MaxDepth.
     /// </summary>
-    private static bool StringsDecode(JsonElement element)
+    private static bool Scan(JsonElement element, string? path, bool inArray, List<string> codes)
     {
         try
         {
@@ -100,18 +114,20 @@ public static class JsonBody
                 case JsonValueKind.Object:
                     foreach (var p in element.EnumerateObject())
                     {
-                        _ = p.Name;
-                        if (!StringsDecode(p.Value)) return false;
+                        var name = p.Name;
+                        if (HasControl(name)) Add(codes, "unknown_field");
+                        var child = inArray ? path : path is null ? name : $"{path}_{name}";
+                        if (!Scan(p.Value, child, inArray, codes)) return false;
                     }
                     return true;
                 case JsonValueKind.Array:
                     foreach (var item in element.EnumerateArray())
                     {
-                        if (!StringsDecode(item)) return false;
+                        if (!Scan(item, path, true, codes)) return false;
                     }
                     return true;
                 case JsonValueKind.String:
-                    _ = element.GetString();
+                    if (HasControl(element.GetString()!)) Add(codes, FieldFormats.InvalidFieldCode(path ?? ""));
                     return true;
                 default:
                     return true;
@@ -121,5 +137,23 @@ public static class JsonBody
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// C0 and C1 control characters (U+0000–U+001F, U+007F–U+009F) other than TAB, LF and CR, which
+    /// multi-line text needs. Fields that must be single-line (a title) refuse those in their reader.
+    /// </summary>
+    public static bool HasControl(string s)
+    {
+        foreach (var c in s)
+        {
+            if (char.IsControl(c) && c is not ('\t' or '\n' or '\r')) return true;
+        }
+        return false;
+    }
+
+    private static void Add(List<string> codes, string code)
+    {
+        if (!codes.Contains(code)) codes.Add(code);
     }
 }

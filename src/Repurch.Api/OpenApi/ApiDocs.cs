@@ -14,7 +14,7 @@ public static class ApiDocs
     public static readonly DocumentedError InvalidToken = new(401, "invalid_token", "Token is malformed, expired, or signed with the wrong key.");
     public static readonly DocumentedError Forbidden = new(403, "forbidden", "Caller is not a partner admin, or the key lacks the scope (`read` for GET, `write` for mutations).");
     public static readonly DocumentedError[] AuthErrors = [MissingBearer, InvalidToken, Forbidden];
-    public static readonly DocumentedError BadBody = new(400, "invalid_json", "Body is not valid JSON (`invalid_json`) or not a JSON object (`invalid_body`).");
+    public static readonly DocumentedError BadBody = new(400, "invalid_json", "Body is not valid JSON (`invalid_json`) or not a JSON object (`invalid_body`). A string holding a control character (U+0000–U+001F, U+007F–U+009F; tab, LF and CR are allowed) is `validation_failed` with `<field>_invalid`, nested fields joined with `_` (e.g. `buyer_name_invalid`); a property name holding one is `unknown_field`.");
     public static readonly DocumentedError TooLarge = new(413, "payload_too_large", "Body is larger than 256 KB.");
     public static readonly DocumentedError WrongMediaType = new(415, "unsupported_media_type", "Body is not application/json.");
 

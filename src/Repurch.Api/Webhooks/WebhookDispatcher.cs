@@ -334,7 +334,7 @@ public sealed class WebhookDispatcher(
     public static string Payload(EventRecord evt, Plane plane)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Http.Json.Options.Encoder }))
         {
             json.WriteStartObject();
             json.WriteString("id", evt.Id);

@@ -206,6 +206,18 @@ public sealed class BearerAuthTests : ApiTest
     }
 
     [Fact]
+    public async Task A_scope_denial_reads_as_plain_text()
+    {
+        var brand = await NewBrandAsync();
+        using var readOnly = Api.ClientWith(brand.ReadOnlyKey);
+
+        var response = await readOnly.PostJsonAsync("/v1/listings", Infrastructure.Listings.ValidCreate);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("\"message\":\"Caller's key lacks the 'write' scope this endpoint needs.\"", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Write_only_key_may_create_update_and_delete()
     {
         var (brand, id, _) = await BrandWithListingAsync();

@@ -95,6 +95,35 @@ public sealed class PayPalFlowTests : ApiTest, IDisposable
         await MoneyData.AssertLedgerConsistentAsync(Api, brand.Id);
     }
 
+    private int PayPalOrdersCreated() =>
+        _stub.Server.LogEntries.Count(e => e.RequestMessage.Path == "/v2/checkout/orders" && e.RequestMessage.Method == "POST");
+
+    [Fact]
+    public async Task A_refused_order_creates_no_paypal_order()
+    {
+        var brand = await NewBrandAsync();
+        var listing = await Infrastructure.Listings.CreateAsync(Api.ClientWith(brand.AdminKey));
+        var market = await TestBrand.CreateAsync(Api.Planes);
+        string key;
+        await using (var db = Api.Planes.Open(Plane.Live, market.Id))
+            key = await ApiKeyIssuer.CreateAsync(db, market.Id, Plane.Live, Roles.Marketplace, [Scopes.Read, Scopes.Write], "storefront");
+        var store = new Storefront(ClientWith(key), market.Id);
+
+        // A NUL in the buyer's name would fail at our insert: it is refused before PayPal is asked.
+        var nul = $$$"""{"listing_id":{{{listing}}},"buyer":{"email":"buyer@example.com","name":"Alex\u0000Buyer"}}""";
+        await (await store.Client.PostJsonAsync("/v1/marketplace/orders", nul)).AssertErrorAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Equal(0, PayPalOrdersCreated());
+
+        // The one order that is taken creates one PayPal order; the buyer after it gets sold out, and PayPal hears nothing.
+        await store.OrderAsync(listing);
+        Assert.Equal(1, PayPalOrdersCreated());
+        await (await store.Client.PostJsonAsync("/v1/marketplace/orders", Storefront.OrderBody(listing))).AssertErrorAsync(HttpStatusCode.Conflict, "listing_sold_out");
+        Assert.Equal(1, PayPalOrdersCreated());
+        await using (var db = Api.Planes.Open(Plane.Live, brand.Id))
+            Assert.Equal(1, await db.Orders.CountAsync());
+        await MoneyData.AssertLedgerConsistentAsync(Api, brand.Id);
+    }
+
     [Fact]
     public async Task A_paypal_outage_at_capture_changes_nothing_and_a_forged_webhook_is_refused()
     {

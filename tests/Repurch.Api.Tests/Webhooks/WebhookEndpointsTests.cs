@@ -117,6 +117,30 @@ public sealed class WebhookEndpointsTests : ApiTest
         Assert.Contains("description_too_long", error.ErrorCodes());
     }
 
+    [Theory]
+    [InlineData("""{"url":"https://hooks.example.com/repurch","description":"ERP\u0000sync"}""", "description_invalid")]
+    [InlineData("""{"url":"https://hooks.example.com/repurch","description":"\u001b[31mERP"}""", "description_invalid")]
+    [InlineData("""{"url":"https://hooks.example.com/re\u0000purch"}""", "url_invalid")]
+    [InlineData("""{"url":"https://hooks.example.com/repurch\u0085"}""", "url_invalid")]
+    public async Task Control_characters_are_refused_on_create_and_update_and_nothing_is_saved(string body, string code)
+    {
+        var brand = await NewBrandAsync();
+        using var client = Api.ClientWith(brand.AdminKey);
+
+        var created = await (await client.PostJsonAsync(Base, body)).AssertErrorAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Equal([code], created.ErrorCodes());
+        await using (var db = Api.Planes.Open(Plane.Live, brand.Id))
+            Assert.Equal(0, await db.WebhookEndpoints.CountAsync());
+
+        // Tab, CR and LF are text, not control characters: a multi-line description is fine.
+        var id = (await (await client.PostJsonAsync(Base, $$"""{"url":"{{Url}}","description":"ERP sync\r\n\tnightly"}""")).JsonAsync()).GetProperty("id").GetString()!;
+        var updated = await (await client.PatchJsonAsync($"{Base}/{id}", body)).AssertErrorAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Equal([code], updated.ErrorCodes());
+        var unchanged = await (await client.GetAsync($"{Base}/{id}")).JsonAsync();
+        Assert.Equal(Url, unchanged.GetProperty("url").GetString());
+        Assert.Equal("ERP sync\r\n\tnightly", unchanged.GetProperty("description").GetString());
+    }
+
     [Fact]
     public async Task Malformed_non_object_huge_and_non_json_bodies_are_4xx()
     {

@@ -32,14 +32,14 @@ public static class MarketplaceListingsEndpoints
         DocumentedError[] authErrors = [ApiDocs.MissingBearer, ApiDocs.InvalidToken, forbidden];
 
         read.MapGet("/", List).WithName("ListMarketplaceListings").WithSummary("List marketplace listings")
-            .WithDescription("Every brand's listings that appear on the main marketplace, newest first: active, not deleted, and in a category the brand cross-lists (the contractual default is listed; brands opt categories out under `/v1/partner/settings/cross-listing`). The database's own read-only marketplace policy decides what is visible; this key can never change a listing. Needs a `marketplace` key with the `read` scope, on the plane of the key (sandbox keys see sandbox listings). Same summary shape as `GET /v1/listings`; `meta` has no `brand_id` since the page spans brands. The total also comes back in `X-Total-Count`.")
+            .WithDescription("Every brand's listings that appear on the main marketplace, newest first: active, not deleted, with units not reserved by orders, and in a category the brand cross-lists (the contractual default is listed; brands opt categories out under `/v1/partner/settings/cross-listing`). The database's own read-only marketplace policy decides what is visible; this key can never change a listing. Needs a `marketplace` key with the `read` scope, on the plane of the key (sandbox keys see sandbox listings). Same summary shape as `GET /v1/listings`; `meta` has no `brand_id` since the page spans brands. The total also comes back in `X-Total-Count`.")
             .Query("page", JsonSchemaType.Integer, "Page number, 1-indexed.", minimum: 1, defaultValue: 1)
             .Query("per_page", JsonSchemaType.Integer, "Items per page. Maximum 100; larger values are `400 invalid_parameter`, not silently capped.", minimum: 1, maximum: 100, defaultValue: 20)
             .Query("brand_id", JsonSchemaType.String, "Only this brand's listings. An unknown brand is an empty page, not an error.")
             .Query("category", JsonSchemaType.String, "Only this category (exact name, as the brand's taxonomy spells it).")
             .Errors([.. authErrors, new(400, "invalid_parameter", "A query parameter is out of range or too long; `data.param` names it.")]);
         read.MapGet("/{id:long}", Get).WithName("GetMarketplaceListing").WithSummary("Retrieve a marketplace listing")
-            .WithDescription("Full detail of a listing the marketplace may show. A draft, closed, deleted or not-cross-listed listing is `404 listing_not_found`, exactly like an id that does not exist. Brand names and consumer sellers stay private to their brand, so `seller.display_name` is empty and `seller.id` is null here: show the brand from `brand_id`.")
+            .WithDescription("Full detail of a listing the marketplace may show. A draft, closed, deleted, not-cross-listed or fully reserved listing is `404 listing_not_found`, exactly like an id that does not exist. Brand names and consumer sellers stay private to their brand, so `seller.display_name` is empty and `seller.id` is null here: show the brand from `brand_id`.")
             .Errors([.. authErrors, new(404, "listing_not_found", "No listing with this id is visible on the marketplace.")]);
         // Ids that are not integers name no listing: answer like any other unknown id.
         read.MapGet("/{id}", () => Problems.ListingNotFound()).ExcludeFromDescription();
@@ -94,8 +94,10 @@ public static class MarketplaceListingsEndpoints
     /// <summary>
     /// The listings the marketplace shows. Other brands' rows are exactly what <c>marketplace_read</c>
     /// admits. The marketplace brand also sees its own rows under <c>brand_isolation</c>, so the feed
-    /// keeps those to live ones too; cross-listing is never decided here.
+    /// keeps those to live ones too; cross-listing is never decided here. A listing whose units are
+    /// all reserved by unpaid orders stays active (so an order for it is 409 listing_sold_out, not 404)
+    /// but has nothing to sell, so it is not shown.
     /// </summary>
     private static IQueryable<Listing> Visible(RepurchDb db) =>
-        db.Listings.Where(l => l.DeletedAt == null && l.Status == "active");
+        db.Listings.Where(l => l.DeletedAt == null && l.Status == "active" && l.Quantity > 0);
 }

@@ -48,18 +48,18 @@ public static class OrdersEndpoints
 
         write.MapPost("/", Create).WithName("CreateOrder").WithSummary("Create an order")
             .JsonRequest<OrderCreate>()
-            .WithDescription("Reserves `quantity` (default 1, at most 100) of an active marketplace listing for the buyer and creates the payment with the provider: the answer is `pending_payment` with `amount_gbp` and the hand-off in `payment` (`approve_url` is where the buyer approves a PayPal payment; the local `fake` provider needs no approval). The reservation is a single conditional update: two buyers racing for the last unit get one order and one `409 listing_sold_out`. The unit that empties a listing closes it. `payout_gbp` is the listing's `payout` figure at the time of sale, times the quantity. Bodies are capped at 16 KB.")
+            .WithDescription("Reserves `quantity` (default 1, at most 100) of an active marketplace listing for the buyer and creates the payment with the provider: the answer is `pending_payment` with `amount_gbp` and the hand-off in `payment` (`approve_url` is where the buyer approves a PayPal payment; the local `fake` provider needs no approval). The reservation is a single conditional update: buyers racing for the last unit get one order, and every other one `409 listing_sold_out`. A listing whose units are all reserved stays `active` with `quantity_identical` 0, off the marketplace's pages, and orders for it are `409 listing_sold_out`; the capture that pays for its last unit closes it, and a cancelled order puts its units back on sale. `payout_gbp` is the listing's `payout` figure at the time of sale, times the quantity. Bodies are capped at 16 KB.")
             .Errors([.. auth,
                 new(400, "validation_failed", "Field codes in `data.errors`: `listing_id_required`, `listing_id_invalid`, `quantity_invalid`, `buyer_required`, `buyer_email_required`, `buyer_email_invalid`, `buyer_name_required`, `buyer_name_invalid`, `<field>_unknown`."),
                 ApiDocs.BadBody, ApiDocs.TooLarge with { Message = "Body is larger than 16 KB." }, ApiDocs.WrongMediaType,
-                new(404, "listing_not_found", "No listing with this id is on sale on the marketplace (a listing that has already sold out and closed is not shown either)."),
-                new(409, "listing_sold_out", "The last units went to another buyer while this request waited."), new(409, "insufficient_quantity", "Fewer units are left than asked for; the message says how many."),
+                new(404, "listing_not_found", "No listing with this id is on sale on the marketplace (a listing whose last unit has been paid for is closed and not shown either)."),
+                new(409, "listing_sold_out", "Every unit is reserved by other buyers' orders (they went while this request waited, or earlier and are not yet paid)."), new(409, "insufficient_quantity", "Fewer units are left than asked for; the message says how many."),
                 new(402, "payment_declined", "The payment provider refused the payment."), unavailable]);
         read.MapGet("/{id}", Get).WithName("GetOrder").WithSummary("Retrieve an order")
             .WithDescription("An order this marketplace key's brand placed, in any status. Orders placed by another marketplace brand are `404 order_not_found`, like ids that do not exist.")
             .Errors([.. auth, notFound]);
         write.MapPost("/{id}/capture", Capture).WithName("CaptureOrder").WithSummary("Capture the payment into escrow")
-            .WithDescription("After the buyer approved the payment: captures it and holds the money in escrow (`paid`, with `release_due_at`). Emits `listing.sold` to the listing's brand (`sold_out` says whether that was the last unit). A declined capture leaves the order `pending_payment` so the buyer can try another payment method.")
+            .WithDescription("After the buyer approved the payment: captures it and holds the money in escrow (`paid`, with `release_due_at`). Emits `listing.sold` to the listing's brand (`sold_out` says whether that was the last unit; a listing with no units left closes). A declined capture leaves the order `pending_payment` so the buyer can try another payment method.")
             .Errors([.. auth, notFound, state, new(402, "payment_declined", "The provider declined the capture (e.g. `INSTRUMENT_DECLINED`); the order stays `pending_payment`."), unavailable]);
         write.MapPost("/{id}/confirm-receipt", Confirm).WithName("ConfirmOrderReceipt").WithSummary("Confirm receipt and release escrow")
             .WithDescription("The buyer has the item: `completed`, escrow released. The platform keeps commission, VAT on it and the delivery contribution; the rest goes to the seller side: a payout to the partner for its own stock, or a single-use credit code for the brand (`credit.issued`) when a consumer's trade-in sold. Unconfirmed paid orders are released the same way after the auto-release period (`Money:AutoReleaseDays`, default 7).")
@@ -68,7 +68,7 @@ public static class OrdersEndpoints
             .WithDescription("Returns the escrowed payment to the buyer in full (`refunded`). Only a `paid` order can be refunded: once escrow is released the money has gone to the seller side.")
             .Errors([.. auth, notFound, state, new(402, "payment_declined", "The provider refused the refund."), unavailable]);
         write.MapPost("/{id}/cancel", Cancel).WithName("CancelOrder").WithSummary("Cancel an unpaid order")
-            .WithDescription("Cancels a `pending_payment` order and puts the reserved units back on sale (a listing closed by this reservation reopens). A paid order is refunded instead.")
+            .WithDescription("Cancels a `pending_payment` order and puts the reserved units back on sale (a listing closed by another order's capture while these units were reserved reopens). A paid order is refunded instead.")
             .Errors([.. auth, notFound, state]);
         return app;
     }
@@ -172,9 +172,12 @@ public static class OrdersEndpoints
         var now = clock.GetUtcNow();
         var q = input!.Quantity;
         // Race-safe: one statement checks and takes the units; a concurrent buyer blocks on the row and then sees what is left.
+        // The listing stays active at quantity 0 rather than closing here: the marketplace can only see
+        // active listings (its policy), so a closed one would be 404 listing_not_found to every buyer who
+        // looks it up after this commits, where they lost a race and must hear 409 listing_sold_out.
+        // The capture that pays for the last unit closes it (Capture).
         var reserved = await db.Listings.FromSqlInterpolated($"""
-            UPDATE listings SET quantity = quantity - {q}, updated_at = {now},
-                   status = CASE WHEN quantity = {q} THEN 'closed' ELSE status END
+            UPDATE listings SET quantity = quantity - {q}, updated_at = {now}
              WHERE id = {input.ListingId} AND status = 'active' AND deleted_at IS NULL AND quantity >= {q}
             RETURNING *
             """).ToListAsync(ct);
@@ -196,18 +199,30 @@ public static class OrdersEndpoints
             DeliveryContribution = unit.DeliveryContribution * q, Payout = unit.Payout * q,
             PaymentProvider = provider.Name, CreatedAt = now,
         };
+        // The order row goes in before the provider is asked, so everything of ours that can fail
+        // (validation, the reservation, the insert and its constraints) has failed before a payment
+        // exists at the provider: a refused order never leaves an orphan PayPal order behind.
+        db.Orders.Add(order);
+        await db.SaveChangesAsync(ct);
         var created = await provider.CreateOrderAsync(new PaymentRequest(order.Id, order.Amount, order.Amount - order.Payout,
             $"{q} x {listing.Title}", order.BuyerEmail), ct);
-        // A provider failure rolls the reservation back with the transaction: nothing was taken.
+        // A provider failure rolls the reservation and the order back with the transaction: nothing was taken.
         if (created.Outcome == ProviderOutcome.Declined) return Declined(created.Reason);
-        if (created.Outcome == ProviderOutcome.Unavailable) return Unavailable();
+        if (created.Outcome == ProviderOutcome.Unavailable || !Storable(created.Value!)) return Unavailable();
+        // The one write after the provider call sets two columns of the row this transaction just
+        // inserted and holds locked, with values checked to fit them (Storable), so it cannot fail
+        // on our side; only the commit itself (a lost connection) could, as with any commit.
         order.ProviderOrderId = created.Value!.ProviderOrderId;
         order.ApproveUrl = created.Value.ApproveUrl;
-        db.Orders.Add(order);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return TypedResults.Created($"/v1/marketplace/orders/{order.Id}", View(order));
     }
+
+    /// <summary>Whether the provider's ids fit their columns (varchar 64 and 2048, no NUL), so storing them cannot fail.</summary>
+    private static bool Storable(CreatedPayment payment) =>
+        payment.ProviderOrderId.Length is > 0 and <= 64 && !JsonBody.HasControl(payment.ProviderOrderId)
+        && (payment.ApproveUrl is null || (payment.ApproveUrl.Length <= 2048 && !JsonBody.HasControl(payment.ApproveUrl)));
 
     /// <summary>The brand an order belongs to, if this marketplace key's brand placed it (read-only marketplace policy).</summary>
     private static async Task<string?> OrderBrandAsync(DataPlanes planes, Caller caller, string id, CancellationToken ct)
@@ -248,6 +263,14 @@ public static class OrdersEndpoints
         order.ProviderCaptureId = result.Value;
         Ledger.Captured(order).AddTo(db, brandId, now);
         var remaining = await db.Listings.Where(l => l.Id == order.ListingId).Select(l => l.Quantity).FirstAsync(ct);
+        // Paid for and nothing left: the listing closes now (the reservation left it active so late buyers hear sold out).
+        if (remaining == 0)
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                UPDATE listings SET status = 'closed', updated_at = {now}
+                 WHERE id = {order.ListingId} AND status = 'active' AND quantity = 0
+                """, ct);
+        }
         Outbox.Emit(db, brandId, MoneyEvents.ListingSold,
             new ListingSoldEvent(order.ListingId, order.Id, order.Quantity, order.Amount, remaining, remaining == 0, ListingMapper.Timestamp(now)), clock);
         await db.SaveChangesAsync(ct);
@@ -310,7 +333,8 @@ public static class OrdersEndpoints
         var now = clock.GetUtcNow();
         order.Status = OrderStatus.Cancelled;
         order.CancelledAt = now;
-        // The units go back on sale; a listing this reservation closed reopens.
+        // The units go back on sale; a listing that another order's capture closed while these units
+        // were reserved (quantity 0) reopens.
         await db.Database.ExecuteSqlInterpolatedAsync($"""
             UPDATE listings SET quantity = quantity + {order.Quantity}, updated_at = {now},
                    status = CASE WHEN status = 'closed' AND quantity = 0 THEN 'active' ELSE status END
