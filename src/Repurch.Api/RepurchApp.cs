@@ -117,7 +117,7 @@ public static class RepurchApp
         app.UseMiddleware<IdempotencyMiddleware>();
 
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/docs", o => o.WithTitle("Repurch API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapScalarApiReference(ApiReferencePage.Path, ApiReferencePage.Configure);
         app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription();
         app.MapHealth();
         app.MapMetrics();

@@ -2,12 +2,15 @@ using Microsoft.EntityFrameworkCore;
 using Repurch.Api.Auth;
 using Repurch.Api.Features.Listings;
 using Repurch.Api.Persistence;
+using Repurch.Api.Storage;
 
 namespace Repurch.Api.Cli;
 
 /// <summary>
-/// Demo data for <c>./run</c>: three brands on both planes with about 100 sofa listings each, and
-/// consumer trade-ins for furniture-co. Idempotent: a brand that already exists is left alone.
+/// Demo data for <c>./run</c>: three brands on both planes with about 100 sofa listings each, their
+/// public profiles and logos (<see cref="DemoBrandProfiles"/>), and consumer trade-ins for
+/// furniture-co. Idempotent: a brand that already exists keeps its data, and its profile is only
+/// filled while no partner has saved one (so databases seeded before profiles existed get them too).
 /// </summary>
 public static class DemoSeed
 {
@@ -23,39 +26,54 @@ public static class DemoSeed
     private static readonly string[] Styles = ["Carlton", "Belmont", "Linden", "Aria", "Harlow", "Kensington", "Marlow", "Oslo", "Chester", "Camden", "Ashby", "Brompton"];
     private static readonly string[] SellerNames = ["Sam Patel", "Olivia Hughes", "Tom Clarke", "Priya Shah", "Jack Evans", "Amelia Wright", "Noah Green", "Isla Turner"];
 
-    /// <summary>Seeds both planes; returns true when it created anything (and printed the sandbox keys).</summary>
-    public static async Task<bool> RunAsync(DataPlanes planes, TextWriter output, int listingsPerBrand = 100)
+    /// <summary>
+    /// Seeds both planes; returns true when it created a brand (and printed the sandbox keys). Logos go
+    /// to <paramref name="store"/> and are linked as <paramref name="mediaBaseUrl"/>/key.
+    /// </summary>
+    public static async Task<bool> RunAsync(DataPlanes planes, IObjectStore store, string mediaBaseUrl, TextWriter output, int listingsPerBrand = 100)
     {
         var created = false;
+        var logos = new Dictionary<string, string>();
         foreach (var plane in Enum.GetValues<Plane>())
         {
             foreach (var brand in Brands)
             {
                 await using var db = planes.Open(plane, brand.Id);
-                if (await db.Brands.AnyAsync()) continue;
-                await using var tx = await db.Database.BeginTransactionAsync();
-                db.Brands.Add(new Brand { Id = brand.Id, Name = brand.Name, IsMarketplace = brand.IsMarketplace, CreatedAt = DateTimeOffset.UtcNow });
-                await db.SaveChangesAsync();
-                var sellers = new List<Seller>();
-                if (brand.Id == "furniture-co")
+                if (!await db.Brands.AnyAsync())
                 {
-                    sellers.AddRange(SellerNames.Select(n => new Seller { BrandId = brand.Id, DisplayName = n, CreatedAt = DateTimeOffset.UtcNow }));
-                    db.Sellers.AddRange(sellers);
-                    await db.SaveChangesAsync();
+                    await CreateAsync(db, plane, brand, output, listingsPerBrand);
+                    created = true;
                 }
-                db.Listings.AddRange(Listings(brand, sellers, listingsPerBrand, DateTimeOffset.UtcNow));
-                await db.SaveChangesAsync();
-                string? key = null;
-                if (plane == Plane.Sandbox)
-                {
-                    key = await ApiKeyIssuer.CreateAsync(db, brand.Id, plane, brand.IsMarketplace ? Roles.Marketplace : Roles.Admin, [Scopes.Read, Scopes.Write], "demo sandbox key");
-                }
-                await tx.CommitAsync();
-                if (key is not null) output.WriteLine($"sandbox key for {brand.Id} ({(brand.IsMarketplace ? Roles.Marketplace : Roles.Admin)}, read+write, shown once): {key}");
-                created = true;
+                // Both planes link the same stored logo, written the first time a profile needs it.
+                await DemoBrandProfiles.FillAsync(db, brand.Id, async () =>
+                    logos.TryGetValue(brand.Id, out var url) ? url : logos[brand.Id] = await DemoBrandProfiles.StoreLogoAsync(store, mediaBaseUrl, brand.Id));
             }
         }
         return created;
+    }
+
+    /// <summary>The brand with its listings (and sellers, and on the sandbox plane a key) in one transaction.</summary>
+    private static async Task CreateAsync(RepurchDb db, Plane plane, DemoBrand brand, TextWriter output, int listingsPerBrand)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync();
+        db.Brands.Add(new Brand { Id = brand.Id, Name = brand.Name, IsMarketplace = brand.IsMarketplace, CreatedAt = DateTimeOffset.UtcNow });
+        await db.SaveChangesAsync();
+        var sellers = new List<Seller>();
+        if (brand.Id == "furniture-co")
+        {
+            sellers.AddRange(SellerNames.Select(n => new Seller { BrandId = brand.Id, DisplayName = n, CreatedAt = DateTimeOffset.UtcNow }));
+            db.Sellers.AddRange(sellers);
+            await db.SaveChangesAsync();
+        }
+        db.Listings.AddRange(Listings(brand, sellers, listingsPerBrand, DateTimeOffset.UtcNow));
+        await db.SaveChangesAsync();
+        string? key = null;
+        if (plane == Plane.Sandbox)
+        {
+            key = await ApiKeyIssuer.CreateAsync(db, brand.Id, plane, brand.IsMarketplace ? Roles.Marketplace : Roles.Admin, [Scopes.Read, Scopes.Write], "demo sandbox key");
+        }
+        await tx.CommitAsync();
+        if (key is not null) output.WriteLine($"sandbox key for {brand.Id} ({(brand.IsMarketplace ? Roles.Marketplace : Roles.Admin)}, read+write, shown once): {key}");
     }
 
     public static IEnumerable<Listing> Listings(DemoBrand brand, IReadOnlyList<Seller> sellers, int count, DateTimeOffset now)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Repurch.Api.Auth;
 using Repurch.Api.Persistence;
+using Repurch.Api.Storage;
 
 namespace Repurch.Api.Cli;
 
@@ -69,8 +70,20 @@ public static class OperatorCli
     private static async Task<int> SeedAsync(IConfiguration config)
     {
         await using var planes = new DataPlanes(config);
-        var printed = await DemoSeed.RunAsync(planes, Console.Out);
-        if (!printed) Console.Error.WriteLine("demo data already present");
+        // The store and URLs the served app uses: ./run starts it from the same directory, and with the
+        // local store its /media/ is on http://127.0.0.1:$PORT (set REPURCH_MEDIA_BASE_URL when it is not).
+        var storage = StorageOptions.From(config, Directory.GetCurrentDirectory());
+        var store = ObjectStoreSetup.Create(storage);
+        try
+        {
+            var mediaBaseUrl = MediaUrls.BaseUrl(storage, store, $"http://127.0.0.1:{config["PORT"] ?? "8080"}");
+            var printed = await DemoSeed.RunAsync(planes, store, mediaBaseUrl, Console.Out);
+            if (!printed) Console.Error.WriteLine("demo data already present");
+        }
+        finally
+        {
+            (store as IDisposable)?.Dispose();
+        }
         return 0;
     }
 

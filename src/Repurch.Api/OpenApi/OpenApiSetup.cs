@@ -6,6 +6,16 @@ namespace Repurch.Api.OpenApi;
 
 public static class OpenApiSetup
 {
+    /// <summary>
+    /// The servers in the document, the same on every host. Live and sandbox are one host: the key
+    /// picks the plane. The reference page at /docs lists the origin that serves it before these
+    /// (<see cref="ApiReferencePage"/>).
+    /// </summary>
+    public static readonly (string Url, string Description)[] PublicServers =
+    [
+        ("https://api.repurch.com", "Sandbox (re_pk_test_… keys) and live (re_pk_live_… keys)"),
+    ];
+
     public static void Configure(OpenApiOptions o)
     {
         o.AddDocumentTransformer((doc, _, _) =>
@@ -16,11 +26,7 @@ public static class OpenApiSetup
                 Version = "v1",
                 Description = "Multi-brand resale marketplace API. Authenticate with `Authorization: Bearer <key>` using an API key (`re_pk_live_…` live, `re_pk_test_…` sandbox) or an access token from `POST /v1/auth/token`. Errors use one shape: `{\"code\", \"message\", \"data\": {\"status\", \"errors\"?}}`.",
             };
-            doc.Servers =
-            [
-                new OpenApiServer { Url = "https://api.repurch.com", Description = "Production" },
-                new OpenApiServer { Url = "http://127.0.0.1:8080", Description = "Local ./run" },
-            ];
+            doc.Servers = [.. PublicServers.Select(s => new OpenApiServer { Url = s.Url, Description = s.Description })];
             doc.Components ??= new OpenApiComponents();
             doc.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
             doc.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme

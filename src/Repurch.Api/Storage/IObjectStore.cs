@@ -50,11 +50,11 @@ public static class ObjectStoreSetup
     {
         services.AddSingleton(sp => StorageOptions.From(
             sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
-        services.AddSingleton<IObjectStore>(sp =>
-        {
-            var options = sp.GetRequiredService<StorageOptions>();
-            return options.UsesS3 ? new S3ObjectStore(options) : new LocalObjectStore(options.LocalDirectory);
-        });
+        services.AddSingleton(sp => Create(sp.GetRequiredService<StorageOptions>()));
         services.AddSingleton<MediaUrls>();
     }
+
+    /// <summary>The store the options name: S3 when a bucket is set, else the local directory.</summary>
+    public static IObjectStore Create(StorageOptions options) =>
+        options.UsesS3 ? new S3ObjectStore(options) : new LocalObjectStore(options.LocalDirectory);
 }

@@ -10,6 +10,9 @@ public sealed class MediaUrls(StorageOptions options, IObjectStore store)
 
     public string For(string key, HttpRequest request) => $"{BaseUrl(request)}/{key}";
 
-    public string BaseUrl(HttpRequest request) =>
-        options.MediaBaseUrl ?? store.DirectBaseUrl ?? $"{request.Scheme}://{request.Host}{request.PathBase}{Prefix}";
+    public string BaseUrl(HttpRequest request) => BaseUrl(options, store, $"{request.Scheme}://{request.Host}{request.PathBase}");
+
+    /// <summary>The same rule without a request (the operator CLI), given the origin the app itself is reached at.</summary>
+    public static string BaseUrl(StorageOptions options, IObjectStore store, string appOrigin) =>
+        options.MediaBaseUrl ?? store.DirectBaseUrl ?? $"{appOrigin}{Prefix}";
 }

@@ -1,9 +1,13 @@
 using System.Diagnostics;
 using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
+using Repurch.Api.Features.Bulk;
+using Repurch.Api.Features.Listings;
 using Repurch.Api.Tests.Infrastructure;
 
 namespace Repurch.Api.Tests.Bulk;
@@ -85,6 +89,130 @@ public sealed class SpreadsheetCompatibilityTests : ApiTest
         {
             dir.Delete(recursive: true);
         }
+    }
+
+    /// <summary>Rows a partner fills: the first, the one after it, and one far down a large file.</summary>
+    private static readonly int[] SampleRows = [2, 3, 10_000];
+
+    [Fact]
+    public async Task Every_dropdown_offers_its_whole_list_on_row_2_row_3_and_row_10000()
+    {
+        var brand = await NewBrandAsync();
+        using var client = Api.ClientWith(brand.AdminKey);
+        var template = await (await client.GetAsync("/v1/listings/bulk-template")).Content.ReadAsByteArrayAsync();
+
+        var dropdowns = ListDropdowns(template);
+        Assert.Equal(DropdownColumns().Select(c => c.Name), dropdowns.Select(d => d.Column));
+        foreach (var d in dropdowns)
+        {
+            // A relative range is read relative to each validated cell: 'Lists'!A1:A8 on C2 is 'Lists'!A2:A9 on C3.
+            Assert.Matches(@"^'Lists'!\$[A-Z]+\$\d+:\$[A-Z]+\$\d+$", d.Formula);
+            var expected = BulkColumns.Choices(d.Column, Taxonomy.Defaults)!;
+            foreach (var row in SampleRows)
+                Assert.True(expected.SequenceEqual(d.AllowedOn(row)), $"{d.Column} on row {row} allows [{string.Join(", ", d.AllowedOn(row))}], not [{string.Join(", ", expected)}]");
+        }
+    }
+
+    [LibreOfficeUnoFact]
+    public async Task LibreOffice_accepts_every_listed_value_on_row_2_row_3_and_row_10000_and_refuses_the_rest()
+    {
+        Assert.True(LibreOfficeUnoFactAttribute.Python is not null, "REPURCH_REQUIRE_LIBREOFFICE=1 but LibreOffice or python3-uno is not installed.");
+        var brand = await NewBrandAsync();
+        using var client = Api.ClientWith(brand.AdminKey);
+        var template = await (await client.GetAsync("/v1/listings/bulk-template")).Content.ReadAsByteArrayAsync();
+
+        // Each dropdown column gets its list's first value (the one a sliding range loses first) on the
+        // sample rows, its last value on the last validated row, and a value from no list on row 4.
+        var cells = new Dictionary<string, string>();
+        var refused = new List<string>();
+        foreach (var (name, letter) in DropdownColumns())
+        {
+            var values = BulkColumns.Choices(name, Taxonomy.Defaults)!;
+            foreach (var row in SampleRows) cells[$"{letter}{row}"] = values[0];
+            cells[$"{letter}{BulkTemplate.ValidatedRows + 1}"] = values[^1];
+            cells[$"{letter}4"] = "Not on any list";
+            refused.Add($"{letter}4");
+        }
+
+        var invalid = await LibreOfficeInvalidCellsAsync(template, cells);
+
+        Assert.Equal(refused.Order(StringComparer.Ordinal), invalid.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>The template's enumerated columns and their letters, in header order.</summary>
+    private static List<(string Name, string Letter)> DropdownColumns() =>
+        BulkColumns.All.Select((c, i) => (c.Name, Letter: BulkFile.ColumnName(i)))
+            .Where(c => BulkColumns.Choices(c.Name, Taxonomy.Defaults) is { Count: > 0 }).ToList();
+
+    /// <summary>Runs <c>libreoffice_invalid_cells.py</c>: Calc types the values in and names the cells it circles as invalid.</summary>
+    private static async Task<List<string>> LibreOfficeInvalidCellsAsync(byte[] xlsx, Dictionary<string, string> cells)
+    {
+        var dir = Directory.CreateTempSubdirectory("repurch-lo-");
+        try
+        {
+            var workbook = Path.Combine(dir.FullName, "template.xlsx");
+            await File.WriteAllBytesAsync(workbook, xlsx);
+            var cases = Path.Combine(dir.FullName, "cases.json");
+            await File.WriteAllTextAsync(cases, JsonSerializer.Serialize(new { sheet = BulkTemplate.DataSheet, cells }));
+            var psi = new ProcessStartInfo(LibreOfficeUnoFactAttribute.Python!)
+            {
+                ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Bulk", "libreoffice_invalid_cells.py"), LibreOfficeFactAttribute.Soffice!, Path.Combine(dir.FullName, "profile"), workbook, cases },
+                RedirectStandardOutput = true, RedirectStandardError = true,
+            };
+            using var python = Process.Start(psi)!;
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            var stdout = python.StandardOutput.ReadToEndAsync(timeout.Token);
+            var stderr = python.StandardError.ReadToEndAsync(timeout.Token);
+            await python.WaitForExitAsync(timeout.Token);
+            Assert.True(python.ExitCode == 0, $"LibreOffice could not check the template: exit {python.ExitCode}, {await stderr}");
+            using var result = JsonDocument.Parse((await stdout).Trim().Split('\n').Last());
+            return result.RootElement.GetProperty("invalid").EnumerateArray().Select(e => e.GetString()!).ToList();
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>A list validation on the Listings sheet, with the Lists sheet it reads from.</summary>
+    private sealed record ListDropdown(string Column, string Sqref, string Formula, Dictionary<string, string> Lists)
+    {
+        private static readonly Regex CellRef = new(@"^(\$?)([A-Z]+)(\$?)(\d+)$");
+
+        /// <summary>
+        /// The values the dropdown allows on <paramref name="row"/>, as a spreadsheet reads the formula:
+        /// relative parts move with the cell's distance from the range's top-left cell, absolute ones ($) stay.
+        /// </summary>
+        public List<string> AllowedOn(int row)
+        {
+            var top = int.Parse(CellRef.Match(Sqref.Split(':')[0]).Groups[4].Value);
+            var range = Formula[(Formula.IndexOf('!') + 1)..].Split(':').Select(r => CellRef.Match(r)).ToArray();
+            int Row(Match m) => int.Parse(m.Groups[4].Value) + (m.Groups[3].Value == "$" ? 0 : row - top);
+            var column = range[0].Groups[2].Value;
+            var values = new List<string>();
+            for (var r = Row(range[0]); r <= Row(range[1]); r++)
+                if (Lists.TryGetValue($"{column}{r}", out var v) && v.Length > 0) values.Add(v);
+            return values;
+        }
+    }
+
+    /// <summary>The Listings sheet's list validations, named by the header of the column they cover.</summary>
+    private static List<ListDropdown> ListDropdowns(byte[] xlsx)
+    {
+        using var doc = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
+        var wb = doc.WorkbookPart!;
+        var strings = wb.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
+        string Text(Cell c) => c.DataType?.Value == CellValues.SharedString ? strings[int.Parse(c.CellValue!.Text)] : c.InlineString?.InnerText ?? c.CellValue?.Text ?? "";
+        Worksheet Sheet(string name) => ((WorksheetPart)wb.GetPartById(wb.Workbook.Sheets!.Elements<Sheet>().First(s => s.Name == name).Id!)).Worksheet;
+
+        var lists = Sheet(BulkTemplate.ListsSheet).Descendants<Cell>().ToDictionary(c => c.CellReference!.Value!, Text);
+        var listings = Sheet(BulkTemplate.DataSheet);
+        var header = listings.Descendants<Row>().First().Elements<Cell>().ToDictionary(c => Regex.Replace(c.CellReference!.Value!, @"\d", ""), Text);
+        return listings.Descendants<DataValidation>()
+            .Where(v => v.Type?.Value == DataValidationValues.List)
+            .Select(v => (Sqref: v.SequenceOfReferences?.InnerText ?? "", Formula: v.Formula1?.Text ?? ""))
+            .Select(v => new ListDropdown(header[Regex.Replace(v.Sqref.Split(':')[0], @"\d", "")], v.Sqref, v.Formula, lists))
+            .ToList();
     }
 
     private static void AssertSchemaValid(byte[] xlsx, string what)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Repurch.Api.Persistence;
 using Repurch.Api.Tests.Infrastructure;
@@ -111,5 +112,49 @@ public sealed class OperatorCliTests : ApiTest
         Assert.Equal("seller", detail.GetProperty("owner").GetString());
         Assert.False(string.IsNullOrEmpty(detail.GetProperty("seller").GetProperty("display_name").GetString()));
         await (await client.DeleteAsync($"/v1/listings/{tradeIn.Id}")).AssertErrorAsync(HttpStatusCode.Forbidden, "forbidden_not_owner");
+    }
+
+    [Fact]
+    public async Task Seed_gives_each_demo_brand_a_public_profile_with_a_served_logo_and_never_overwrites_a_saved_one()
+    {
+        var seeded = await RunCliAsync("seed");
+        Assert.True(seeded.Exit == 0, seeded.Stderr);
+
+        foreach (var brandId in new[] { "furniture-co", "brand-b", "sofalistic" })
+        {
+            var profile = await ProfileAsync(brandId);
+            foreach (var field in new[] { "display_name", "tagline", "description", "support_email", "support_phone", "logo_url", "accent_color" })
+                Assert.False(string.IsNullOrEmpty(profile.GetProperty(field).GetString()), $"{brandId}: {field} is empty");
+            Assert.Matches("^#[0-9A-F]{6}$", profile.GetProperty("accent_color").GetString());
+            // The storefront loads the logo from the URL as given: with the local store, this API's /media/.
+            var logo = await Api.ClientWith(null).GetAsync(new Uri(profile.GetProperty("logo_url").GetString()!).PathAndQuery);
+            Assert.Equal(HttpStatusCode.OK, logo.StatusCode);
+            Assert.Equal("image/svg+xml", logo.Content.Headers.ContentType?.MediaType);
+            Assert.Contains(profile.GetProperty("accent_color").GetString()!, await logo.Content.ReadAsStringAsync());
+            await using var sandbox = Api.Planes.Open(Plane.Sandbox, brandId);
+            Assert.Equal(profile.GetProperty("display_name").GetString(), (await sandbox.BrandProfiles.SingleAsync()).DisplayName);
+        }
+
+        // A partner's saved profile survives a re-seed; one never saved (a database seeded before
+        // profiles were) is filled.
+        var (_, keyOut, _) = await RunCliAsync("keys", "create", "--brand", "furniture-co", "--role", "admin", "--scopes", "read,write");
+        var patched = await Api.ClientWith(LastLine(keyOut)).PatchJsonAsync("/v1/partner/settings/brand", """{"tagline":"Our own words.","logo_url":null}""");
+        Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+        await using (var db = Api.Planes.Open(Plane.Live, "brand-b")) await db.BrandProfiles.ExecuteDeleteAsync();
+        var again = await RunCliAsync("seed");
+        Assert.True(again.Exit == 0, again.Stderr);
+
+        var kept = await ProfileAsync("furniture-co");
+        Assert.Equal("Our own words.", kept.GetProperty("tagline").GetString());
+        Assert.Equal(JsonValueKind.Null, kept.GetProperty("logo_url").ValueKind);
+        Assert.Equal("Brand B Home", (await ProfileAsync("brand-b")).GetProperty("display_name").GetString());
+    }
+
+    private async Task<JsonElement> ProfileAsync(string brandId)
+    {
+        var (_, keyOut, _) = await RunCliAsync("keys", "create", "--brand", brandId, "--role", "admin", "--scopes", "read");
+        var response = await Api.ClientWith(LastLine(keyOut)).GetAsync("/v1/partner/settings/brand");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.JsonAsync()).GetProperty("profile");
     }
 }

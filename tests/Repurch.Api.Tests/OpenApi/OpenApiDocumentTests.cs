@@ -118,4 +118,39 @@ public sealed class OpenApiDocumentTests : ApiTest
         Assert.Contains("text/html", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("openapi/v1.json", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task Reference_page_tries_calls_on_the_host_that_served_it_first_and_offers_no_vendor_features()
+    {
+        // As if served by a local ./run on another port: the page must not send "try it" calls to production.
+        using var request = new HttpRequestMessage(HttpMethod.Get, "http://127.0.0.1:8123/docs/");
+        var response = await Api.ClientWith(null).SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        var config = ScalarConfiguration(html);
+
+        var servers = config["servers"]!.AsArray().Select(s => s!["url"]!.GetValue<string>()).ToList();
+        Assert.Equal(["http://127.0.0.1:8123", "https://api.repurch.com"], servers);
+        Assert.True(config["hideClientButton"]!.GetValue<bool>());
+        Assert.True(config["agent"]!["disabled"]!.GetValue<bool>());
+        Assert.True(config["mcp"]!["disabled"]!.GetValue<bool>());
+        Assert.Equal("never", config["showDeveloperTools"]!.GetValue<string>());
+        Assert.False(config["telemetry"]!.GetValue<bool>());
+
+        // The document itself stays host-independent: only the public server.
+        var doc = JsonNode.Parse(await Api.ClientWith(null).GetStringAsync("http://127.0.0.1:8123/openapi/v1.json"))!;
+        Assert.Equal(["https://api.repurch.com"], doc["servers"]!.AsArray().Select(s => s!["url"]!.GetValue<string>()));
+    }
+
+    /// <summary>The configuration object the page hands to Scalar's script.</summary>
+    private static JsonNode ScalarConfiguration(string html)
+    {
+        // initialize('<path>', <bool>, {configuration}, '<script>'): the first object after "initialize(".
+        var start = html.IndexOf('{', html.IndexOf("initialize(", StringComparison.Ordinal));
+        var json = System.Text.Encoding.UTF8.GetBytes(html[start..]);
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { AllowTrailingCommas = true });
+        reader.Read();
+        reader.Skip();
+        return JsonNode.Parse(json.AsSpan(0, (int)reader.BytesConsumed))!;
+    }
 }

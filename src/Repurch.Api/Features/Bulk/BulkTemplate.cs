@@ -39,7 +39,9 @@ public static class BulkTemplate
             if (BulkColumns.Choices(columns[i].Name, options) is not { Count: > 0 } values) continue;
             var letter = BulkFile.ColumnName(listColumn++);
             lists.Add(values);
-            var validation = DataValidation.ListValuesFromCells(ListsSheet, $"{letter}1:{letter}{values.Count}");
+            // Absolute: a relative range is read relative to each validated cell, so it would slide
+            // down one row per row ('Lists'!A2:A9 for row 3) and refuse the list's first values.
+            var validation = DataValidation.ListValuesFromCells(ListsSheet, $"${letter}$1:${letter}${values.Count}");
             // Multi-selects take "Dogs, Cats": the dropdown offers single values and only warns on combinations.
             validation.ErrorType = columns[i].Kind == CellKind.Multi ? ValidationErrorType.Warning : ValidationErrorType.Blocking;
             validation.ErrorTitle = columns[i].Name;
