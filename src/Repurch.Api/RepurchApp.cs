@@ -86,14 +86,20 @@ public static class RepurchApp
 
     public static void UsePipeline(WebApplication app)
     {
-        app.UseExceptionHandler(e => e.Run(async http =>
+        app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
-            var result = error is BadHttpRequestException bad
-                ? Problems.Of(bad.StatusCode, bad.StatusCode == 413 ? "payload_too_large" : "bad_request", "The request could not be read.")
-                : Problems.Of(500, "internal_error", "Something went wrong on our side. It has been logged; retrying may help.");
-            await result.ExecuteAsync(http);
-        }));
+            ExceptionHandler = async http =>
+            {
+                var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
+                var result = error is BadHttpRequestException bad
+                    ? Problems.Of(bad.StatusCode, bad.StatusCode == 413 ? "payload_too_large" : "bad_request", "The request could not be read.")
+                    : Problems.Of(500, "internal_error", "Something went wrong on our side. It has been logged; retrying may help.");
+                await result.ExecuteAsync(http);
+            },
+            // A request Kestrel could not read (too large, broken framing) is the client's mistake and is
+            // answered with its own 4xx: no error-level stack trace for it. The request log line still records it.
+            SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
+        });
         app.UseStatusCodePages(async ctx =>
         {
             var http = ctx.HttpContext;

@@ -17,7 +17,8 @@ public static class JsonBody
         public JsonElement Root => Document!.RootElement;
     }
 
-    public static async Task<Result> ReadObjectAsync(HttpRequest request, long limit = DefaultLimit, CancellationToken ct = default)
+    /// <summary>Reads the body up to the endpoint's <see cref="RequestBodyLimit"/>.</summary>
+    public static async Task<Result> ReadObjectAsync(HttpRequest request, CancellationToken ct = default)
     {
         var contentType = request.ContentType;
         if (!string.IsNullOrEmpty(contentType)
@@ -26,25 +27,20 @@ public static class JsonBody
         {
             return new(null, Problems.UnsupportedMediaType(), false);
         }
-        if (request.ContentLength > limit) return new(null, Problems.TooLarge(limit), false);
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
+        var limit = RequestBodyLimit.For(request.HttpContext);
+        ArraySegment<byte>? body;
         try
         {
-            while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-            {
-                if (buffer.Length + read > limit) return new(null, Problems.TooLarge(limit), false);
-                buffer.Write(chunk, 0, read);
-            }
+            body = await BoundedBody.ReadAsync(request, limit.Bytes, null, ct);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return new(null, Problems.TooLarge(limit), false);
+            return new(null, limit.TooLarge(), false);
         }
+        if (body is null) return new(null, limit.TooLarge(), false);
 
-        ReadOnlyMemory<byte> json = buffer.ToArray();
+        // The document keeps pointing into this array, so it is the body's only copy.
+        ReadOnlyMemory<byte> json = body.Value;
         // RFC 8259 lets parsers ignore a UTF-8 byte order mark, and some clients (PowerShell, .NET
         // writers with a preamble) send one; JsonDocument would call it a syntax error at byte 1.
         if (json.Span.StartsWith(Utf8Bom)) json = json[Utf8Bom.Length..];

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Repurch.Api.Auth;
 using Repurch.Api.Errors;
+using Repurch.Api.Http;
 using Repurch.Api.Persistence;
 
 namespace Repurch.Api.Idempotency;
@@ -15,7 +16,9 @@ namespace Repurch.Api.Idempotency;
 /// first is running into <c>409 idempotency_key_in_use</c>. Responses of 500 and above are not
 /// stored (the transaction rolls back), so a retry can succeed. Keys live per brand in each plane's
 /// own database for <see cref="Retention"/>; an expired key counts as new. The table holds only a
-/// hash of each key and the answer sealed with the key, since answers can carry secrets.
+/// hash of each key and the answer sealed with the key, since answers can carry secrets. The body is
+/// read once, hashed as it arrives, and never beyond the endpoint's <see cref="RequestBodyLimit"/>:
+/// a larger one gets the endpoint's 413 before anything is buffered or the key is looked at.
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clock, ILogger<IdempotencyMiddleware> log)
 {
@@ -95,8 +98,31 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
         var method = http.Request.Method.ToUpperInvariant();
         var path = http.Request.Path.Value ?? "/";
         var target = path + http.Request.QueryString.Value;
-        var body = await ReadBodyAsync(http.Request, ct);
-        var hash = Hash(method, target, body);
+        // The endpoint's own body limit applies here, before anything is buffered: an oversized body
+        // is refused as soon as that is known (Content-Length, or the read that passes the limit).
+        var limit = RequestBodyLimit.For(http);
+        (ArraySegment<byte> Bytes, byte[] Hash)? read;
+        try
+        {
+            read = await ReadAndHashAsync(http.Request, limit.Bytes, method, target, ct);
+        }
+        catch (BadHttpRequestException e) when (!ct.IsCancellationRequested)
+        {
+            // Kestrel refused the body (its outer size limit, broken chunking): answered here as what it
+            // is, so no exception leaves the middleware and nothing counts it as a 500. A client that has
+            // gone away gets no answer; its abort goes on up as one.
+            var refusal = e.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? limit.TooLarge()
+                : Problems.Of(e.StatusCode, "bad_request", "The request body could not be read.");
+            await refusal.ExecuteAsync(http);
+            return;
+        }
+        if (read is not { } received)
+        {
+            await limit.TooLarge().ExecuteAsync(http);
+            return;
+        }
+        var (body, hash) = received;
 
         var db = http.RequestServices.GetRequiredService<RepurchDb>();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -123,7 +149,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
             return;
         }
 
-        http.Request.Body = new MemoryStream(body, writable: false);
+        http.Request.Body = new MemoryStream(body.Array!, body.Offset, body.Count, writable: false);
         var original = http.Response.Body;
         using var captured = new MemoryStream();
         http.Response.Body = captured;
@@ -233,25 +259,49 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
         if (body.Length > 0) await response.Body.WriteAsync(body, ct);
     }
 
-    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    /// <summary>
+    /// The body, read once into one array of at most <paramref name="limit"/> bytes, and its
+    /// <see cref="Hash"/>; null when it is larger than the limit.
+    /// </summary>
+    private static async Task<(ArraySegment<byte> Bytes, byte[] Hash)?> ReadAndHashAsync(
+        HttpRequest request, long limit, string method, string target, CancellationToken ct)
     {
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, ct);
-        return buffer.ToArray();
+        if (request.ContentLength is { } declared && declared <= limit)
+        {
+            // The digest has the body's length before its bytes; with Content-Length that length is
+            // known up front, so the bytes are hashed as they arrive.
+            using var sha = StartHash(method, target, (int)declared);
+            if (await BoundedBody.ReadAsync(request, limit, sha.AppendData, ct) is not { } streamed) return null;
+            // A body shorter than declared (only a test host lets one through) is hashed as it came.
+            return (streamed, streamed.Count == declared ? sha.GetHashAndReset() : Hash(method, target, streamed));
+        }
+        // Chunked, or over the limit by its own account: the length is known only at the end.
+        if (await BoundedBody.ReadAsync(request, limit, null, ct) is not { } body) return null;
+        return (body, Hash(method, target, body));
     }
 
     /// <summary>SHA-256 over method, path with query, and body, each length-prefixed.</summary>
     public static byte[] Hash(string method, string target, ReadOnlySpan<byte> body)
     {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var sha = StartHash(method, target, body.Length);
+        sha.AppendData(body);
+        return sha.GetHashAndReset();
+    }
+
+    /// <summary>
+    /// The digest up to the body's bytes: method and target each prefixed with their UTF-8 length,
+    /// then the body's length. Stored keys hold this digest, so the framing must never change.
+    /// </summary>
+    private static IncrementalHash StartHash(string method, string target, int bodyLength)
+    {
+        var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var part in new[] { method, target })
         {
             var bytes = Encoding.UTF8.GetBytes(part);
             sha.AppendData(BitConverter.GetBytes(bytes.Length));
             sha.AppendData(bytes);
         }
-        sha.AppendData(BitConverter.GetBytes(body.Length));
-        sha.AppendData(body);
-        return sha.GetHashAndReset();
+        sha.AppendData(BitConverter.GetBytes(bodyLength));
+        return sha;
     }
 }

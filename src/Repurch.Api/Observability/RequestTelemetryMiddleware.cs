@@ -51,6 +51,19 @@ public sealed class RequestTelemetryMiddleware(RequestDelegate next, UsageRecord
             await next(http);
             status = http.Response.StatusCode;
         }
+        catch (Exception e) when (IsClientAbort(http, e))
+        {
+            // The client went away: nothing was answered, and nothing on our side failed.
+            status = StatusCodes.Status499ClientClosedRequest;
+            throw;
+        }
+        catch (BadHttpRequestException e)
+        {
+            // Kestrel refused the request (body over its limit, broken framing): the exception handler
+            // answers with this status, so it is what was sent, not a 500.
+            status = e.StatusCode;
+            throw;
+        }
         finally
         {
             var elapsedMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
@@ -59,6 +72,14 @@ public sealed class RequestTelemetryMiddleware(RequestDelegate next, UsageRecord
                 _log.LogInformation("{Route} answered {StatusCode} in {ElapsedMs:0.0} ms", route, status, elapsedMs);
         }
     }
+
+    /// <summary>
+    /// The exception handler's own test for a request the client aborted (which it logs at debug level
+    /// only): a cancellation or I/O error, <see cref="BadHttpRequestException"/> included, once the
+    /// request is aborted.
+    /// </summary>
+    public static bool IsClientAbort(HttpContext http, Exception e) =>
+        e is OperationCanceledException or IOException && http.RequestAborted.IsCancellationRequested;
 
     /// <summary>The method and route pattern (<c>GET /v1/listings/{id}</c>): bounded, and free of ids and query strings.</summary>
     public static string RouteOf(HttpContext http)

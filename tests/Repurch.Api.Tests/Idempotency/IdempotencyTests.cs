@@ -320,6 +320,76 @@ public sealed class IdempotencyTests : ApiTest
         Assert.Equal(-1, stored.ResponseBody.AsSpan().IndexOf(secret));
     }
 
+    [Fact]
+    public async Task An_oversized_body_with_a_key_gets_the_endpoints_own_413_and_leaves_the_key_unused()
+    {
+        var brand = await NewBrandAsync();
+        var client = Api.ClientWith(brand.AdminKey);
+        var key = NewKey();
+        var tooBig = Infrastructure.Listings.ValidCreate.Replace("Excellent condition, no pet exposure.", new string('x', 300 * 1024), StringComparison.Ordinal);
+
+        var refused = await (await SendAsync(client, HttpMethod.Post, "/v1/listings", tooBig, key)).AssertErrorAsync(HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
+        Assert.Equal("Request body must be at most 256 KB.", refused.GetProperty("message").GetString());
+        // Refused before the key was looked at: the same key then serves the real request.
+        var created = await SendAsync(client, HttpMethod.Post, "/v1/listings", Infrastructure.Listings.ValidCreate, key);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.False(Replayed(created));
+
+        // Each endpoint's own limit and answer: 16 KB for a credit code, the photo endpoint's image_too_large.
+        var code = await (await SendAsync(client, HttpMethod.Post, "/v1/codes/validate", $$"""{"code":"{{new string('A', 20 * 1024)}}"}""", NewKey()))
+            .AssertErrorAsync(HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
+        Assert.Equal("Request body must be at most 16 KB.", code.GetProperty("message").GetString());
+        await (await SendAsync(client, HttpMethod.Post, "/v1/listings/upload-photo", $$"""{"image_base64":"{{new string('A', 16 * 1024 * 1024)}}"}""", NewKey()))
+            .AssertErrorAsync(HttpStatusCode.RequestEntityTooLarge, "image_too_large");
+        Assert.Equal(1, await brand.CountListingsAsync(Api.Planes));
+    }
+
+    [Fact]
+    public async Task A_body_sent_chunked_matches_the_same_body_sent_with_a_content_length()
+    {
+        // With Content-Length the body is hashed as it arrives; chunked, once it is all read: one digest either way.
+        var brand = await NewBrandAsync();
+        var client = Api.ClientWith(brand.AdminKey);
+        var key = NewKey();
+        var first = await SendAsync(client, HttpMethod.Post, "/v1/listings", Infrastructure.Listings.ValidCreate, key);
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+
+        var chunked = new HttpRequestMessage(HttpMethod.Post, "/v1/listings") { Content = new ChunkedJson(Infrastructure.Listings.ValidCreate) };
+        chunked.Headers.Add(IdempotencyMiddleware.Header, key);
+        var again = await client.SendAsync(chunked);
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.True(Replayed(again));
+        Assert.Equal(1, await brand.CountListingsAsync(Api.Planes));
+    }
+
+    [Fact]
+    public void The_request_digest_keeps_the_framing_stored_keys_were_made_with()
+    {
+        // SHA-256 of each part prefixed with its length (int32, little-endian): method, path with query, body.
+        Assert.Equal("940379B1BB8857684C8C6C774A1A3258B968B930BC6E7E9BCF8F9B3EED04AAC8",
+            Convert.ToHexString(IdempotencyMiddleware.Hash("POST", "/v1/listings?dry_run=1", """{"title":"Sofa"}"""u8)));
+    }
+
+    /// <summary>JSON sent without Content-Length.</summary>
+    private sealed class ChunkedJson : HttpContent
+    {
+        private readonly byte[] _bytes;
+
+        public ChunkedJson(string json)
+        {
+            _bytes = System.Text.Encoding.UTF8.GetBytes(json);
+            Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        }
+
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) => stream.WriteAsync(_bytes).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+
     [Theory]
     [InlineData("caf\u00e9")]
     [InlineData("tab\there")]

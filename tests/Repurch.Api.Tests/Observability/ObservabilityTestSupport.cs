@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -9,18 +12,30 @@ using Repurch.Api.Tests.Infrastructure;
 
 namespace Repurch.Api.Tests.Observability;
 
-/// <summary>Another API host ("node") on the same databases, with its own settings and, optionally, a log capture.</summary>
+/// <summary>
+/// Another API host ("node") on the same databases, with its own settings and, optionally, a log capture.
+/// With <c>kestrel</c> it serves real HTTP on a loopback port, so Kestrel's own limits and errors apply
+/// (the in-memory test server has neither).
+/// </summary>
 public sealed class ObsNode : IAsyncDisposable
 {
     private readonly WebApplicationFactory<Program> _factory;
+    private readonly Uri? _address;
 
-    public ObsNode(IReadOnlyDictionary<string, string>? settings = null, CapturedLogs? logs = null)
+    public ObsNode(IReadOnlyDictionary<string, string>? settings = null, CapturedLogs? logs = null, bool kestrel = false)
     {
         _factory = ApiFactory.Shared.WithWebHostBuilder(b =>
         {
             foreach (var (key, value) in settings ?? new Dictionary<string, string>()) b.UseSetting(key, value);
             if (logs is not null) b.ConfigureLogging(l => l.AddProvider(logs));
         });
+        if (kestrel)
+        {
+            _factory.UseKestrel(0);
+            _factory.StartServer();
+            var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+            _address = new Uri(addresses.First());
+        }
     }
 
     public IServiceProvider Services => _factory.Services;
@@ -29,7 +44,10 @@ public sealed class ObsNode : IAsyncDisposable
 
     public HttpClient Client(string? bearer)
     {
-        var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = _address is null
+            ? _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false })
+                        // A request that sends Expect: 100-continue waits for the server's word however long a cold node takes.
+            : new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, Expect100ContinueTimeout = TimeSpan.FromSeconds(30) }) { BaseAddress = _address };
         if (bearer is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
         return client;
     }

@@ -31,7 +31,7 @@ public static class ApiKeysEndpoints
             .WithDescription("The brand's API keys, newest first, revoked ones included (`revoked_at` set). Secrets are shown only once, at creation: a key is identified here by its `prefix` (e.g. `re_pk_live_a1B2`). A live caller sees the keys of both environments; a sandbox caller sees only sandbox keys. `created_by` is the id of the key that created it through this API, or null when an operator issued it.")
             .Errors(ApiDocs.AuthErrors);
         write.MapPost("/", Create).WithName("CreateApiKey").WithSummary("Create an API key")
-            .JsonRequest<ApiKeyWrite>()
+            .JsonRequest<ApiKeyWrite>().BodyLimit(BodyLimit)
             .WithDescription("""
                 Issues a key and returns it with its `secret`, which is shown this once and stored only as a hash: keep it safe.
 
@@ -73,7 +73,7 @@ public static class ApiKeysEndpoints
         HttpContext http, RepurchDb db, DataPlanes planes, TimeProvider clock, CancellationToken ct)
     {
         var caller = http.Caller();
-        var body = await JsonBody.ReadObjectAsync(http.Request, BodyLimit, ct);
+        var body = await JsonBody.ReadObjectAsync(http.Request, ct);
         if (body.Error is not null) return body.Error;
         if (body.Empty) return Problems.Validation("API key could not be created", ApiKeyInput.Missing);
         using var doc = body.Document!;

@@ -23,7 +23,7 @@ public static class AuthEndpoints
             .WithDescription("Call with an API key as the bearer. Returns a 15-minute JWT signed with the brand's own key, plus a refresh token (valid 30 days, single use). The token carries the key's role and scopes and works as a bearer wherever the key does.")
             .Errors(ApiDocs.MissingBearer, ApiDocs.InvalidToken, new DocumentedError(403, "forbidden", "An access token cannot mint another: exchange an API key."));
         group.MapPost("/refresh", Refresh).AllowAnonymous()
-            .JsonRequest<RefreshRequest>()
+            .JsonRequest<RefreshRequest>().BodyLimit(16 * 1024)
             .WithName("RefreshAccessToken").WithSummary("Rotate a refresh token")
             .WithDescription("No bearer needed: the refresh token is the credential. Returns a new pair and retires the refresh token sent. Sending a retired refresh token again revokes its whole family, including the newest token, and answers `401 invalid_token`.")
             .NoBearer()
@@ -46,7 +46,7 @@ public static class AuthEndpoints
 
     private static async Task<Results<Ok<TokenPair>, ApiErrorResult>> Refresh(HttpContext http, DataPlanes planes, CredentialStore store, AccessTokens tokens, TimeProvider clock, CancellationToken ct)
     {
-        var body = await JsonBody.ReadObjectAsync(http.Request, 16 * 1024, ct);
+        var body = await JsonBody.ReadObjectAsync(http.Request, ct);
         if (body.Error is not null) return body.Error;
         using var doc = body.Document;
         if (body.Empty || !body.Root.TryGetProperty("refresh_token", out var rt) || rt.ValueKind != System.Text.Json.JsonValueKind.String)

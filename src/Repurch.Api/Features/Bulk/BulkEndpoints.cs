@@ -59,7 +59,7 @@ public static class BulkEndpoints
             .Produces(200, contentType: BulkTemplate.ContentType)
             .Errors(ApiDocs.AuthErrors);
         write.MapPost("/bulk-validate", Validate).WithName("ValidateBulkFile").WithSummary("Validate a bulk file")
-            .JsonRequest<BulkFileRequest>()
+            .JsonRequest<BulkFileRequest>().BodyLimit(MaxJsonBody)
             .WithDescription("Dry run: parses every row of a CSV or XLSX file (`file_b64`, format detected from the bytes: a zip signature is XLSX) or of `csv_text`, " +
                 "applies exactly the create-listing validation (channel `clearance`), and returns a verdict per row. Nothing is written. " +
                 "Rows are numbered as in the file: the header is row 1. Blank rows are skipped. Headers are matched by name (case and spaces forgiven); " +
@@ -67,7 +67,7 @@ public static class BulkEndpoints
                 $"`images` takes URLs separated by spaces. At most {BulkColumns.MaxRows} data rows; CSV text may be UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252.")
             .Errors([.. ApiDocs.AuthErrors, BadFile, TooManyRows, ApiDocs.BadBody, BodyTooLarge, ApiDocs.WrongMediaType]);
         write.MapPost("/bulk-commit", Commit).WithName("CommitBulkFile").WithSummary("Commit a bulk file")
-            .JsonRequest<BulkFileRequest>()
+            .JsonRequest<BulkFileRequest>().BodyLimit(MaxJsonBody)
             .WithDescription("Re-parses the file like bulk-validate and creates a listing for every valid row, tagged with the caller's brand and channel `clearance` " +
                 "(partial success: invalid rows are reported and nothing is written for them). `message` joins an error row's codes with \" · \"; `errors` lists them. " +
                 "With an `Idempotency-Key`, committing the same file again replays the first answer and creates nothing.")
@@ -99,7 +99,7 @@ public static class BulkEndpoints
     /// <summary>The body's file as a seekable stream, or the error to answer with.</summary>
     private static async Task<(MemoryStream? File, ApiErrorResult? Error)> ReadFileAsync(HttpRequest request, CancellationToken ct)
     {
-        var body = await JsonBody.ReadObjectAsync(request, MaxJsonBody, ct);
+        var body = await JsonBody.ReadObjectAsync(request, ct);
         if (body.Error is not null) return (null, body.Error);
         if (body.Empty) return (null, NoFile());
         using var doc = body.Document!;

@@ -35,6 +35,7 @@ public sealed record CreditRedeemedEvent(string RedemptionId, string CodeId, dec
 public static class CreditsEndpoints
 {
     public const int MaxOrderReference = 200;
+    private const long BodyLimit = 16 * 1024;
 
     public static IEndpointRouteBuilder MapCredits(this IEndpointRouteBuilder app)
     {
@@ -53,11 +54,11 @@ public static class CreditsEndpoints
         ];
 
         write.MapPost("/codes/redeem", Redeem).WithName("RedeemCode").WithSummary("Redeem a credit code")
-            .JsonRequest<CodeCheck>()
+            .JsonRequest<CodeCheck>().BodyLimit(BodyLimit)
             .WithDescription("The one call a checkout needs: checks the code the customer pasted (case, spaces and hyphens do not matter) and, when it is good, marks it redeemed against your `order_reference` and returns the £ amount to apply. Single-use: of any number of concurrent redeems of one code exactly one succeeds. Send an `Idempotency-Key` so a retried call replays the first answer instead of failing as already redeemed. Emits `credit.redeemed`; refused guesses are audited.")
             .Errors([.. ApiDocs.AuthErrors, .. codeErrors]);
         read.MapPost("/codes/validate", Validate).WithName("ValidateCode").WithSummary("Check a credit code without redeeming it")
-            .JsonRequest<CodeCheck>()
+            .JsonRequest<CodeCheck>().BodyLimit(BodyLimit)
             .WithDescription("Same checks and answers as redeem, but nothing is redeemed (`order_reference` is optional here). Needs the `read` scope.")
             .Errors([.. ApiDocs.AuthErrors, .. codeErrors]);
         write.MapPost("/codes/redemptions/{id}/reverse", Reverse).WithName("ReverseRedemption").WithSummary("Reverse a redemption")
@@ -89,7 +90,7 @@ public static class CreditsEndpoints
 
     private static async Task<(Input?, ApiErrorResult?)> ReadAsync(HttpContext http, bool referenceRequired, CancellationToken ct)
     {
-        var body = await JsonBody.ReadObjectAsync(http.Request, 16 * 1024, ct);
+        var body = await JsonBody.ReadObjectAsync(http.Request, ct);
         if (body.Error is not null) return (null, body.Error);
         var errors = new List<string>();
         string? code = null, reference = null;

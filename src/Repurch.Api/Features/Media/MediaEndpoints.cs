@@ -33,7 +33,7 @@ public static class MediaEndpoints
     {
         var write = app.MapGroup("/v1/listings").WithTags("Listings").RequireAuthorization(Policies.PartnerWrite);
         write.MapPost("/upload-photo", Upload).WithName("UploadPhoto").WithSummary("Upload a photo")
-            .JsonRequest<PhotoUpload>()
+            .JsonRequest<PhotoUpload>().BodyLimit(BodyLimit, TooLarge())
             .WithDescription("""
                 Stores a base64-encoded JPEG, PNG, WebP or GIF (at most 10 MB decoded; the type is read from the bytes, never from `filename`) and returns `201` with its public URL and two variants: `medium` fits 300x300 and `large` fits 1024x1024 (never upscaled). Pass `attachment_id` in `attachment_ids` (or `url` in `images`) on listing create or update.
                 The stored original is re-encoded without EXIF, XMP or IPTC metadata (GPS location included; only the ICC colour profile is kept) and turned upright by its EXIF orientation first. Animated GIF and WebP keep their animation in the original; the variants show the first frame, and a GIF's variants are PNG.
@@ -74,8 +74,7 @@ public static class MediaEndpoints
         HttpContext http, RepurchDb db, IObjectStore store, MediaUrls urls, TimeProvider clock, ILogger<PhotoUpload> log, CancellationToken ct)
     {
         var caller = http.Caller();
-        var body = await JsonBody.ReadObjectAsync(http.Request, BodyLimit, ct);
-        if (body.Error is { StatusCode: 413 }) return TooLarge();
+        var body = await JsonBody.ReadObjectAsync(http.Request, ct);
         if (body.Error is not null) return body.Error;
         if (body.Empty) return NoImage();
         using var doc = body.Document!;

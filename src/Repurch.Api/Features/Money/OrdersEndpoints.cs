@@ -47,7 +47,7 @@ public static class OrdersEndpoints
         var unavailable = new DocumentedError(502, "payment_provider_unavailable", "The payment provider failed or timed out; nothing changed, retry with the same Idempotency-Key.");
 
         write.MapPost("/", Create).WithName("CreateOrder").WithSummary("Create an order")
-            .JsonRequest<OrderCreate>()
+            .JsonRequest<OrderCreate>().BodyLimit(16 * 1024)
             .WithDescription("Reserves `quantity` (default 1, at most 100) of an active marketplace listing for the buyer and creates the payment with the provider: the answer is `pending_payment` with `amount_gbp` and the hand-off in `payment` (`approve_url` is where the buyer approves a PayPal payment; the local `fake` provider needs no approval). The reservation is a single conditional update: buyers racing for the last unit get one order, and every other one `409 listing_sold_out`. A listing whose units are all reserved stays `active` with `quantity_identical` 0, off the marketplace's pages, and orders for it are `409 listing_sold_out`; the capture that pays for its last unit closes it, and a cancelled order puts its units back on sale. `payout_gbp` is the listing's `payout` figure at the time of sale, times the quantity. Bodies are capped at 16 KB.")
             .Errors([.. auth,
                 new(400, "validation_failed", "Field codes in `data.errors`: `listing_id_required`, `listing_id_invalid`, `quantity_invalid`, `buyer_required`, `buyer_email_required`, `buyer_email_invalid`, `buyer_name_required`, `buyer_name_invalid`, `<field>_unknown`."),
@@ -148,7 +148,7 @@ public static class OrdersEndpoints
         HttpContext http, DataPlanes planes, IPaymentProvider provider, TimeProvider clock, CancellationToken ct)
     {
         var caller = http.Caller();
-        var body = await JsonBody.ReadObjectAsync(http.Request, 16 * 1024, ct);
+        var body = await JsonBody.ReadObjectAsync(http.Request, ct);
         if (body.Error is not null) return body.Error;
         if (body.Empty) return Problems.Validation("Order could not be created", ["listing_id_required", "buyer_required"]);
         using var doc = body.Document!;
