@@ -18,7 +18,14 @@ public static class JsonBody
     }
 
     /// <summary>Reads the body up to the endpoint's <see cref="RequestBodyLimit"/>.</summary>
-    public static async Task<Result> ReadObjectAsync(HttpRequest request, CancellationToken ct = default)
+    public static Task<Result> ReadObjectAsync(HttpRequest request, CancellationToken ct = default) =>
+        ReadObjectAsync(request, [], ct);
+
+    /// <summary>
+    /// As above; <paramref name="fileFields"/> are top-level fields whose text is a whole file (a CSV),
+    /// where a control character belongs to one row and the endpoint refuses that row itself.
+    /// </summary>
+    public static async Task<Result> ReadObjectAsync(HttpRequest request, IReadOnlyCollection<string> fileFields, CancellationToken ct = default)
     {
         var contentType = request.ContentType;
         if (!string.IsNullOrEmpty(contentType)
@@ -60,7 +67,7 @@ public static class JsonBody
             return new(null, Problems.InvalidBody(), false);
         }
         var controls = new List<string>();
-        if (!Scan(doc.RootElement, null, false, controls))
+        if (!Scan(doc.RootElement, null, false, controls, fileFields))
         {
             doc.Dispose();
             return new(null, Problems.InvalidJson("a string is not valid UTF-8 or has an unpaired \\u surrogate escape."), false);
@@ -101,7 +108,7 @@ public static class JsonBody
     /// since no endpoint has such a field and hostile names are never echoed.
     /// Recursion is bounded by the parser's MaxDepth.
     /// </summary>
-    private static bool Scan(JsonElement element, string? path, bool inArray, List<string> codes)
+    private static bool Scan(JsonElement element, string? path, bool inArray, List<string> codes, IReadOnlyCollection<string> fileFields)
     {
         try
         {
@@ -113,13 +120,19 @@ public static class JsonBody
                         var name = p.Name;
                         if (HasControl(name)) Add(codes, "unknown_field");
                         var child = inArray ? path : path is null ? name : $"{path}_{name}";
-                        if (!Scan(p.Value, child, inArray, codes)) return false;
+                        if (path is null && fileFields.Contains(name))
+                        {
+                            // Still decoded (a string that is not text is refused), not judged character by character.
+                            if (p.Value.ValueKind == JsonValueKind.String) _ = p.Value.GetString();
+                            continue;
+                        }
+                        if (!Scan(p.Value, child, inArray, codes, fileFields)) return false;
                     }
                     return true;
                 case JsonValueKind.Array:
                     foreach (var item in element.EnumerateArray())
                     {
-                        if (!Scan(item, path, true, codes)) return false;
+                        if (!Scan(item, path, true, codes, fileFields)) return false;
                     }
                     return true;
                 case JsonValueKind.String:
