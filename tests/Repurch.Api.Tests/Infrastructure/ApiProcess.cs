@@ -31,6 +31,11 @@ public sealed class ApiProcess : IAsyncDisposable
         var start = Start();
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["PORT"] = port.ToString(CultureInfo.InvariantCulture);
+        // It shares the suite's databases: its background workers, on production timings (a 60 s
+        // delivery lease), would claim other tests' webhook deliveries, jobs and releases.
+        start.Environment["Webhooks__DispatcherEnabled"] = "false";
+        start.Environment["BulkJobs__Enabled"] = "false";
+        start.Environment["Money__SweepIntervalSeconds"] = "86400";
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         // Read (and drop) its log lines, so a full pipe never stalls it.
         process.OutputDataReceived += (_, _) => { };
