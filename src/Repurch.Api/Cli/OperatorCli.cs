@@ -62,7 +62,7 @@ public static class OperatorCli
     /// <summary>One line: <c>usage: ./run keys create --brand &lt;brand_id&gt; [--name &lt;name&gt;] … (--help for more)</c>.</summary>
     public static string Usage(Command command)
     {
-        var path = string.Join(' ', command.Parents.OfType<Command>().Where(c => c is not RootCommand).Reverse().Select(c => c.Name).Append(command is RootCommand ? "" : command.Name)).Trim();
+        var path = string.Join(' ', Lineage(command).Where(c => c is not RootCommand).Select(c => c.Name));
         var parts = new List<string> { "usage: ./run" };
         if (path.Length > 0) parts.Add(path);
         if (command.Subcommands.Count > 0)
@@ -79,4 +79,8 @@ public static class OperatorCli
         parts.Add($"(./run {(path.Length > 0 ? path + " " : "")}--help for more)");
         return string.Join(' ', parts);
     }
+
+    /// <summary>The command and its ancestors, root first.</summary>
+    private static IEnumerable<Command> Lineage(Command command) =>
+        command.Parents.OfType<Command>().FirstOrDefault() is { } parent ? Lineage(parent).Append(command) : [command];
 }
