@@ -56,7 +56,18 @@ public sealed class FieldReader
         }
     }
 
+    private FieldReader(FieldReader other, List<string> errors)
+    {
+        present = other.present;
+        prefix = other.prefix;
+        Creating = other.Creating;
+        Errors = errors;
+    }
+
     public List<string> Errors { get; }
+
+    /// <summary>The same fields, their codes going to <paramref name="errors"/> (to report some fields' codes in another order).</summary>
+    public FieldReader Into(List<string> errors) => new(this, errors);
 
     public bool Creating { get; }
 
