@@ -539,6 +539,15 @@ public sealed class ListingValidationTests : ApiTest
         await AssertPatchRejectedAsync(field, $"{json},{Q(field)}:{json}", $"{field}_duplicate");
     }
 
+    [Fact]
+    public async Task A_measurement_with_a_repeated_key_is_measurements_invalid()
+    {
+        const string measurements = """[{"dimension":"Width","dimension":"Depth","value_cm":90}]""";
+        var create = Infrastructure.Listings.ValidCreate.TrimStart();
+        await AssertCreateRejectedAsync($"{{\"measurements\":{measurements},{create[1..]}", "measurements_invalid");
+        await AssertPatchRejectedAsync("measurements", measurements, "measurements_invalid");
+    }
+
     // ---- unknown fields -----------------------------------------------------------------------
 
     [Theory]

@@ -246,9 +246,10 @@ public static partial class ListingInput
             foreach (var p in item.EnumerateObject())
             {
                 // No control characters: jsonb rejects an escaped NUL (a 500) and the rest are never meant.
-                if (p.Name == "dimension" && p.Value.ValueKind == JsonValueKind.String && p.Value.GetString() is { Length: > 0 and <= 50 } d
-                    && !d.Any(char.IsControl)) dimension = d.Trim();
-                else if (p.Name == "value_cm" && p.Value.ValueKind == JsonValueKind.Number && p.Value.TryGetDecimal(out var cm) && cm > 0 && cm <= 10_000) value = cm;
+                // A key sent twice is a wrong shape too (dimension or value_cm already read).
+                if (p.Name == "dimension" && dimension is null && p.Value.ValueKind == JsonValueKind.String && p.Value.GetString() is { Length: > 0 } d
+                    && FieldFormats.Length(d) <= 50 && !d.Any(char.IsControl)) dimension = d.Trim();
+                else if (p.Name == "value_cm" && value is null && p.Value.ValueKind == JsonValueKind.Number && p.Value.TryGetDecimal(out var cm) && cm > 0 && cm <= 10_000) value = cm;
                 else return null;
             }
             if (dimension is not { Length: > 0 } || value is null) return null;
