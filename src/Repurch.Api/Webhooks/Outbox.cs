@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using System.Text.Json;
+using Repurch.Api.Http;
 using Repurch.Api.Persistence;
 
 namespace Repurch.Api.Webhooks;
@@ -37,16 +37,5 @@ public static class Outbox
     };
 
     /// <summary><c>evt_</c> plus 24 random base32 characters.</summary>
-    public static string NewId() => "evt_" + RandomToken(24);
-
-    internal static string RandomToken(int length)
-    {
-        const string alphabet = "abcdefghijklmnopqrstuvwxyz234567";
-        Span<byte> bytes = stackalloc byte[length];
-        RandomNumberGenerator.Fill(bytes);
-        return string.Create(length, bytes.ToArray(), (chars, b) =>
-        {
-            for (var i = 0; i < chars.Length; i++) chars[i] = alphabet[b[i] & 31];
-        });
-    }
+    public static string NewId() => PublicIds.New("evt_");
 }

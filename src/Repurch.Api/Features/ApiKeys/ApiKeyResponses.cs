@@ -1,4 +1,5 @@
 using Repurch.Api.Features.Listings;
+using Repurch.Api.Http;
 using Repurch.Api.Persistence;
 
 namespace Repurch.Api.Features.ApiKeys;
@@ -31,11 +32,11 @@ public static class ApiKeyMapper
     public static Plane PlaneOf(string environment) => environment == Sandbox ? Plane.Sandbox : Plane.Live;
 
     public static ApiKeyView View(ApiKey k, Plane plane) => new(
-        k.Id, k.Name, k.Prefix, k.Role, k.Scopes, EnvironmentOf(plane), ListingMapper.Timestamp(k.CreatedAt),
-        ListingMapper.Timestamp(k.LastUsedAt), ListingMapper.Timestamp(k.RevokedAt), k.CreatedByKeyId);
+        k.Id, k.Name, k.Prefix, k.Role, k.Scopes, EnvironmentOf(plane), WireFormat.Timestamp(k.CreatedAt),
+        WireFormat.Timestamp(k.LastUsedAt), WireFormat.Timestamp(k.RevokedAt), k.CreatedByKeyId);
 
     public static CreatedApiKey Created(ApiKey k, Plane plane, string secret) => new(
-        k.Id, k.Name, k.Prefix, k.Role, k.Scopes, EnvironmentOf(plane), ListingMapper.Timestamp(k.CreatedAt),
-        ListingMapper.Timestamp(k.LastUsedAt), ListingMapper.Timestamp(k.RevokedAt), k.CreatedByKeyId, secret);
+        k.Id, k.Name, k.Prefix, k.Role, k.Scopes, EnvironmentOf(plane), WireFormat.Timestamp(k.CreatedAt),
+        WireFormat.Timestamp(k.LastUsedAt), WireFormat.Timestamp(k.RevokedAt), k.CreatedByKeyId, secret);
 
 }

@@ -153,7 +153,7 @@ public static class ApiKeysEndpoints
             }, () => AuditLog.RecordAsync(db, caller, "api_key.revoked", key.Id.ToString(),
                 new Dictionary<string, FieldChange>(StringComparer.Ordinal)
                 {
-                    ["revoked_at"] = new(null, ListingMapper.Timestamp(now)),
+                    ["revoked_at"] = new(null, WireFormat.Timestamp(now)),
                 }, clock, ct), ct);
             return TypedResults.Ok(new RevokedApiKey(true, key.Id));
         }

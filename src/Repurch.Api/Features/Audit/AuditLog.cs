@@ -74,11 +74,9 @@ public static class AuditLog
         var caller = http.Caller();
         if (!Paging.TryParse(page, per_page, out var pageNo, out var perPage, out var error)) return error!;
         await db.Database.OpenConnectionAsync(ct);
-        var total = await db.AuditLog.CountAsync(ct);
-        var rows = await db.AuditLog.OrderByDescending(a => a.Id).Skip((pageNo - 1) * perPage).Take(perPage).ToListAsync(ct);
-        http.Response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var data = rows.Select(a => new AuditEntryView(a.Id, a.Action, a.TargetId, a.ActorKeyId?.ToString(), a.ActorKeyPrefix,
-            JsonDocument.Parse(a.Changes).RootElement.Clone(), ListingMapper.Timestamp(a.CreatedAt))).ToList();
-        return TypedResults.Ok(new AuditPage(data, new ListMeta(pageNo, perPage, total, (total + perPage - 1) / perPage, caller.BrandId)));
+        var rows = await Paging.ReadPageAsync(db.AuditLog.OrderByDescending(a => a.Id), pageNo, perPage, http, ct);
+        var data = rows.Items.Select(a => new AuditEntryView(a.Id, a.Action, a.TargetId, a.ActorKeyId?.ToString(), a.ActorKeyPrefix,
+            JsonDocument.Parse(a.Changes).RootElement.Clone(), WireFormat.Timestamp(a.CreatedAt))).ToList();
+        return TypedResults.Ok(new AuditPage(data, rows.Meta(caller.BrandId)));
     }
 }

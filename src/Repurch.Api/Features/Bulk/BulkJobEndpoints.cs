@@ -13,6 +13,7 @@ using NpgsqlTypes;
 using Repurch.Api.Auth;
 using Repurch.Api.Errors;
 using Repurch.Api.Features.Listings;
+using Repurch.Api.Http;
 using Repurch.Api.Idempotency;
 using Repurch.Api.OpenApi;
 using Repurch.Api.Persistence;
@@ -102,7 +103,7 @@ public static class BulkJobEndpoints
         j.RowsDone - j.ErrorCount, j.CreatedCount, j.UpdatedCount, j.ErrorCount,
         j.ErrorCode is null ? null : new BulkJobError(j.ErrorCode, j.ErrorMessage ?? ""),
         j.Status == "completed" ? new BulkJobReports($"/v1/listings/bulk-jobs/{j.Id}/report.csv", $"/v1/listings/bulk-jobs/{j.Id}/report.xlsx") : null,
-        ListingMapper.Timestamp(j.CreatedAt), ListingMapper.Timestamp(j.StartedAt), ListingMapper.Timestamp(j.FinishedAt));
+        WireFormat.Timestamp(j.CreatedAt), WireFormat.Timestamp(j.StartedAt), WireFormat.Timestamp(j.FinishedAt));
 
     private static async Task<IResult> Create(HttpContext http, RepurchDb db, BulkJobSignal signal, TimeProvider clock, string? mode, string? filename, CancellationToken ct)
     {

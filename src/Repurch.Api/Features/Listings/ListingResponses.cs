@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Repurch.Api.Http;
 using Repurch.Api.Persistence;
 
 namespace Repurch.Api.Features.Listings;
@@ -20,7 +21,6 @@ public sealed record ListingDetail(
     int DeliveryContributionGbp, int QuantityIdentical, IReadOnlyList<MeasurementDto> Measurements,
     IReadOnlyList<string> Images, string Owner, SellerInfo Seller, WarehouseRef? Warehouse);
 
-public sealed record ListMeta(int Page, int PerPage, int Total, int TotalPages, string BrandId);
 public sealed record ListingPage(IReadOnlyList<ListingSummary> Data, ListMeta Meta);
 public sealed record DeletedListing(bool Deleted, long Id);
 
@@ -33,20 +33,14 @@ public sealed class ListingUrls(IConfiguration config)
 
 public static class ListingMapper
 {
-    public static string Timestamp(DateTimeOffset t) =>
-        t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", CultureInfo.InvariantCulture);
-
-    /// <summary>The same, or null for a time that has not happened.</summary>
-    public static string? Timestamp(DateTimeOffset? t) => t is { } v ? Timestamp(v) : null;
-
     public static ListingSummary Summary(Listing l, ListingUrls urls) => new(
         l.Id, l.Title, l.EffectivePrice, "GBP", l.Status, l.Images.FirstOrDefault(), l.BrandId, urls.For(l),
-        Timestamp(l.CreatedAt), l.ViewCount, l.Category, l.Channel,
+        WireFormat.Timestamp(l.CreatedAt), l.ViewCount, l.Category, l.Channel,
         PayoutCalculator.Payout(l.Channel, l.EffectivePrice, l.DeliveryContribution));
 
     public static ListingDetail Detail(Listing l, ListingUrls urls, string brandName) => new(
         l.Id, l.Title, l.EffectivePrice, "GBP", l.Status, l.Images.FirstOrDefault(), l.BrandId, urls.For(l),
-        Timestamp(l.CreatedAt), Timestamp(l.UpdatedAt), l.ViewCount, l.Category, l.Channel,
+        WireFormat.Timestamp(l.CreatedAt), WireFormat.Timestamp(l.UpdatedAt), l.ViewCount, l.Category, l.Channel,
         PayoutCalculator.Payout(l.Channel, l.EffectivePrice, l.DeliveryContribution),
         l.Description, l.RegularPrice, l.SalePrice, l.Rrp, l.Manufacturer, l.Colour, l.Fabric, l.AgeYears,
         l.Condition, l.ItemType, l.AvailableFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),

@@ -75,15 +75,8 @@ public static class ListingsEndpoints
 
         // Both queries share one connection, so the brand is set once per request.
         await db.Database.OpenConnectionAsync(ct);
-        var total = await query.CountAsync(ct);
-        var rows = total == 0 ? [] : await query
-            .OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id)
-            .Skip((pageNo - 1) * perPage).Take(perPage)
-            .ToListAsync(ct);
-
-        http.Response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var meta = new ListMeta(pageNo, perPage, total, (total + perPage - 1) / perPage, caller.BrandId);
-        return TypedResults.Ok(new ListingPage(rows.Select(r => ListingMapper.Summary(r, urls)).ToList(), meta));
+        var rows = await Paging.ReadPageAsync(query.OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id), pageNo, perPage, http, ct);
+        return TypedResults.Ok(new ListingPage(rows.Items.Select(r => ListingMapper.Summary(r, urls)).ToList(), rows.Meta(caller.BrandId)));
     }
 
     private static async Task<Ok<ListingOptions>> Options(RepurchDb db, CancellationToken ct) =>

@@ -71,15 +71,9 @@ public static class MarketplaceListingsEndpoints
 
         // Both queries share one connection, so the session is set once per request.
         await db.Database.OpenConnectionAsync(ct);
-        var total = await query.CountAsync(ct);
-        var rows = total == 0 ? [] : await query
-            .OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id)
-            .Skip((pageNo - 1) * perPage).Take(perPage)
-            .ToListAsync(ct);
-
-        http.Response.Headers["X-Total-Count"] = total.ToString(CultureInfo.InvariantCulture);
-        var meta = new MarketplaceMeta(pageNo, perPage, total, (total + perPage - 1) / perPage);
-        return TypedResults.Ok(new MarketplaceListingPage(rows.Select(r => ListingMapper.Summary(r, urls)).ToList(), meta));
+        var rows = await Paging.ReadPageAsync(query.OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id), pageNo, perPage, http, ct);
+        var meta = new MarketplaceMeta(rows.Number, rows.PerPage, rows.Total, rows.TotalPages);
+        return TypedResults.Ok(new MarketplaceListingPage(rows.Items.Select(r => ListingMapper.Summary(r, urls)).ToList(), meta));
     }
 
     private static async Task<Results<Ok<ListingDetail>, ApiErrorResult>> Get(

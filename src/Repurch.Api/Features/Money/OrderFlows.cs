@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Repurch.Api.Features.Credits;
+using Repurch.Api.Http;
 using Repurch.Api.Payments;
 using Repurch.Api.Persistence;
 using Repurch.Api.Webhooks;
@@ -34,7 +35,6 @@ public sealed record PayoutSettledEvent(string Id, string OrderId, decimal Amoun
 /// </summary>
 public sealed class OrderFlows(DataPlanes planes, IPaymentProvider provider, CreditCodeVault vault, MoneyOptions options, TimeProvider clock, ILogger<OrderFlows> log)
 {
-    public static string NewId(string prefix) => prefix + Outbox.RandomToken(24);
 
     public static Task<Order?> LockAsync(RepurchDb db, string id, CancellationToken ct) =>
         db.Orders.FromSqlInterpolated($"SELECT * FROM orders WHERE id = {id} FOR UPDATE").AsTracking().FirstOrDefaultAsync(ct);
@@ -60,7 +60,7 @@ public sealed class OrderFlows(DataPlanes planes, IPaymentProvider provider, Cre
         if (order.OwnerType == "seller" && order.SellerId is { } sellerId && order.Payout > 0)
         {
             var code = CreditCodeVault.NewCode();
-            codeId = NewId("crd_");
+            codeId = PublicIds.New("crd_");
             var credit = new CreditCode
             {
                 Id = codeId, BrandId = order.BrandId, SellerId = sellerId, OrderId = order.Id,
@@ -71,11 +71,11 @@ public sealed class OrderFlows(DataPlanes planes, IPaymentProvider provider, Cre
             db.CreditCodes.Add(credit);
             Ledger.CreditIssued(credit).AddTo(db, order.BrandId, now);
             Outbox.Emit(db, order.BrandId, MoneyEvents.CreditIssued, new CreditIssuedEvent(credit.Id, sellerId, order.Id, credit.Amount,
-                credit.Hint, Listings.ListingMapper.Timestamp(now), Listings.ListingMapper.Timestamp(credit.ExpiresAt)), clock);
+                credit.Hint, WireFormat.Timestamp(now), WireFormat.Timestamp(credit.ExpiresAt)), clock);
         }
         else if (order.Payout > 0)
         {
-            payoutId = NewId("po_");
+            payoutId = PublicIds.New("po_");
             db.Payouts.Add(new Payout { Id = payoutId, BrandId = order.BrandId, OrderId = order.Id, Amount = order.Payout, Status = "pending", CreatedAt = now });
         }
         await db.SaveChangesAsync(ct);
@@ -150,7 +150,7 @@ public sealed class OrderFlows(DataPlanes planes, IPaymentProvider provider, Cre
         payout.SettledAt = now;
         Ledger.PayoutSettled(payout).AddTo(db, payout.BrandId, now);
         Outbox.Emit(db, payout.BrandId, MoneyEvents.PayoutSettled,
-            new PayoutSettledEvent(payout.Id, payout.OrderId, payout.Amount, payout.Status, payout.ProviderBatchId, Listings.ListingMapper.Timestamp(now)), clock);
+            new PayoutSettledEvent(payout.Id, payout.OrderId, payout.Amount, payout.Status, payout.ProviderBatchId, WireFormat.Timestamp(now)), clock);
     }
 
     /// <summary>

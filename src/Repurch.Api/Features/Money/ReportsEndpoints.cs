@@ -62,12 +62,10 @@ public static class ReportsEndpoints
         var query = db.Payouts.AsQueryable();
         if (status is not null) query = query.Where(p => p.Status == status);
         await db.Database.OpenConnectionAsync(ct);
-        var total = await query.CountAsync(ct);
-        var rows = await query.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id).Skip((pageNo - 1) * perPage).Take(perPage).ToListAsync(ct);
-        http.Response.Headers["X-Total-Count"] = total.ToString(CultureInfo.InvariantCulture);
-        return TypedResults.Ok(new PayoutPage(rows.Select(p => new PayoutView(p.Id, p.OrderId, p.Amount, p.Status, p.ProviderBatchId, p.FailureReason,
-            ListingMapper.Timestamp(p.CreatedAt), ListingMapper.Timestamp(p.SentAt), ListingMapper.Timestamp(p.SettledAt))).ToList(),
-            new ListMeta(pageNo, perPage, total, (total + perPage - 1) / perPage, caller.BrandId)));
+        var rows = await Paging.ReadPageAsync(query.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id), pageNo, perPage, http, ct);
+        return TypedResults.Ok(new PayoutPage(rows.Items.Select(p => new PayoutView(p.Id, p.OrderId, p.Amount, p.Status, p.ProviderBatchId, p.FailureReason,
+            WireFormat.Timestamp(p.CreatedAt), WireFormat.Timestamp(p.SentAt), WireFormat.Timestamp(p.SettledAt))).ToList(),
+            rows.Meta(caller.BrandId)));
     }
 
     private static async Task<IResult> Reconciliation(HttpContext http, RepurchDb db, string? month, string? format, CancellationToken ct)
@@ -123,9 +121,9 @@ public static class ReportsEndpoints
             EscrowHeldGbp: P(-Close(Money.Accounts.Escrow)),
             TotalDebitsGbp: P(accounts.Sum(a => a.Debits)),
             TotalCreditsGbp: P(-accounts.Sum(a => a.Credits)));
-        return new ReconciliationReport(brandId, month, ListingMapper.Timestamp(from), ListingMapper.Timestamp(to), summary,
+        return new ReconciliationReport(brandId, month, WireFormat.Timestamp(from), WireFormat.Timestamp(to), summary,
             accounts.Select(a => new AccountMovement(a.Account, P(a.Open), P(a.Debits), P(-a.Credits), P(a.Close))).ToList(),
-            entries.Select(e => new ReconciliationEntry(e.Id, e.PostingId.ToString(), ListingMapper.Timestamp(e.CreatedAt), e.Kind, e.Account, P(e.AmountPence),
+            entries.Select(e => new ReconciliationEntry(e.Id, e.PostingId.ToString(), WireFormat.Timestamp(e.CreatedAt), e.Kind, e.Account, P(e.AmountPence),
                 e.OrderId, e.PayoutId, e.CreditCodeId, e.RedemptionId, e.RedemptionId is { } r ? references.GetValueOrDefault(r) : null)).ToList());
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Repurch.Api.Auth;
 using Repurch.Api.Features.Listings;
+using Repurch.Api.Http;
 using Repurch.Api.Observability;
 using Repurch.Api.OpenApi;
 using Repurch.Api.Persistence;
@@ -66,13 +67,13 @@ public static class UsageEndpoints
         var rows = await db.RequestUsage.Where(u => u.Hour >= from && u.Hour <= to).ToListAsync(ct);
 
         var hours = Enumerable.Range(0, Hours).Select(i => from.AddHours(i))
-            .Select(h => new UsageHour(ListingMapper.Timestamp(h), Stats(rows.Where(r => r.Hour == h))))
+            .Select(h => new UsageHour(WireFormat.Timestamp(h), Stats(rows.Where(r => r.Hour == h))))
             .ToList();
         var routes = rows.GroupBy(r => r.Route, StringComparer.Ordinal)
             .Select(g => new UsageRoute(g.Key, Stats(g)))
             .OrderByDescending(r => r.Stats.Requests).ThenBy(r => r.Route, StringComparer.Ordinal)
             .ToList();
-        return TypedResults.Ok(new UsageReport(caller.BrandId, caller.Environment, ListingMapper.Timestamp(from), ListingMapper.Timestamp(now),
+        return TypedResults.Ok(new UsageReport(caller.BrandId, caller.Environment, WireFormat.Timestamp(from), WireFormat.Timestamp(now),
             Stats(rows), hours, routes, UsageRecorder.BucketBoundsMs));
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Repurch.Api.Features.Listings;
+using Repurch.Api.Http;
 using Repurch.Api.Persistence;
 
 namespace Repurch.Api.Features.Webhooks;
@@ -29,9 +30,9 @@ public sealed record ReplayResult(int Events, int Deliveries);
 public static class WebhookMapper
 {
     public static WebhookEndpointView View(WebhookEndpoint e, DateTimeOffset now) => new(
-        e.Id, e.Url, e.Description, e.EventTypes, e.Enabled, e.Ordered, e.DisabledReason, ListingMapper.Timestamp(e.FailingSince),
-        e.PreviousSecret is not null && e.PreviousSecretExpiresAt > now ? ListingMapper.Timestamp(e.PreviousSecretExpiresAt) : null,
-        ListingMapper.Timestamp(e.CreatedAt), ListingMapper.Timestamp(e.UpdatedAt));
+        e.Id, e.Url, e.Description, e.EventTypes, e.Enabled, e.Ordered, e.DisabledReason, WireFormat.Timestamp(e.FailingSince),
+        e.PreviousSecret is not null && e.PreviousSecretExpiresAt > now ? WireFormat.Timestamp(e.PreviousSecretExpiresAt) : null,
+        WireFormat.Timestamp(e.CreatedAt), WireFormat.Timestamp(e.UpdatedAt));
 
     public static WebhookEndpointWithSecret WithSecret(WebhookEndpoint e, DateTimeOffset now)
     {
@@ -41,6 +42,6 @@ public static class WebhookMapper
     }
 
     public static EventView Event(EventRecord e, Plane plane) => new(
-        e.Id, e.Type, ListingMapper.Timestamp(e.CreatedAt), e.BrandId, plane == Plane.Live,
+        e.Id, e.Type, WireFormat.Timestamp(e.CreatedAt), e.BrandId, plane == Plane.Live,
         JsonDocument.Parse(e.Data).RootElement.Clone());
 }
