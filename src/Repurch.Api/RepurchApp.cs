@@ -64,6 +64,7 @@ public static class RepurchApp
         services.AddObjectStore();
         services.AddSingleton(sp => MoneyOptions.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<CreditCodeVault>();
+        services.AddSingleton<ICreditIssuer, CreditIssuer>();
         services.AddPayments();
         services.AddSingleton<OrderFlows>();
         services.AddHostedService<MoneySweeper>();

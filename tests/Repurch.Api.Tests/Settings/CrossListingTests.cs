@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Repurch.Api.Tests.Infrastructure;
 using Repurch.Api.Tests.Marketplace;
-using Defaults = Repurch.Api.Features.Listings.Taxonomy;
+using Defaults = Repurch.Api.Features.Taxonomy.PlatformTaxonomy;
 
 namespace Repurch.Api.Tests.Settings;
 

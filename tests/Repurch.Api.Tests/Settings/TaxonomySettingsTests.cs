@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Repurch.Api.Tests.Infrastructure;
-using Defaults = Repurch.Api.Features.Listings.Taxonomy;
+using Defaults = Repurch.Api.Features.Taxonomy.PlatformTaxonomy;
 
 namespace Repurch.Api.Tests.Settings;
 

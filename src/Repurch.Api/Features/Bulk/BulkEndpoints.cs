@@ -189,7 +189,7 @@ public static class BulkEndpoints
             // One statement for the listings and one for their events, as the bulk job writes a batch.
             await BatchWrites.InsertAsync(db, valid, ct);
             // Each listing announces itself as a single create would, in the same transaction.
-            var brandName = await ListingsEndpoints.BrandName(db, ct);
+            var brandName = await BrandNames.GetAsync(db, ct);
             await Outbox.EmitManyAsync(db, http.Caller().BrandId,
                 [.. valid.Select(l => (ListingEvents.Created, (object)BulkEvents.Detail(l, urls, brandName, warehouse)))], clock, ct);
             await work.CommitAsync(ct);

@@ -29,9 +29,6 @@ public sealed record BulkJobView(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] BulkJobReports? Reports,
     string CreatedAt, string? StartedAt, string? FinishedAt);
 
-/// <summary>Marks an endpoint that handles <c>Idempotency-Key</c> itself (so its body is never buffered by the middleware).</summary>
-public sealed class OwnIdempotency;
-
 /// <summary>
 /// Background imports of any size: the upload is streamed to disk while hashed, stored in the
 /// database (bytea, so every node and every restart sees it) with the job and a queue entry in one
@@ -278,23 +275,6 @@ public static class BulkJobEndpoints
         var baseName = Path.GetFileNameWithoutExtension(job.Filename ?? "import");
         var name = $"{baseName}-report.{format}";
         return TypedResults.File(output, format == "csv" ? "text/csv; charset=utf-8" : BulkTemplate.ContentType, name);
-    }
-
-    /// <summary>Copies a job's stored file to a temporary file (streamed, never whole in memory).</summary>
-    public static async Task<string> DownloadAsync(RepurchDb db, Guid jobId, CancellationToken ct)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"repurch-job-{jobId:N}-{Guid.NewGuid():N}");
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        if (connection.State != ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
-        await using var cmd = new NpgsqlCommand("SELECT content FROM bulk_job_files WHERE job_id = $1", connection,
-            (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
-        cmd.Parameters.Add(new NpgsqlParameter { Value = jobId });
-        await using var reader = await cmd.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
-        if (!await reader.ReadAsync(ct)) throw new InvalidOperationException($"The file of job {jobId} is missing.");
-        await using var output = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous);
-        await using var content = await reader.GetStreamAsync(0, ct);
-        await content.CopyToAsync(output, ct);
-        return path;
     }
 }
 

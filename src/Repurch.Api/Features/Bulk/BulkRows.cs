@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using Repurch.Api.Features.Listings;
+using Repurch.Api.Features.Taxonomy;
 using Repurch.Api.Http;
 using Repurch.Api.Persistence;
 
@@ -61,7 +62,7 @@ public static class BulkColumns
         "fabric" => o.Fabrics,
         "age_years" => o.Ages,
         "item_type" => o.ItemTypes,
-        "delivery_contribution_gbp" => Listings.Taxonomy.DeliveryContributions.Select(d => d.ToString(CultureInfo.InvariantCulture)).ToList(),
+        "delivery_contribution_gbp" => PlatformTaxonomy.DeliveryContributions.Select(d => d.ToString(CultureInfo.InvariantCulture)).ToList(),
         "exposed_to" => o.Exposures.Select(e => e.Value).ToList(),
         "faults" => o.Faults.Select(f => f.Value).ToList(),
         "status" => ListingInput.InputStatuses,

@@ -1,3 +1,4 @@
+using Repurch.Api.Features.Taxonomy;
 using SpreadCheetah;
 using SpreadCheetah.Styling;
 using SpreadCheetah.Validations;

@@ -31,7 +31,7 @@ public static class ListingsEndpoints
             .Query("page", JsonSchemaType.Integer, "Page number, 1-indexed.", minimum: 1, defaultValue: 1)
             .Query("per_page", JsonSchemaType.Integer, "Items per page. Maximum 100; larger values are `400 invalid_parameter`, not silently capped.", minimum: 1, maximum: 100, defaultValue: 20)
             .Query("status", JsonSchemaType.String, "Filter by status. `any` is every status except deleted.", values: ListStatuses, defaultValue: "active")
-            .Query("channel", JsonSchemaType.String, "Filter by channel. Omit for both.", values: Taxonomy.Channels)
+            .Query("channel", JsonSchemaType.String, "Filter by channel. Omit for both.", values: PlatformTaxonomy.Channels)
             .Errors([.. ApiDocs.AuthErrors, new(400, "invalid_parameter", "A query parameter is out of range or not an allowed value; `data.param` names it.")]);
         read.MapGet("/options", Options).WithName("ListTaxonomyOptions").WithSummary("List taxonomy options")
             .WithDescription("The option lists create and update validate against, for the calling brand: use the values verbatim. `brands`, `colours`, `fabrics`, `ages` and `categories` are the brand's own lists where it has set them (`/v1/partner/settings/taxonomy`), else the platform defaults; the other lists are platform-wide.")
@@ -66,7 +66,7 @@ public static class ListingsEndpoints
         status ??= "active";
         if (!ListStatuses.Contains(status))
             return Problems.InvalidParameter("status", "status_invalid", "status must be one of active, draft, closed or any.");
-        if (channel is not null && !Taxonomy.Channels.Contains(channel))
+        if (channel is not null && !PlatformTaxonomy.Channels.Contains(channel))
             return Problems.InvalidParameter("channel", "channel_invalid", "channel must be clearance or exchange.");
 
         var query = db.Listings.Where(l => l.BrandId == caller.BrandId && l.DeletedAt == null);
@@ -86,7 +86,7 @@ public static class ListingsEndpoints
     {
         var listing = await Find(db, id, tracking: false, ct);
         if (listing is null) return Problems.ListingNotFound();
-        return TypedResults.Ok(ListingMapper.Detail(listing, urls, await BrandName(db, ct)));
+        return TypedResults.Ok(ListingMapper.Detail(listing, urls, await BrandNames.GetAsync(db, ct)));
     }
 
     private static async Task<Results<Created<ListingDetail>, ApiErrorResult>> Create(HttpContext http, RepurchDb db, ListingUrls urls, MediaUrls media, TimeProvider clock, CancellationToken ct)
@@ -119,7 +119,7 @@ public static class ListingsEndpoints
         db.Listings.Add(listing);
         await db.SaveChangesAsync(ct);
         if (listing.WarehouseId is { } wid) listing.Warehouse = await db.Warehouses.FirstOrDefaultAsync(w => w.Id == wid, ct);
-        var detail = ListingMapper.Detail(listing, urls, await BrandName(db, ct));
+        var detail = ListingMapper.Detail(listing, urls, await BrandNames.GetAsync(db, ct));
         Outbox.Emit(db, caller.BrandId, ListingEvents.Created, detail, clock);
         await db.SaveChangesAsync(ct);
         await work.CommitAsync(ct);
@@ -148,7 +148,7 @@ public static class ListingsEndpoints
         listing.UpdatedAt = clock.GetUtcNow();
         if (listing.WarehouseId is { } wid && listing.Warehouse?.Id != wid) listing.Warehouse = await db.Warehouses.FirstOrDefaultAsync(w => w.Id == wid, ct);
         if (listing.WarehouseId is null) listing.Warehouse = null;
-        var detail = ListingMapper.Detail(listing, urls, await BrandName(db, ct));
+        var detail = ListingMapper.Detail(listing, urls, await BrandNames.GetAsync(db, ct));
         // One SaveChanges writes the change and its event in one transaction.
         Outbox.Emit(db, listing.BrandId, ListingEvents.Updated, detail, clock);
         await db.SaveChangesAsync(ct);
@@ -178,21 +178,6 @@ public static class ListingsEndpoints
     {
         if (listing.WarehouseId is { } id && !errors.Contains("warehouse_id_invalid") && !await db.Warehouses.AnyAsync(w => w.Id == id, ct))
             errors.Add("warehouse_id_invalid");
-    }
-
-    /// <summary>
-    /// Brand names change rarely and every detail response shows one, so they are cached for a
-    /// few minutes per plane instead of costing a query per request.
-    /// </summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, Plane), (string Name, DateTimeOffset At)> BrandNames = new();
-
-    internal static async Task<string> BrandName(RepurchDb db, CancellationToken ct)
-    {
-        var key = (db.BrandId ?? "", db.Plane);
-        if (BrandNames.TryGetValue(key, out var hit) && DateTimeOffset.UtcNow - hit.At < TimeSpan.FromMinutes(5)) return hit.Name;
-        var name = await db.Brands.Select(b => b.Name).FirstOrDefaultAsync(ct) ?? "";
-        BrandNames[key] = (name, DateTimeOffset.UtcNow);
-        return name;
     }
 }
 

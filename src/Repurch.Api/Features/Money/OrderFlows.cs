@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Repurch.Api.Features.Credits;
 using Repurch.Api.Http;
 using Repurch.Api.Payments;
 using Repurch.Api.Persistence;
@@ -33,7 +32,7 @@ public sealed record PayoutSettledEvent(string Id, string OrderId, decimal Amoun
 /// of escrow (issuing a credit code for a consumer's trade-in, or queueing a payout to the partner)
 /// and sending and settling payouts. Each runs in a context scoped to the order's brand.
 /// </summary>
-public sealed class OrderFlows(DataPlanes planes, IPaymentProvider provider, CreditCodeVault vault, MoneyOptions options, TimeProvider clock, ILogger<OrderFlows> log)
+public sealed class OrderFlows(DataPlanes planes, IPaymentProvider provider, ICreditIssuer credits, TimeProvider clock, ILogger<OrderFlows> log)
 {
 
     public static Task<Order?> LockAsync(RepurchDb db, string id, CancellationToken ct) =>
@@ -59,19 +58,7 @@ public sealed class OrderFlows(DataPlanes planes, IPaymentProvider provider, Cre
         string? payoutId = null, codeId = null;
         if (order.OwnerType == "seller" && order.SellerId is { } sellerId && order.Payout > 0)
         {
-            var code = CreditCodeVault.NewCode();
-            codeId = PublicIds.New("crd_");
-            var credit = new CreditCode
-            {
-                Id = codeId, BrandId = order.BrandId, SellerId = sellerId, OrderId = order.Id,
-                CodeHash = vault.LookupHash(order.BrandId, code), GlobalHash = vault.GlobalHash(code), CodeCipher = vault.Seal(order.BrandId, codeId, code),
-                Hint = code[^4..], Amount = order.Payout, Status = "active",
-                IssuedAt = now, ExpiresAt = now.AddDays(options.CreditValidityDays),
-            };
-            db.CreditCodes.Add(credit);
-            Ledger.CreditIssued(credit).AddTo(db, order.BrandId, now);
-            Outbox.Emit(db, order.BrandId, MoneyEvents.CreditIssued, new CreditIssuedEvent(credit.Id, sellerId, order.Id, credit.Amount,
-                credit.Hint, WireFormat.Timestamp(now), WireFormat.Timestamp(credit.ExpiresAt)), clock);
+            codeId = credits.Issue(db, order, sellerId, now);
         }
         else if (order.Payout > 0)
         {

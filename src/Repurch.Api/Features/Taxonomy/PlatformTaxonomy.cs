@@ -1,21 +1,7 @@
-namespace Repurch.Api.Features.Listings;
+namespace Repurch.Api.Features.Taxonomy;
 
-public sealed record LabelledOption(string Value, string Label);
-public sealed record ConditionOption(string Value, string Label, string Help);
-
-/// <summary>The option lists a listing is validated against (GET /v1/listings/options).</summary>
-public sealed record ListingOptions(
-    IReadOnlyList<string> Brands,
-    IReadOnlyList<string> Colours,
-    IReadOnlyList<string> Fabrics,
-    IReadOnlyList<string> Ages,
-    IReadOnlyList<string> Categories,
-    IReadOnlyList<string> ItemTypes,
-    IReadOnlyList<ConditionOption> Conditions,
-    IReadOnlyList<LabelledOption> Exposures,
-    IReadOnlyList<LabelledOption> Faults);
-
-public static class Taxonomy
+/// <summary>The platform's option lists and fixed values; brands override some lists (<see cref="BrandOptions"/>).</summary>
+public static class PlatformTaxonomy
 {
     public static readonly string[] Channels = ["clearance", "exchange"];
     public static readonly int[] DeliveryContributions = [0, 30, 60, 129];

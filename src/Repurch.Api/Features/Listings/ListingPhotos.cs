@@ -1,10 +1,9 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Repurch.Api.Features.Listings;
 using Repurch.Api.Persistence;
 using Repurch.Api.Storage;
 
-namespace Repurch.Api.Features.Media;
+namespace Repurch.Api.Features.Listings;
 
 /// <summary>
 /// <c>attachment_ids</c> on listing create and update: the ids name the caller's own uploads, and
