@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Repurch.Api.Auth;
+using Repurch.Api.Authentication;
 using Repurch.Api.Persistence;
 using Repurch.Api.Storage;
 
@@ -111,7 +111,7 @@ public static class OperatorCli
         var role = o.Require("role");
         if (!Roles.All.Contains(role)) throw new UsageException($"--role must be one of {string.Join(", ", Roles.All)}");
         var scopes = (o.Get("scopes") ?? "read").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (scopes.Length == 0 || scopes.Any(s => !Auth.Scopes.All.Contains(s))) throw new UsageException("--scopes must be a comma-separated list of read, write");
+        if (scopes.Length == 0 || scopes.Any(s => !Authentication.Scopes.All.Contains(s))) throw new UsageException("--scopes must be a comma-separated list of read, write");
         var plane = o.Flag("sandbox") ? Plane.Sandbox : Plane.Live;
 
         await using var planes = new DataPlanes(config);

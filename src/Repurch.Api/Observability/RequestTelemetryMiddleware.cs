@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
-using Repurch.Api.Auth;
+using Repurch.Api.Authentication;
 
 namespace Repurch.Api.Observability;
 

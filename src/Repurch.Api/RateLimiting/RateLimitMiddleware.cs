@@ -43,7 +43,7 @@ public sealed class RateLimitMiddleware(RequestDelegate next, RateLimits limits)
         headers[LimitHeader] = Invariant($"\"{policy.Name}\";r={remaining};t={policy.SecondsUntilFull(decision.Remaining)}");
         if (!decision.Allowed)
         {
-            var caller = http.Features.Get<Auth.Caller>();
+            var caller = http.Features.Get<Authentication.Caller>();
             Observability.RepurchMetrics.RateLimitRejected(caller?.BrandId, caller?.Plane, policy.Name);
             headers.RetryAfter = decision.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             var whose = policy.Name == "anonymous" ? "from this address" : "for this partner and environment";

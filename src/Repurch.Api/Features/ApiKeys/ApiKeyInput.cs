@@ -1,7 +1,7 @@
 using Repurch.Api.Http;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Repurch.Api.Auth;
+using Repurch.Api.Authentication;
 
 namespace Repurch.Api.Features.ApiKeys;
 

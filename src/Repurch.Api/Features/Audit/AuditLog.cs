@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Repurch.Api.Auth;
+using Repurch.Api.Authentication;
 using Repurch.Api.Errors;
 using Repurch.Api.Features.Listings;
 using Repurch.Api.Http;
@@ -42,7 +42,7 @@ public static class AuditLog
             CreatedAt = clock.GetUtcNow(),
         });
         // Every audited change is also an event for the brand's webhooks, in the same transaction.
-        if (emitEvent) Repurch.Api.Webhooks.Outbox.Emit(db, caller.BrandId, action, new AuditedChange(targetId, changes), clock);
+        if (emitEvent) Repurch.Api.EventDelivery.Outbox.Emit(db, caller.BrandId, action, new AuditedChange(targetId, changes), clock);
     }
 
     /// <summary>The fields whose values differ between two snapshots, as field: {from, to}.</summary>

@@ -10,7 +10,7 @@ using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
 using Npgsql;
 using NpgsqlTypes;
-using Repurch.Api.Auth;
+using Repurch.Api.Authentication;
 using Repurch.Api.Errors;
 using Repurch.Api.Features.Listings;
 using Repurch.Api.Http;

@@ -3,7 +3,7 @@ using Npgsql;
 using Repurch.Api.Features.Listings;
 using Repurch.Api.Features.Taxonomy;
 using Repurch.Api.Persistence;
-using Repurch.Api.Webhooks;
+using Repurch.Api.EventDelivery;
 
 namespace Repurch.Api.Features.Bulk;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Repurch.Api.Auth;
+using Repurch.Api.Authentication;
 using Repurch.Api.Errors;
 using Repurch.Api.Features.Media;
 using Repurch.Api.Features.Taxonomy;
@@ -8,7 +8,7 @@ using Repurch.Api.Http;
 using Repurch.Api.OpenApi;
 using Microsoft.OpenApi;
 using Repurch.Api.Persistence;
-using Repurch.Api.Webhooks;
+using Repurch.Api.EventDelivery;
 using Repurch.Api.Storage;
 
 namespace Repurch.Api.Features.Listings;

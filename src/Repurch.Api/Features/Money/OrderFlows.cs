@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Repurch.Api.Http;
 using Repurch.Api.Payments;
 using Repurch.Api.Persistence;
-using Repurch.Api.Webhooks;
+using Repurch.Api.EventDelivery;
 
 namespace Repurch.Api.Features.Money;
 

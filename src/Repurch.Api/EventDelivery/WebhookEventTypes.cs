@@ -1,4 +1,4 @@
-namespace Repurch.Api.Webhooks;
+namespace Repurch.Api.EventDelivery;
 
 /// <summary>Every event type the platform emits; endpoints subscribe to a subset or to <c>*</c>.</summary>
 public static class WebhookEventTypes

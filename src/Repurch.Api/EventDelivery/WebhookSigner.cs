@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Repurch.Api.Webhooks;
+namespace Repurch.Api.EventDelivery;
 
 /// <summary>
 /// Standard Webhooks signing (https://www.standardwebhooks.com): a secret is <c>whsec_</c> plus base64

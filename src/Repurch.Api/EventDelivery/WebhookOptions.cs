@@ -1,4 +1,4 @@
-namespace Repurch.Api.Webhooks;
+namespace Repurch.Api.EventDelivery;
 
 /// <summary>Delivery settings; <c>Webhooks__…</c> in configuration. The defaults are production's.</summary>
 public sealed class WebhookOptions

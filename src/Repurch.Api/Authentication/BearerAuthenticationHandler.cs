@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Repurch.Api.Errors;
 
-namespace Repurch.Api.Auth;
+namespace Repurch.Api.Authentication;
 
 /// <summary>
 /// One bearer scheme for both credentials: an API key (<c>re_pk_live_…</c>, <c>re_pk_test_…</c>)

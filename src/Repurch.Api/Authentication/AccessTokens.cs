@@ -5,7 +5,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Repurch.Api.Persistence;
 
-namespace Repurch.Api.Auth;
+namespace Repurch.Api.Authentication;
 
 /// <summary>
 /// Short-lived JWTs (HS256), each signed with its own brand's key. The key id names the plane;

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Repurch.Api.Http;
 using Repurch.Api.Persistence;
 
-namespace Repurch.Api.Webhooks;
+namespace Repurch.Api.EventDelivery;
 
 /// <summary>
 /// Writes events to the outbox table. The event is added to the context, so the caller's

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace Repurch.Api.Webhooks;
+namespace Repurch.Api.EventDelivery;
 
 public static class WebhookServices
 {

@@ -1,7 +1,7 @@
 using Npgsql;
 using Repurch.Api.Persistence;
 
-namespace Repurch.Api.Auth;
+namespace Repurch.Api.Authentication;
 
 /// <summary>
 /// Looks credentials up before the brand is known. The SQL functions it calls run as the

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Repurch.Api.Webhooks;
+namespace Repurch.Api.EventDelivery;
 
 /// <summary>
 /// Keeps webhooks from reaching into our own network (SSRF). URLs are checked when saved and, because

@@ -8,7 +8,7 @@ using Npgsql;
 using Repurch.Api.Observability;
 using Repurch.Api.Persistence;
 
-namespace Repurch.Api.Webhooks;
+namespace Repurch.Api.EventDelivery;
 
 /// <summary>
 /// Delivers the outbox. Per plane it LISTENs for <c>repurch_webhooks</c> (sent at commit by a trigger on

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Repurch.Api.Persistence;
 
-namespace Repurch.Api.Auth;
+namespace Repurch.Api.Authentication;
 
 /// <summary>
 /// High-entropy random credentials. They are stored as SHA-256 digests: the secret has 190 bits of
