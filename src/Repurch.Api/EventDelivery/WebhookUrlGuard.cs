@@ -99,16 +99,3 @@ public sealed class WebhookUrlGuard
         }
     }
 }
-
-/// <summary>Name resolution for deliveries (a seam so tests can point a name at loopback, as DNS rebinding would).</summary>
-public interface IWebhookDns
-{
-    Task<IPAddress[]> ResolveAsync(string host, CancellationToken ct);
-}
-
-public sealed class SystemWebhookDns : IWebhookDns
-{
-    public Task<IPAddress[]> ResolveAsync(string host, CancellationToken ct) => Dns.GetHostAddressesAsync(host, ct);
-}
-
-public sealed class WebhookBlockedException(string message) : Exception(message);

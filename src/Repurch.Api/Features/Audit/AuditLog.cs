@@ -10,15 +10,6 @@ using Repurch.Api.Persistence;
 
 namespace Repurch.Api.Features.Audit;
 
-/// <summary>A field's value before and after a change.</summary>
-public sealed record FieldChange(object? From, object? To);
-
-public sealed record AuditEntryView(long Id, string Action, string? TargetId, string? ActorKeyId, string? ActorKeyPrefix, JsonElement Changes, string CreatedAt);
-/// <summary>The <c>data.object</c> of a settings or key event: what changed, as in the audit log.</summary>
-public sealed record AuditedChange(string? Id, IReadOnlyDictionary<string, FieldChange> Changes);
-
-public sealed record AuditPage(IReadOnlyList<AuditEntryView> Data, ListMeta Meta);
-
 public static class AuditLog
 {
     /// <summary>

@@ -8,9 +8,6 @@ using Repurch.Api.Persistence;
 
 namespace Repurch.Api.Features.Auth;
 
-public sealed record TokenPair(string AccessToken, string TokenType, int ExpiresIn, string RefreshToken);
-public sealed record RefreshRequest(string RefreshToken);
-
 public static class AuthEndpoints
 {
     public static readonly TimeSpan RefreshLifetime = TimeSpan.FromDays(30);

@@ -20,15 +20,6 @@ using Repurch.Api.Persistence;
 
 namespace Repurch.Api.Features.Bulk;
 
-public sealed record BulkJobError(string Code, string Message);
-public sealed record BulkJobReports(string Csv, string Xlsx);
-public sealed record BulkJobView(
-    Guid Id, string Status, string Mode, string Format, string? Filename, long FileSize,
-    int? TotalRows, int RowsDone, double? Progress, int SuccessCount, int CreatedCount, int UpdatedCount, int ErrorCount,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] BulkJobError? Error,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] BulkJobReports? Reports,
-    string CreatedAt, string? StartedAt, string? FinishedAt);
-
 /// <summary>
 /// Background imports of any size: the upload is streamed to disk while hashed, stored in the
 /// database (bytea, so every node and every restart sees it) with the job and a queue entry in one
@@ -276,19 +267,4 @@ public static class BulkJobEndpoints
         var name = $"{baseName}-report.{format}";
         return TypedResults.File(output, format == "csv" ? "text/csv; charset=utf-8" : BulkTemplate.ContentType, name);
     }
-}
-
-/// <summary>Wakes the workers when this node queued a job (they poll anyway, for jobs queued elsewhere).</summary>
-public sealed class BulkJobSignal : IDisposable
-{
-    private readonly SemaphoreSlim _signal = new(0);
-
-    public void Notify()
-    {
-        if (_signal.CurrentCount < 4) _signal.Release();
-    }
-
-    public Task WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
-
-    public void Dispose() => _signal.Dispose();
 }

@@ -14,17 +14,6 @@ using Repurch.Api.EventDelivery;
 
 namespace Repurch.Api.Features.Credits;
 
-public sealed record CodeCheck(string Code, string OrderReference);
-public sealed record CodeValidity(bool Valid, string CodeId, decimal AmountGbp, string Currency, string ExpiresAt);
-public sealed record Redemption(string Id, bool Valid, string CodeId, decimal AmountGbp, string Currency, string OrderReference, string RedeemedAt, string? ReversedAt);
-public sealed record CreditSummary(string Id, string Status, decimal AmountGbp, string CodeHint, long SellerId, string OrderId,
-    string IssuedAt, string ExpiresAt, string? RedeemedAt, string? OrderReference, string? RedemptionId);
-public sealed record CreditsMeta(int Page, int PerPage, int Total, int TotalPages, string BrandId, decimal OutstandingBalanceGbp);
-public sealed record CreditsPage(IReadOnlyList<CreditSummary> Data, CreditsMeta Meta);
-public sealed record SellerCredit(string Id, string Code, string BrandId, string Status, decimal AmountGbp, string IssuedAt, string ExpiresAt, string? RedeemedAt);
-public sealed record SellerCredits(long SellerId, IReadOnlyList<SellerCredit> Data);
-public sealed record CreditRedeemedEvent(string RedemptionId, string CodeId, decimal AmountGbp, string OrderReference, string RedeemedAt);
-
 /// <summary>
 /// Credit codes at the partner's checkout (redeem, validate, reverse; the brand's list) and the
 /// seller's own view through the storefront. A code is found only under the brand that issued it

@@ -10,6 +10,7 @@ public sealed record ListingSummary(
     string Url, string CreatedAt, int ViewCount, string Category, string Channel, decimal Payout);
 
 public sealed record SellerInfo(long? Id, string DisplayName);
+
 public sealed record WarehouseRef(Guid Id, string Label);
 
 public sealed record ListingDetail(
@@ -22,31 +23,5 @@ public sealed record ListingDetail(
     IReadOnlyList<string> Images, string Owner, SellerInfo Seller, WarehouseRef? Warehouse);
 
 public sealed record ListingPage(IReadOnlyList<ListingSummary> Data, ListMeta Meta);
+
 public sealed record DeletedListing(bool Deleted, long Id);
-
-public sealed class ListingUrls(IConfiguration config)
-{
-    private readonly string _base = (config["REPURCH_MARKETPLACE_URL"] ?? "https://sofalistic.co.uk").TrimEnd('/');
-
-    public string For(Listing l) => $"{_base}/product/{l.Slug}-{l.Id}";
-}
-
-public static class ListingMapper
-{
-    public static ListingSummary Summary(Listing l, ListingUrls urls) => new(
-        l.Id, l.Title, l.EffectivePrice, "GBP", l.Status, l.Images.FirstOrDefault(), l.BrandId, urls.For(l),
-        WireFormat.Timestamp(l.CreatedAt), l.ViewCount, l.Category, l.Channel,
-        PayoutCalculator.Payout(l.Channel, l.EffectivePrice, l.DeliveryContribution));
-
-    public static ListingDetail Detail(Listing l, ListingUrls urls, string brandName) => new(
-        l.Id, l.Title, l.EffectivePrice, "GBP", l.Status, l.Images.FirstOrDefault(), l.BrandId, urls.For(l),
-        WireFormat.Timestamp(l.CreatedAt), WireFormat.Timestamp(l.UpdatedAt), l.ViewCount, l.Category, l.Channel,
-        PayoutCalculator.Payout(l.Channel, l.EffectivePrice, l.DeliveryContribution),
-        l.Description, l.RegularPrice, l.SalePrice, l.Rrp, l.Manufacturer, l.Colour, l.Fabric, l.AgeYears,
-        l.Condition, l.ItemType, l.AvailableFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        l.ExposedTo, l.Faults, l.Sku, l.WarehouseLocation, l.DeliveryContribution, l.Quantity,
-        JsonSerializer.Deserialize<List<MeasurementDto>>(l.Measurements, Http.Json.Options) ?? [],
-        l.Images, l.OwnerType,
-        l.OwnerType == "seller" && l.Seller is { } s ? new SellerInfo(s.Id, s.DisplayName) : new SellerInfo(null, brandName),
-        l.Warehouse is { } w ? new WarehouseRef(w.Id, w.Label) : null);
-}

@@ -180,19 +180,3 @@ public static class ListingsEndpoints
             errors.Add("warehouse_id_invalid");
     }
 }
-
-/// <summary>Event types for listing changes (the event's <c>data.object</c> is the listing detail; for deletes, <c>{deleted, id}</c>).</summary>
-public static class ListingEvents
-{
-    public const string Created = "listing.created";
-    public const string Updated = "listing.updated";
-    public const string Deleted = "listing.deleted";
-}
-
-/// <summary>The body of create and update, for the OpenAPI document (bodies are validated field by field).</summary>
-public sealed record ListingWrite(
-    string Title, string? Description, string? Channel, string? Status, decimal PriceGbp, decimal? SalePriceGbp,
-    decimal? RrpGbp, int? DeliveryContributionGbp, string Condition, string Category, string? ItemType,
-    string? Brand, string? Colour, string? Fabric, string? AgeYears, string? AvailableFrom, int? QuantityIdentical,
-    IReadOnlyList<MeasurementDto>? Measurements, IReadOnlyList<string>? ExposedTo, IReadOnlyList<string> Faults,
-    IReadOnlyList<string>? Images, IReadOnlyList<long>? AttachmentIds, string? Sku, string? WarehouseLocation, Guid? WarehouseId);

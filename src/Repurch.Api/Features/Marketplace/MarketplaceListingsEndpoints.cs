@@ -11,9 +11,6 @@ using Repurch.Api.Persistence;
 
 namespace Repurch.Api.Features.Marketplace;
 
-public sealed record MarketplaceMeta(int Page, int PerPage, int Total, int TotalPages);
-public sealed record MarketplaceListingPage(IReadOnlyList<ListingSummary> Data, MarketplaceMeta Meta);
-
 /// <summary>
 /// The main marketplace's read path over every brand's cross-listed active listings. Visibility is
 /// the database's decision: the context runs as the <c>repurch_marketplace</c> role, and its read-only

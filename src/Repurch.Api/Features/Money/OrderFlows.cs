@@ -6,27 +6,6 @@ using Repurch.Api.EventDelivery;
 
 namespace Repurch.Api.Features.Money;
 
-public static class MoneyEvents
-{
-    public const string ListingSold = "listing.sold";
-    public const string CreditIssued = "credit.issued";
-    public const string CreditRedeemed = "credit.redeemed";
-    public const string PayoutSettled = "payout.settled";
-}
-
-public static class OrderStatus
-{
-    public const string PendingPayment = "pending_payment";
-    public const string Paid = "paid";
-    public const string Completed = "completed";
-    public const string Refunded = "refunded";
-    public const string Cancelled = "cancelled";
-}
-
-public sealed record ListingSoldEvent(long ListingId, string OrderId, int Quantity, decimal AmountGbp, int QuantityRemaining, bool SoldOut, string SoldAt);
-public sealed record CreditIssuedEvent(string Id, long SellerId, string OrderId, decimal AmountGbp, string CodeHint, string IssuedAt, string ExpiresAt);
-public sealed record PayoutSettledEvent(string Id, string OrderId, decimal AmountGbp, string Status, string? ProviderBatchId, string SettledAt);
-
 /// <summary>
 /// State changes of a paid order that run both from requests and from the background sweep: release
 /// of escrow (issuing a credit code for a consumer's trade-in, or queueing a payout to the partner)
@@ -178,28 +157,5 @@ public sealed class OrderFlows(DataPlanes planes, IPaymentProvider provider, ICr
             }
         }
         return done;
-    }
-}
-
-/// <summary>Releases escrow after the auto-release period and retries unsent payouts, on both planes.</summary>
-public sealed class MoneySweeper(OrderFlows flows, MoneyOptions options, ILogger<MoneySweeper> log) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.SweepIntervalSeconds)));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            foreach (var plane in Enum.GetValues<Plane>())
-            {
-                try
-                {
-                    await flows.SweepAsync(plane, stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    log.LogWarning(e, "Money sweep on {Plane} failed; next tick retries", plane);
-                }
-            }
-        }
     }
 }

@@ -12,16 +12,6 @@ using Repurch.Api.EventDelivery;
 
 namespace Repurch.Api.Features.Money;
 
-public sealed record OrderBuyer(string Email, string Name);
-public sealed record OrderPayment(string Provider, string? ProviderOrderId, string? ApproveUrl, string? CaptureId, string? RefundId);
-public sealed record OrderView(
-    string Id, string Status, long ListingId, string BrandId, string ListingTitle, int Quantity, OrderBuyer Buyer,
-    decimal UnitPriceGbp, decimal AmountGbp, decimal CommissionGbp, decimal VatGbp, decimal DeliveryContributionGbp, decimal PayoutGbp,
-    OrderPayment Payment, string CreatedAt, string? PaidAt, string? ReleaseDueAt, string? CompletedAt, string? RefundedAt, string? CancelledAt);
-
-/// <summary>Documentation shape of <c>POST /v1/marketplace/orders</c>.</summary>
-public sealed record OrderCreate(long ListingId, int? Quantity, OrderBuyer Buyer);
-
 /// <summary>
 /// The storefront's order API (marketplace keys): reserve stock and hand off to the payment provider,
 /// capture into escrow, release on the buyer's confirmation (or by the sweep after

@@ -197,6 +197,3 @@ public static class EventsEndpoints
 
     private static ApiErrorResult EventNotFound() => Problems.Of(404, "event_not_found", "Event not found.");
 }
-
-public sealed record ReplayOneRequest(string? EndpointId);
-public sealed record ReplaySinceRequest(string Since, string? Until, IReadOnlyList<string>? Types, string? EndpointId);

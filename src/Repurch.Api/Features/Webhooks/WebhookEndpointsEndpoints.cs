@@ -222,6 +222,3 @@ public static class WebhookEndpointsEndpoints
         ["url"] = e.Url, ["description"] = e.Description, ["event_types"] = e.EventTypes, ["enabled"] = e.Enabled, ["ordered"] = e.Ordered,
     };
 }
-
-/// <summary>The body of create and update, for the OpenAPI document.</summary>
-public sealed record WebhookEndpointWrite(string Url, string? Description, IReadOnlyList<string>? EventTypes, bool? Enabled, bool? Ordered);

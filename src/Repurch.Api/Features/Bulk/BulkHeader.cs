@@ -8,72 +8,6 @@ using Repurch.Api.Persistence;
 
 namespace Repurch.Api.Features.Bulk;
 
-public enum CellKind { Text, Money, WholeNumber, Choice, Multi, Date, Urls }
-
-public sealed record BulkColumn(string Name, CellKind Kind, string Help, bool Required = false);
-
-/// <summary>
-/// The columns of a bulk file, in the template's order (the API reference's example headers first).
-/// Each maps to the create-listing field of the same name, and each row is validated by
-/// <see cref="ListingInput.Apply"/> exactly as a POST /v1/listings body would be.
-/// </summary>
-public static class BulkColumns
-{
-    public const int MaxRows = 200;
-    public const string MissingTitle = "(missing title)";
-
-    public static readonly BulkColumn[] All =
-    [
-        new("title", CellKind.Text, "Display title, up to 200 characters.", Required: true),
-        new("price_gbp", CellKind.Money, "Sale price in GBP, e.g. 899 or 899.50.", Required: true),
-        new("category", CellKind.Choice, "Pick from the list (your taxonomy).", Required: true),
-        new("condition", CellKind.Choice, "like-new, excellent, gently-used or fair.", Required: true),
-        new("brand", CellKind.Choice, "Manufacturer; pick from the list."),
-        new("colour", CellKind.Choice, "Dominant colour; pick from the list."),
-        new("fabric", CellKind.Choice, "Upholstery material; pick from the list."),
-        new("age_years", CellKind.Choice, "Age band; pick from the list."),
-        new("item_type", CellKind.Choice, "Pick from the list."),
-        new("description", CellKind.Text, "Long-form description, plain text or basic HTML."),
-        new("sale_price_gbp", CellKind.Money, "Promotional price, not above price_gbp."),
-        new("rrp_gbp", CellKind.Money, "Original retail price."),
-        new("delivery_contribution_gbp", CellKind.WholeNumber, "0, 30, 60 or 129 (=free delivery). Blank means 0."),
-        new("quantity_identical", CellKind.WholeNumber, "Identical units in stock, 1 to 10000. Blank means 1."),
-        new("available_from", CellKind.Date, "Date the item can be collected, YYYY-MM-DD."),
-        new("exposed_to", CellKind.Multi, "Dogs, Cats, Smoke or None; several separated by commas."),
-        new("faults", CellKind.Multi, "Rips or tears, Fire Label or None; several separated by commas. Blank means None."),
-        new("status", CellKind.Choice, "active (default) or draft."),
-        new("sku", CellKind.Text, "Your stock keeping unit. In background jobs a row whose sku matches a listing updates it."),
-        new("warehouse_location", CellKind.Text, "Free-form bay or aisle."),
-        new("images", CellKind.Urls, "Image URLs (http or https) separated by spaces or line breaks; the first is the cover."),
-    ];
-
-    /// <summary>Columns a job report adds; ignored when a corrected report is uploaded again.</summary>
-    public static readonly string[] ReportColumns = ["import_result", "import_errors", "listing_id"];
-
-    public static BulkColumn? Find(string name) => Array.Find(All, c => c.Name == name);
-
-    /// <summary>The values an enumerated column accepts for the brand, or null for free columns.</summary>
-    public static IReadOnlyList<string>? Choices(string column, ListingOptions o) => column switch
-    {
-        "category" => o.Categories,
-        "condition" => o.Conditions.Select(c => c.Value).ToList(),
-        "brand" => o.Brands,
-        "colour" => o.Colours,
-        "fabric" => o.Fabrics,
-        "age_years" => o.Ages,
-        "item_type" => o.ItemTypes,
-        "delivery_contribution_gbp" => PlatformTaxonomy.DeliveryContributions.Select(d => d.ToString(CultureInfo.InvariantCulture)).ToList(),
-        "exposed_to" => o.Exposures.Select(e => e.Value).ToList(),
-        "faults" => o.Faults.Select(f => f.Value).ToList(),
-        "status" => ListingInput.InputStatuses,
-        _ => null,
-    };
-
-    /// <summary>Header cells as written in files: trimmed, case and spaces forgiven ("Price GBP" is price_gbp).</summary>
-    public static string Normalize(string? header) =>
-        (header ?? "").Trim().ToLowerInvariant().Replace(' ', '_').Replace('-', '_');
-}
-
 /// <summary>How the header row maps a file's columns: to a listing field, to an ignored report column, or unknown.</summary>
 public sealed class BulkHeader
 {
@@ -193,43 +127,4 @@ public sealed class BulkHeader
         if (string.IsNullOrEmpty(title)) return BulkColumns.MissingTitle;
         return title.Length > ListingInput.MaxTitle ? title[..ListingInput.MaxTitle] : title;
     }
-}
-
-/// <summary>One data row checked against the create-listing rules.</summary>
-public sealed record CheckedRow(SheetRow Source, string Title, Listing? Listing, IReadOnlyList<string> Errors)
-{
-    public bool Ok => Errors.Count == 0;
-}
-
-public static class BulkValidator
-{
-    /// <summary>Validates a row by building a fresh listing from it; the listing is ready to save when <see cref="CheckedRow.Ok"/>.</summary>
-    public static CheckedRow Check(BulkHeader header, SheetRow row, ListingOptions options, string brandId, DateTimeOffset now)
-    {
-        var listing = NewListing(brandId, now);
-        List<string> errors;
-        using (var json = header.ToJson(row))
-        {
-            errors = ListingInput.Apply(json.RootElement, listing, options, creating: true);
-        }
-        if (row.Malformed) errors.Insert(0, "row_malformed");
-        if (errors.Count == 0) listing.Slug = ListingInput.Slugify(listing.Title);
-        return new CheckedRow(row, header.Title(row), errors.Count == 0 ? listing : null, errors);
-    }
-
-    /// <summary>Applies an already validated row to an existing listing (an update by sku).</summary>
-    public static void ApplyTo(BulkHeader header, SheetRow row, Listing existing, ListingOptions options, DateTimeOffset now)
-    {
-        using var json = header.ToJson(row);
-        ListingInput.Apply(json.RootElement, existing, options, creating: true);
-        existing.Slug = ListingInput.Slugify(existing.Title);
-        existing.UpdatedAt = now;
-    }
-
-    public static Listing NewListing(string brandId, DateTimeOffset now) => new()
-    {
-        BrandId = brandId, Title = "", Condition = "", Category = "", Slug = "", CreatedAt = now, UpdatedAt = now,
-    };
-
-    internal static string Json(object value) => JsonSerializer.Serialize(value, Http.Json.Options);
 }

@@ -1,0 +1,5 @@
+using Repurch.Api.Persistence;
+
+namespace Repurch.Api.Authentication;
+
+public enum CredentialKind { ApiKey, AccessToken }

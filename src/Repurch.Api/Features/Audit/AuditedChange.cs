@@ -1,0 +1,14 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Repurch.Api.Authentication;
+using Repurch.Api.Errors;
+using Repurch.Api.Features.Listings;
+using Repurch.Api.Http;
+using Repurch.Api.OpenApi;
+using Repurch.Api.Persistence;
+
+namespace Repurch.Api.Features.Audit;
+
+/// <summary>The <c>data.object</c> of a settings or key event: what changed, as in the audit log.</summary>
+public sealed record AuditedChange(string? Id, IReadOnlyDictionary<string, FieldChange> Changes);

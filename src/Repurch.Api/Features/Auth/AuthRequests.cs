@@ -1,0 +1,11 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Repurch.Api.Authentication;
+using Repurch.Api.Errors;
+using Repurch.Api.Http;
+using Repurch.Api.OpenApi;
+using Repurch.Api.Persistence;
+
+namespace Repurch.Api.Features.Auth;
+
+public sealed record RefreshRequest(string RefreshToken);

@@ -1,0 +1,24 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Repurch.Api.Authentication;
+using Repurch.Api.Errors;
+using Repurch.Api.Features.Listings;
+using Repurch.Api.Features.Taxonomy;
+using Repurch.Api.Http;
+using Repurch.Api.OpenApi;
+using Repurch.Api.Persistence;
+using Repurch.Api.EventDelivery;
+
+namespace Repurch.Api.Features.Bulk;
+
+public static class BulkEvents
+{
+    /// <summary>The listing detail a single create or update would send; the warehouse is filled in without loading it per row.</summary>
+    public static ListingDetail Detail(Listing listing, ListingUrls urls, string brandName, Warehouse? warehouse)
+    {
+        var detail = ListingMapper.Detail(listing, urls, brandName);
+        return listing.WarehouseId is { } id && warehouse?.Id == id ? detail with { Warehouse = new WarehouseRef(warehouse.Id, warehouse.Label) } : detail;
+    }
+}

@@ -1,0 +1,5 @@
+using NetVips;
+
+namespace Repurch.Api.Features.Media;
+
+public sealed record ProcessedImage(EncodedImage Original, EncodedImage Medium, EncodedImage Large, int Frames);

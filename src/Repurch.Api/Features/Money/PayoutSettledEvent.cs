@@ -1,0 +1,9 @@
+using Microsoft.EntityFrameworkCore;
+using Repurch.Api.Http;
+using Repurch.Api.Payments;
+using Repurch.Api.Persistence;
+using Repurch.Api.EventDelivery;
+
+namespace Repurch.Api.Features.Money;
+
+public sealed record PayoutSettledEvent(string Id, string OrderId, decimal AmountGbp, string Status, string? ProviderBatchId, string SettledAt);

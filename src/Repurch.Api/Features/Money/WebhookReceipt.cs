@@ -1,0 +1,9 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Repurch.Api.Errors;
+using Repurch.Api.OpenApi;
+using Repurch.Api.Payments;
+using Repurch.Api.Persistence;
+
+namespace Repurch.Api.Features.Money;
+
+public sealed record WebhookReceipt(bool Received, bool Applied);

@@ -1,0 +1,5 @@
+using System.Collections.Concurrent;
+
+namespace Repurch.Api.Payments;
+
+public sealed record WebhookVerdict(bool Genuine, PayoutNotice? Payout);
