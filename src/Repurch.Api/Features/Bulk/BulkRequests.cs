@@ -4,12 +4,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Repurch.Api.Authentication;
 using Repurch.Api.Errors;
+using Repurch.Api.EventDelivery;
 using Repurch.Api.Features.Listings;
 using Repurch.Api.Features.Taxonomy;
 using Repurch.Api.Http;
 using Repurch.Api.OpenApi;
 using Repurch.Api.Persistence;
-using Repurch.Api.EventDelivery;
 
 namespace Repurch.Api.Features.Bulk;
 

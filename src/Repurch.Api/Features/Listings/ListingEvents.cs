@@ -1,14 +1,14 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.OpenApi;
 using Repurch.Api.Authentication;
 using Repurch.Api.Errors;
+using Repurch.Api.EventDelivery;
 using Repurch.Api.Features.Media;
 using Repurch.Api.Features.Taxonomy;
 using Repurch.Api.Http;
 using Repurch.Api.OpenApi;
-using Microsoft.OpenApi;
 using Repurch.Api.Persistence;
-using Repurch.Api.EventDelivery;
 using Repurch.Api.Storage;
 
 namespace Repurch.Api.Features.Listings;

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Repurch.Api.EventDelivery;
 using Repurch.Api.Http;
 using Repurch.Api.Payments;
 using Repurch.Api.Persistence;
-using Repurch.Api.EventDelivery;
 
 namespace Repurch.Api.Features.Money;
 

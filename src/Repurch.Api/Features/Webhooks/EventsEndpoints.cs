@@ -5,10 +5,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.OpenApi;
 using Repurch.Api.Authentication;
 using Repurch.Api.Errors;
+using Repurch.Api.EventDelivery;
 using Repurch.Api.Http;
 using Repurch.Api.OpenApi;
 using Repurch.Api.Persistence;
-using Repurch.Api.EventDelivery;
 
 namespace Repurch.Api.Features.Webhooks;
 

@@ -4,11 +4,11 @@ using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Repurch.Api.Authentication;
 using Repurch.Api.Errors;
+using Repurch.Api.EventDelivery;
 using Repurch.Api.Features.Audit;
 using Repurch.Api.Http;
 using Repurch.Api.OpenApi;
 using Repurch.Api.Persistence;
-using Repurch.Api.EventDelivery;
 
 namespace Repurch.Api.Features.Webhooks;
 

@@ -2,15 +2,15 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Repurch.Api.Authentication;
 using Repurch.Api.Errors;
+using Repurch.Api.EventDelivery;
+using Repurch.Api.Features.Audit;
 using Repurch.Api.Http;
 using Repurch.Api.OpenApi;
 using Repurch.Api.Persistence;
-using Repurch.Api.EventDelivery;
-using Microsoft.Extensions.Options;
-using Repurch.Api.Features.Audit;
 
 namespace Repurch.Api.Features.Webhooks;
 

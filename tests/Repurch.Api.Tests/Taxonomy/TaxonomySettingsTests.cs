@@ -3,7 +3,7 @@ using System.Text.Json;
 using Repurch.Api.Tests.Infrastructure;
 using Defaults = Repurch.Api.Features.Taxonomy.PlatformTaxonomy;
 
-namespace Repurch.Api.Tests.Settings;
+namespace Repurch.Api.Tests.Taxonomy;
 
 public sealed class TaxonomySettingsTests : ApiTest
 {

@@ -6,8 +6,9 @@ using Repurch.Api.Features.Credits;
 using Repurch.Api.Features.Money;
 using Repurch.Api.Persistence;
 using Repurch.Api.Tests.Infrastructure;
+using Repurch.Api.Tests.Money;
 
-namespace Repurch.Api.Tests.Money;
+namespace Repurch.Api.Tests.Credits;
 
 public sealed class CreditCodesTests : ApiTest
 {

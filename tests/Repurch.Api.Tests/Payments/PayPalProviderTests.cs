@@ -2,10 +2,11 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using Repurch.Api.Payments;
+using Repurch.Api.Tests.Money;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
-namespace Repurch.Api.Tests.Money;
+namespace Repurch.Api.Tests.Payments;
 
 /// <summary>The PayPal client against a local stub speaking PayPal's documented request and response shapes.</summary>
 public sealed class PayPalProviderTests : IDisposable

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Repurch.Api.Tests.Infrastructure;
 
-namespace Repurch.Api.Tests.Settings;
+namespace Repurch.Api.Tests.ApiKeys;
 
 public sealed class ApiKeysTests : ApiTest
 {

@@ -4,7 +4,7 @@ using Repurch.Api.Authentication;
 using Repurch.Api.Persistence;
 using Repurch.Api.Tests.Infrastructure;
 
-namespace Repurch.Api.Tests.Auth;
+namespace Repurch.Api.Tests.Authentication;
 
 /// <summary>
 /// Every listing endpoint answers a missing, malformed, unknown, revoked or under-privileged

@@ -4,7 +4,7 @@ using Repurch.Api.Tests.Infrastructure;
 using Repurch.Api.Tests.Marketplace;
 using Defaults = Repurch.Api.Features.Taxonomy.PlatformTaxonomy;
 
-namespace Repurch.Api.Tests.Settings;
+namespace Repurch.Api.Tests.Taxonomy;
 
 public sealed class CrossListingTests : ApiTest
 {

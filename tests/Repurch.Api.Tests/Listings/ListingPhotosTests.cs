@@ -3,8 +3,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Repurch.Api.Persistence;
 using Repurch.Api.Tests.Infrastructure;
+using Repurch.Api.Tests.Media;
 
-namespace Repurch.Api.Tests.Media;
+namespace Repurch.Api.Tests.Listings;
 
 public sealed class ListingPhotosTests : ApiTest
 {
