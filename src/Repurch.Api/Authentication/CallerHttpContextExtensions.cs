@@ -1,5 +1,3 @@
-using Repurch.Api.Persistence;
-
 namespace Repurch.Api.Authentication;
 
 public static class CallerHttpContextExtensions

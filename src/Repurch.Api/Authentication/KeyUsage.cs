@@ -1,9 +1,3 @@
-using System.Security.Claims;
-using System.Text.Encodings.Web;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.Options;
-using Repurch.Api.Errors;
-
 namespace Repurch.Api.Authentication;
 
 /// <summary>Throttles last-used writes to one a minute per key on this node.</summary>

@@ -1,9 +1,3 @@
-using System.Security.Claims;
-using System.Text.Encodings.Web;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.Options;
-using Repurch.Api.Errors;
-
 namespace Repurch.Api.Authentication;
 
 public static class Policies

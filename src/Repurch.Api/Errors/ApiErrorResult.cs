@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Repurch.Api.Errors;
 
 /// <summary>An <see cref="IResult"/> that writes <see cref="ApiError"/> with its status code.</summary>

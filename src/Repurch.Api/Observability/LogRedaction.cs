@@ -1,8 +1,5 @@
-using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Console;
 
 namespace Repurch.Api.Observability;

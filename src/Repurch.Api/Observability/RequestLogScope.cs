@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using Microsoft.AspNetCore.Http.Features;
 using Repurch.Api.Authentication;
 
 namespace Repurch.Api.Observability;

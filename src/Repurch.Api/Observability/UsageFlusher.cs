@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Repurch.Api.Persistence;
-
 namespace Repurch.Api.Observability;
 
 /// <summary>Flushes <see cref="UsageRecorder"/> every <c>Usage:FlushIntervalMs</c> (default 5000) and once more on shutdown.</summary>

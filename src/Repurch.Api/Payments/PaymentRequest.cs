@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Repurch.Api.Payments;
 
 /// <param name="Reference">Our order id: PayPal's <c>reference_id</c>/<c>invoice_id</c>, and the <c>PayPal-Request-Id</c> root.</param>

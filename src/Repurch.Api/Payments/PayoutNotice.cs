@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Repurch.Api.Payments;
 
 /// <summary>A payout status the provider reported through a verified webhook.</summary>

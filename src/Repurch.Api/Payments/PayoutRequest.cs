@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Repurch.Api.Payments;
 
 public sealed record PayoutRequest(string PayoutId, decimal Amount, string Receiver, string Note);

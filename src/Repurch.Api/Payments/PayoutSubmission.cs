@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Repurch.Api.Payments;
 
 /// <param name="Settled">True when the provider confirmed the money arrived in the same call (the fake does).</param>

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Repurch.Api.Payments;
 
 public sealed record WebhookVerdict(bool Genuine, PayoutNotice? Payout);

@@ -1,5 +1,3 @@
-using System.Threading.RateLimiting;
-
 namespace Repurch.Api.RateLimiting;
 
 /// <summary>The outcome of drawing a token: allowed or not, the tokens left, and for a refusal when to retry.</summary>

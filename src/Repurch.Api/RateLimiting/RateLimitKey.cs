@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Repurch.Api.RateLimiting;
 
 /// <summary>Which bucket a request draws from: a partner (brand + plane) or, unauthenticated, a remote address.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Repurch.Api.Errors;
-
 namespace Repurch.Api.RateLimiting;
 
 public static class RateLimitingSetup

@@ -1,4 +1,3 @@
-using Repurch.Api.Features.Listings;
 using Repurch.Api.Http;
 using Repurch.Api.Persistence;
 

@@ -1,7 +1,3 @@
-using Repurch.Api.Features.Listings;
-using Repurch.Api.Http;
-using Repurch.Api.Persistence;
-
 namespace Repurch.Api.Features.ApiKeys;
 
 /// <summary>The body of create, for the OpenAPI document (bodies are validated field by field).</summary>

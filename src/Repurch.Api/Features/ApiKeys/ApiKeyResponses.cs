@@ -1,7 +1,3 @@
-using Repurch.Api.Features.Listings;
-using Repurch.Api.Http;
-using Repurch.Api.Persistence;
-
 namespace Repurch.Api.Features.ApiKeys;
 
 /// <summary>One API key as partners see it: never the secret, never its hash.</summary>

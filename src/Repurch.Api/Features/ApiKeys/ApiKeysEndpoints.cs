@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Repurch.Api.Authentication;
 using Repurch.Api.Errors;
 using Repurch.Api.Features.Audit;
-using Repurch.Api.Features.Listings;
 using Repurch.Api.Http;
 using Repurch.Api.OpenApi;
 using Repurch.Api.Persistence;

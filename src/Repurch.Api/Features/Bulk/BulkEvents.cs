@@ -1,14 +1,10 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Repurch.Api.Authentication;
 using Repurch.Api.Errors;
 using Repurch.Api.EventDelivery;
 using Repurch.Api.Features.Listings;
-using Repurch.Api.Features.Taxonomy;
 using Repurch.Api.Http;
-using Repurch.Api.OpenApi;
 using Repurch.Api.Persistence;
 
 namespace Repurch.Api.Features.Bulk;

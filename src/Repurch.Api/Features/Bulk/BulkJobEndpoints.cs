@@ -1,6 +1,5 @@
 using System.Data;
 using System.Security.Cryptography;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
@@ -12,7 +11,6 @@ using Npgsql;
 using NpgsqlTypes;
 using Repurch.Api.Authentication;
 using Repurch.Api.Errors;
-using Repurch.Api.Features.Listings;
 using Repurch.Api.Http;
 using Repurch.Api.Idempotency;
 using Repurch.Api.OpenApi;

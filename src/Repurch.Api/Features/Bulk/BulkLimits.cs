@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.IO.Compression;
 using System.Text;
 using System.Xml;
 using DocumentFormat.OpenXml;

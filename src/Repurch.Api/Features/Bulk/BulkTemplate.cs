@@ -3,7 +3,6 @@ using SpreadCheetah;
 using SpreadCheetah.Styling;
 using SpreadCheetah.Validations;
 using SpreadCheetah.Worksheets;
-using Repurch.Api.Features.Listings;
 
 namespace Repurch.Api.Features.Bulk;
 

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Globalization;
 using System.Text.Json;
 using Repurch.Api.Features.Listings;
 using Repurch.Api.Features.Taxonomy;

@@ -1,11 +1,7 @@
-using System.Globalization;
-using System.IO.Compression;
 using System.Text;
 using System.Xml;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Sylvan.Data.Csv;
 
 namespace Repurch.Api.Features.Bulk;
 

@@ -6,7 +6,6 @@ using Repurch.Api.Authentication;
 using Repurch.Api.Errors;
 using Repurch.Api.EventDelivery;
 using Repurch.Api.Features.Audit;
-using Repurch.Api.Features.Listings;
 using Repurch.Api.Features.Money;
 using Repurch.Api.Http;
 using Repurch.Api.OpenApi;

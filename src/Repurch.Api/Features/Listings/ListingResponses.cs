@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
 using Repurch.Api.Http;
-using Repurch.Api.Persistence;
 
 namespace Repurch.Api.Features.Listings;
 

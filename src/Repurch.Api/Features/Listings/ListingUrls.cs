@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using Repurch.Api.Http;
 using Repurch.Api.Persistence;
 

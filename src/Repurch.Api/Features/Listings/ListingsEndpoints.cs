@@ -4,7 +4,6 @@ using Microsoft.OpenApi;
 using Repurch.Api.Authentication;
 using Repurch.Api.Errors;
 using Repurch.Api.EventDelivery;
-using Repurch.Api.Features.Media;
 using Repurch.Api.Features.Taxonomy;
 using Repurch.Api.Http;
 using Repurch.Api.OpenApi;

@@ -1,13 +1,9 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.OpenApi;
 using Repurch.Api.Authentication;
 using Repurch.Api.Errors;
 using Repurch.Api.Features.Listings;
-using Repurch.Api.Http;
 using Repurch.Api.OpenApi;
-using Repurch.Api.Persistence;
 
 namespace Repurch.Api.Features.Marketplace;
 

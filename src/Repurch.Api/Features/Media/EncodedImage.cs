@@ -1,5 +1,3 @@
-using NetVips;
-
 namespace Repurch.Api.Features.Media;
 
 public sealed record EncodedImage(byte[] Bytes, ImageFormat Format, int Width, int Height);

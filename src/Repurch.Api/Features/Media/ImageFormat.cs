@@ -1,5 +1,3 @@
-using NetVips;
-
 namespace Repurch.Api.Features.Media;
 
 public sealed record ImageFormat(string Mime, string Extension, string Loader);

@@ -1,5 +1,3 @@
-using NetVips;
-
 namespace Repurch.Api.Features.Media;
 
 public enum ImageProblem

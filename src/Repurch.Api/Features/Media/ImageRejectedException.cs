@@ -1,5 +1,3 @@
-using NetVips;
-
 namespace Repurch.Api.Features.Media;
 
 public sealed class ImageRejectedException(ImageProblem problem, string message) : Exception(message)

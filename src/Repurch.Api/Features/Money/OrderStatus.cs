@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Repurch.Api.EventDelivery;
 using Repurch.Api.Http;
 using Repurch.Api.Payments;
 using Repurch.Api.Persistence;

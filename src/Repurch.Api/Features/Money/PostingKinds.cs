@@ -1,5 +1,3 @@
-using Repurch.Api.Persistence;
-
 namespace Repurch.Api.Features.Money;
 
 public static class PostingKinds

@@ -1,14 +1,10 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Repurch.Api.Authentication;
 using Repurch.Api.Errors;
 using Repurch.Api.Features.Listings;
 using Repurch.Api.Http;
-using Repurch.Api.OpenApi;
 using Repurch.Api.Persistence;
-using SpreadCheetah;
 
 namespace Repurch.Api.Features.Money;
 

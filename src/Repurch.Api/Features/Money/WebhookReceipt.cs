@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Repurch.Api.Errors;
 using Repurch.Api.OpenApi;
 using Repurch.Api.Payments;
 using Repurch.Api.Persistence;

@@ -1,10 +1,6 @@
 using System.ComponentModel;
-using System.ComponentModel.DataAnnotations;
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Repurch.Api.Authentication;
 using Repurch.Api.Errors;
 using Repurch.Api.Features.Audit;
 using Repurch.Api.Http;

@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using System.Text.Json.Serialization;
 using Repurch.Api.Persistence;
 
 namespace Repurch.Api.Features.Settings;

@@ -1,10 +1,6 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Repurch.Api.Authentication;
 using Repurch.Api.Errors;
-using Repurch.Api.Features.Audit;
-using Repurch.Api.Http;
 using Repurch.Api.OpenApi;
 using Repurch.Api.Persistence;
 

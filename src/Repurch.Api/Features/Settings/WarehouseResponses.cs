@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization;
-using Repurch.Api.Persistence;
 
 namespace Repurch.Api.Features.Settings;
 

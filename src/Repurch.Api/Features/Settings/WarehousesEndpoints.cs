@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Repurch.Api.Authentication;
 using Repurch.Api.Errors;
 using Repurch.Api.Features.Audit;

@@ -1,8 +1,5 @@
-using System.ComponentModel;
-using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Repurch.Api.Authentication;
-using Repurch.Api.Features.Listings;
 using Repurch.Api.Http;
 using Repurch.Api.Observability;
 using Repurch.Api.OpenApi;

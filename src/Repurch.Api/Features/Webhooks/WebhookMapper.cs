@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Repurch.Api.Features.Listings;
 using Repurch.Api.Http;
 using Repurch.Api.Persistence;
 

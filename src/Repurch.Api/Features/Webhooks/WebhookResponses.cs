@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Repurch.Api.Features.Listings;
 using Repurch.Api.Http;
-using Repurch.Api.Persistence;
 
 namespace Repurch.Api.Features.Webhooks;
 
