@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics;
-using Repurch.Api.Auth;
+using Repurch.Api.Authentication;
 using Repurch.Api.Errors;
 using Repurch.Api.Features.ApiKeys;
 using Repurch.Api.Features.Audit;
@@ -21,7 +21,7 @@ using Repurch.Api.OpenApi;
 using Repurch.Api.Persistence;
 using Repurch.Api.RateLimiting;
 using Repurch.Api.Features.Webhooks;
-using Repurch.Api.Webhooks;
+using Repurch.Api.EventDelivery;
 using Repurch.Api.Storage;
 using Scalar.AspNetCore;
 
@@ -64,6 +64,7 @@ public static class RepurchApp
         services.AddObjectStore();
         services.AddSingleton(sp => MoneyOptions.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<CreditCodeVault>();
+        services.AddSingleton<ICreditIssuer, CreditIssuer>();
         services.AddPayments();
         services.AddSingleton<OrderFlows>();
         services.AddHostedService<MoneySweeper>();

@@ -1,4 +1,4 @@
-using Repurch.Api.Auth;
+using Repurch.Api.Authentication;
 using Repurch.Api.Persistence;
 
 namespace Repurch.Api.Cli;

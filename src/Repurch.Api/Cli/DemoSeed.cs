@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Repurch.Api.Auth;
+using Repurch.Api.Authentication;
 using Repurch.Api.Features.Listings;
+using Repurch.Api.Features.Taxonomy;
 using Repurch.Api.Persistence;
 using Repurch.Api.Storage;
 
@@ -79,7 +80,7 @@ public static class DemoSeed
     public static IEnumerable<Listing> Listings(DemoBrand brand, IReadOnlyList<Seller> sellers, int count, DateTimeOffset now)
     {
         var rng = new Random(brand.Seed);
-        var o = Taxonomy.Defaults;
+        var o = PlatformTaxonomy.Defaults;
         string Pick(IReadOnlyList<string> values) => values[rng.Next(values.Count)];
         var statuses = new[] { "active", "active", "active", "active", "active", "active", "draft", "closed" };
         for (var i = 0; i < count; i++)
@@ -106,7 +107,7 @@ public static class DemoSeed
                 RegularPrice = regular,
                 SalePrice = onSale ? Math.Round(regular * 0.85m, 0) : null,
                 Rrp = Math.Round(regular * 2.1m, 0),
-                DeliveryContribution = Taxonomy.DeliveryContributions[i % 4],
+                DeliveryContribution = PlatformTaxonomy.DeliveryContributions[i % 4],
                 Condition = o.Conditions[i % o.Conditions.Count].Value,
                 Category = category,
                 ItemType = Pick(o.ItemTypes),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Repurch.Api.Errors;
 
 namespace Repurch.Api.Http;
@@ -31,5 +32,17 @@ public static class Paging
         value = fallback;
         if (raw is null) return true;
         return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
+    }
+
+    /// <summary>
+    /// Counts the ordered query, reads one page of it (nothing when it is empty) and sets <c>X-Total-Count</c>.
+    /// Open the connection first when the count and the page must share one session.
+    /// </summary>
+    public static async Task<Page<T>> ReadPageAsync<T>(IQueryable<T> ordered, int page, int perPage, HttpContext http, CancellationToken ct)
+    {
+        var total = await ordered.CountAsync(ct);
+        var items = total == 0 ? [] : await ordered.Skip((page - 1) * perPage).Take(perPage).ToListAsync(ct);
+        http.Response.Headers["X-Total-Count"] = total.ToString(CultureInfo.InvariantCulture);
+        return new Page<T>(items, page, perPage, total);
     }
 }

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Repurch.Api.Auth;
+using Repurch.Api.Authentication;
 using Repurch.Api.Errors;
 using Repurch.Api.Http;
 using Repurch.Api.Persistence;
@@ -81,7 +81,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
             || http.Features.Get<Caller>() is not { } caller
             || http.GetEndpoint() is not { } endpoint
             // Bulk job uploads can be hundreds of MB: they keep their own key on the job instead of being buffered here.
-            || endpoint.Metadata.GetMetadata<Features.Bulk.OwnIdempotency>() is not null)
+            || endpoint.Metadata.GetMetadata<OwnIdempotency>() is not null)
         {
             await next(http);
             return;

@@ -6,9 +6,6 @@ using Repurch.Api.Persistence;
 
 namespace Repurch.Api.Observability;
 
-public sealed record HealthStatus(string Status);
-public sealed record ReadyStatus(string Status, IReadOnlyDictionary<string, string> Checks);
-
 /// <summary><c>/healthz</c>: the process answers. <c>/readyz</c>: and both planes' databases answer too.</summary>
 public static class HealthEndpoints
 {

@@ -1,11 +1,8 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Repurch.Api.Errors;
 
 namespace Repurch.Api.OpenApi;
-
-public sealed record DocumentedError(int Status, string Code, string Message);
 
 /// <summary>Endpoint annotations that put the spec's error tables and query rules into the OpenAPI document.</summary>
 public static class ApiDocs

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
-using Repurch.Api.Webhooks;
+using Repurch.Api.EventDelivery;
 
 namespace Repurch.Api.OpenApi;
 

@@ -2,9 +2,6 @@ using System.Threading.RateLimiting;
 
 namespace Repurch.Api.RateLimiting;
 
-/// <summary>The outcome of drawing a token: allowed or not, the tokens left, and for a refusal when to retry.</summary>
-public readonly record struct RateLimitDecision(bool Allowed, double Remaining, long RetryAfterSeconds);
-
 /// <summary>
 /// In-process token buckets (one node): a <see cref="PartitionedRateLimiter"/> of
 /// <see cref="TokenBucketRateLimiter"/>s, one per bucket, with a bounded queue that waits at most

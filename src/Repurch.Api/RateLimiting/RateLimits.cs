@@ -1,4 +1,4 @@
-using Repurch.Api.Auth;
+using Repurch.Api.Authentication;
 using StackExchange.Redis;
 
 namespace Repurch.Api.RateLimiting;

@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Repurch.Api.Auth;
+using Repurch.Api.Authentication;
 using Repurch.Api.Persistence;
 using Repurch.Api.Tests.Infrastructure;
 

@@ -8,6 +8,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
 using Repurch.Api.Features.Bulk;
 using Repurch.Api.Features.Listings;
+using Repurch.Api.Features.Taxonomy;
 using Repurch.Api.Tests.Infrastructure;
 
 namespace Repurch.Api.Tests.Bulk;
@@ -107,7 +108,7 @@ public sealed class SpreadsheetCompatibilityTests : ApiTest
         {
             // A relative range is read relative to each validated cell: 'Lists'!A1:A8 on C2 is 'Lists'!A2:A9 on C3.
             Assert.Matches(@"^'Lists'!\$[A-Z]+\$\d+:\$[A-Z]+\$\d+$", d.Formula);
-            var expected = BulkColumns.Choices(d.Column, Taxonomy.Defaults)!;
+            var expected = BulkColumns.Choices(d.Column, PlatformTaxonomy.Defaults)!;
             foreach (var row in SampleRows)
                 Assert.True(expected.SequenceEqual(d.AllowedOn(row)), $"{d.Column} on row {row} allows [{string.Join(", ", d.AllowedOn(row))}], not [{string.Join(", ", expected)}]");
         }
@@ -127,7 +128,7 @@ public sealed class SpreadsheetCompatibilityTests : ApiTest
         var refused = new List<string>();
         foreach (var (name, letter) in DropdownColumns())
         {
-            var values = BulkColumns.Choices(name, Taxonomy.Defaults)!;
+            var values = BulkColumns.Choices(name, PlatformTaxonomy.Defaults)!;
             foreach (var row in SampleRows) cells[$"{letter}{row}"] = values[0];
             cells[$"{letter}{BulkTemplate.ValidatedRows + 1}"] = values[^1];
             cells[$"{letter}4"] = "Not on any list";
@@ -142,7 +143,7 @@ public sealed class SpreadsheetCompatibilityTests : ApiTest
     /// <summary>The template's enumerated columns and their letters, in header order.</summary>
     private static List<(string Name, string Letter)> DropdownColumns() =>
         BulkColumns.All.Select((c, i) => (c.Name, Letter: BulkFile.ColumnName(i)))
-            .Where(c => BulkColumns.Choices(c.Name, Taxonomy.Defaults) is { Count: > 0 }).ToList();
+            .Where(c => BulkColumns.Choices(c.Name, PlatformTaxonomy.Defaults) is { Count: > 0 }).ToList();
 
     /// <summary>Runs <c>libreoffice_invalid_cells.py</c>: Calc types the values in and names the cells it circles as invalid.</summary>
     private static async Task<List<string>> LibreOfficeInvalidCellsAsync(byte[] xlsx, Dictionary<string, string> cells)

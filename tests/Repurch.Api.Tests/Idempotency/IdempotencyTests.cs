@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Repurch.Api.Auth;
+using Repurch.Api.Authentication;
 using Repurch.Api.Idempotency;
 using Repurch.Api.Persistence;
 using Repurch.Api.Tests.Infrastructure;

@@ -51,11 +51,11 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Webhooks:DisableAfter", "00:00:15");
         builder.UseSetting("Webhooks:PollInterval", "00:00:00.200");
         builder.UseSetting("Webhooks:Timeout", "00:00:02");
-        builder.ConfigureServices(s => s.AddSingleton<Repurch.Api.Webhooks.IWebhookDns, RebindingDns>());
+        builder.ConfigureServices(s => s.AddSingleton<Repurch.Api.EventDelivery.IWebhookDns, RebindingDns>());
     }
 
     /// <summary>Names under <c>rebind.test</c> resolve to loopback, as a DNS-rebinding attacker's would; the rest is real DNS.</summary>
-    private sealed class RebindingDns : Repurch.Api.Webhooks.IWebhookDns
+    private sealed class RebindingDns : Repurch.Api.EventDelivery.IWebhookDns
     {
         public Task<System.Net.IPAddress[]> ResolveAsync(string host, CancellationToken ct) =>
             host.EndsWith(".rebind.test", StringComparison.OrdinalIgnoreCase)

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Repurch.Api.Auth;
+using Repurch.Api.Authentication;
 using Repurch.Api.Cli;
 using Repurch.Api.Persistence;
 

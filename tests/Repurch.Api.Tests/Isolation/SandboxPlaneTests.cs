@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.IdentityModel.JsonWebTokens;
-using Repurch.Api.Auth;
+using Repurch.Api.Authentication;
 using Repurch.Api.Persistence;
 using Repurch.Api.Tests.Infrastructure;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Repurch.Api.Auth;
+using Repurch.Api.Authentication;
 using Repurch.Api.Cli;
 using Repurch.Api.Persistence;
 using Repurch.Api.Tests.Infrastructure;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Repurch.Api.Auth;
+using Repurch.Api.Authentication;
 using Repurch.Api.Cli;
 using Repurch.Api.Features.Money;
 using Repurch.Api.Persistence;

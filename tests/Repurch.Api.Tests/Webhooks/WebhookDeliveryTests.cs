@@ -236,7 +236,7 @@ public sealed class WebhookDeliveryTests : ApiTest
     [InlineData("172.32.0.1", true)]
     [InlineData("2606:4700:4700::1111", true)]
     public void Only_public_addresses_may_receive_webhooks(string address, bool isPublic) =>
-        Assert.Equal(isPublic, Repurch.Api.Webhooks.WebhookUrlGuard.IsPublic(IPAddress.Parse(address)));
+        Assert.Equal(isPublic, Repurch.Api.EventDelivery.WebhookUrlGuard.IsPublic(IPAddress.Parse(address)));
 
     [Fact]
     public async Task A_listing_that_fails_validation_emits_no_event()

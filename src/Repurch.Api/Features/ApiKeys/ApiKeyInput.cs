@@ -1,6 +1,6 @@
 using Repurch.Api.Http;
 using System.Text.Json;
-using Repurch.Api.Auth;
+using Repurch.Api.Authentication;
 
 namespace Repurch.Api.Features.ApiKeys;
 

@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Repurch.Api.Auth;
+using Repurch.Api.Authentication;
 using Repurch.Api.Errors;
 using Repurch.Api.Features.Audit;
-using Repurch.Api.Features.Listings;
 using Repurch.Api.Http;
 using Repurch.Api.OpenApi;
 using Repurch.Api.Persistence;
@@ -153,7 +152,7 @@ public static class ApiKeysEndpoints
             }, () => AuditLog.RecordAsync(db, caller, "api_key.revoked", key.Id.ToString(),
                 new Dictionary<string, FieldChange>(StringComparer.Ordinal)
                 {
-                    ["revoked_at"] = new(null, ListingMapper.Timestamp(now)),
+                    ["revoked_at"] = new(null, WireFormat.Timestamp(now)),
                 }, clock, ct), ct);
             return TypedResults.Ok(new RevokedApiKey(true, key.Id));
         }

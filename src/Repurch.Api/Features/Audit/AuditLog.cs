@@ -1,23 +1,13 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Repurch.Api.Auth;
+using Repurch.Api.Authentication;
 using Repurch.Api.Errors;
-using Repurch.Api.Features.Listings;
 using Repurch.Api.Http;
 using Repurch.Api.OpenApi;
 using Repurch.Api.Persistence;
 
 namespace Repurch.Api.Features.Audit;
-
-/// <summary>A field's value before and after a change.</summary>
-public sealed record FieldChange(object? From, object? To);
-
-public sealed record AuditEntryView(long Id, string Action, string? TargetId, string? ActorKeyId, string? ActorKeyPrefix, JsonElement Changes, string CreatedAt);
-/// <summary>The <c>data.object</c> of a settings or key event: what changed, as in the audit log.</summary>
-public sealed record AuditedChange(string? Id, IReadOnlyDictionary<string, FieldChange> Changes);
-
-public sealed record AuditPage(IReadOnlyList<AuditEntryView> Data, ListMeta Meta);
 
 public static class AuditLog
 {
@@ -42,7 +32,7 @@ public static class AuditLog
             CreatedAt = clock.GetUtcNow(),
         });
         // Every audited change is also an event for the brand's webhooks, in the same transaction.
-        if (emitEvent) Repurch.Api.Webhooks.Outbox.Emit(db, caller.BrandId, action, new AuditedChange(targetId, changes), clock);
+        if (emitEvent) Repurch.Api.EventDelivery.Outbox.Emit(db, caller.BrandId, action, new AuditedChange(targetId, changes), clock);
     }
 
     /// <summary>The fields whose values differ between two snapshots, as field: {from, to}.</summary>
@@ -74,11 +64,9 @@ public static class AuditLog
         var caller = http.Caller();
         if (!Paging.TryParse(page, per_page, out var pageNo, out var perPage, out var error)) return error!;
         await db.Database.OpenConnectionAsync(ct);
-        var total = await db.AuditLog.CountAsync(ct);
-        var rows = await db.AuditLog.OrderByDescending(a => a.Id).Skip((pageNo - 1) * perPage).Take(perPage).ToListAsync(ct);
-        http.Response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var data = rows.Select(a => new AuditEntryView(a.Id, a.Action, a.TargetId, a.ActorKeyId?.ToString(), a.ActorKeyPrefix,
-            JsonDocument.Parse(a.Changes).RootElement.Clone(), ListingMapper.Timestamp(a.CreatedAt))).ToList();
-        return TypedResults.Ok(new AuditPage(data, new ListMeta(pageNo, perPage, total, (total + perPage - 1) / perPage, caller.BrandId)));
+        var rows = await Paging.ReadPageAsync(db.AuditLog.OrderByDescending(a => a.Id), pageNo, perPage, http, ct);
+        var data = rows.Items.Select(a => new AuditEntryView(a.Id, a.Action, a.TargetId, a.ActorKeyId?.ToString(), a.ActorKeyPrefix,
+            JsonDocument.Parse(a.Changes).RootElement.Clone(), WireFormat.Timestamp(a.CreatedAt))).ToList();
+        return TypedResults.Ok(new AuditPage(data, rows.Meta(caller.BrandId)));
     }
 }

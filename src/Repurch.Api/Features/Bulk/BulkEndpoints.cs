@@ -1,36 +1,16 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Repurch.Api.Auth;
+using Repurch.Api.Authentication;
 using Repurch.Api.Errors;
+using Repurch.Api.EventDelivery;
 using Repurch.Api.Features.Listings;
 using Repurch.Api.Features.Taxonomy;
 using Repurch.Api.Http;
 using Repurch.Api.OpenApi;
 using Repurch.Api.Persistence;
-using Repurch.Api.Webhooks;
 
 namespace Repurch.Api.Features.Bulk;
-
-public sealed record BulkFileRequest(string? FileB64, string? CsvText, string? Filename);
-
-public sealed record ValidateRow(int Row, string Title, string Status, IReadOnlyList<string> Errors);
-public sealed record ValidateResponse(int RowCount, int ErrorCount, int MaxRows, IReadOnlyList<string> Headers, IReadOnlyList<ValidateRow> Rows);
-
-public sealed record CommitRow(
-    int Row, string Title, string Status,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? ProductId,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Url,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Message,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Errors);
-public sealed record CommitResponse(int RowCount, int SuccessCount, int ErrorCount, IReadOnlyList<CommitRow> Rows);
-
-public sealed record BulkDeleteRequest(IReadOnlyList<long> Ids);
-public sealed record BulkDeleteResult(
-    long Id, bool Ok,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Errors);
-public sealed record BulkDeleteResponse(int SuccessCount, int ErrorCount, IReadOnlyList<BulkDeleteResult> Results);
 
 /// <summary>Bulk import (template, validate, commit), bulk delete, and background import jobs.</summary>
 public static class BulkEndpoints
@@ -196,7 +176,7 @@ public static class BulkEndpoints
             // One statement for the listings and one for their events, as the bulk job writes a batch.
             await BatchWrites.InsertAsync(db, valid, ct);
             // Each listing announces itself as a single create would, in the same transaction.
-            var brandName = await ListingsEndpoints.BrandName(db, ct);
+            var brandName = await BrandNames.GetAsync(db, ct);
             await Outbox.EmitManyAsync(db, http.Caller().BrandId,
                 [.. valid.Select(l => (ListingEvents.Created, (object)BulkEvents.Detail(l, urls, brandName, warehouse)))], clock, ct);
             await work.CommitAsync(ct);
@@ -251,15 +231,5 @@ public static class BulkEndpoints
         await work.CommitAsync(ct);
         var ok = results.Count(r => r.Ok);
         return TypedResults.Ok(new BulkDeleteResponse(ok, results.Count - ok, results));
-    }
-}
-
-public static class BulkEvents
-{
-    /// <summary>The listing detail a single create or update would send; the warehouse is filled in without loading it per row.</summary>
-    public static ListingDetail Detail(Listing listing, ListingUrls urls, string brandName, Warehouse? warehouse)
-    {
-        var detail = ListingMapper.Detail(listing, urls, brandName);
-        return listing.WarehouseId is { } id && warehouse?.Id == id ? detail with { Warehouse = new WarehouseRef(warehouse.Id, warehouse.Label) } : detail;
     }
 }

@@ -9,22 +9,6 @@ using Sylvan.Data.Csv;
 
 namespace Repurch.Api.Features.Bulk;
 
-/// <summary>A spreadsheet row: its 1-based number in the file (the header is row 1) and its cells by column.</summary>
-public sealed record SheetRow(int Number, string?[] Cells, bool[] Numeric, bool Malformed = false)
-{
-    public bool IsBlank => Cells.All(string.IsNullOrWhiteSpace);
-}
-
-/// <summary>The file could not be read as a CSV or XLSX: the message says why, for the partner.</summary>
-public sealed class BadFileException(string message) : Exception(message);
-
-/// <summary>Safety limits for one file. Synchronous calls use <see cref="Small"/>, jobs <see cref="Large"/>.</summary>
-public sealed record BulkLimits(long MaxUncompressedBytes, int MaxZipEntries = 2_000, int MaxCompressionRatio = 100)
-{
-    public static readonly BulkLimits Small = new(64L * 1024 * 1024);
-    public static readonly BulkLimits Large = new(2L * 1024 * 1024 * 1024);
-}
-
 /// <summary>
 /// Reads bulk files row by row with bounded memory: XLSX as parts found by the Open XML SDK and read
 /// with a streaming <see cref="XmlReader"/>, CSV through Sylvan.Data.Csv. The format is decided from the bytes (a zip

@@ -1,6 +1,5 @@
 using System.Data;
 using System.Security.Cryptography;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
@@ -10,26 +9,14 @@ using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
 using Npgsql;
 using NpgsqlTypes;
-using Repurch.Api.Auth;
+using Repurch.Api.Authentication;
 using Repurch.Api.Errors;
-using Repurch.Api.Features.Listings;
+using Repurch.Api.Http;
 using Repurch.Api.Idempotency;
 using Repurch.Api.OpenApi;
 using Repurch.Api.Persistence;
 
 namespace Repurch.Api.Features.Bulk;
-
-public sealed record BulkJobError(string Code, string Message);
-public sealed record BulkJobReports(string Csv, string Xlsx);
-public sealed record BulkJobView(
-    Guid Id, string Status, string Mode, string Format, string? Filename, long FileSize,
-    int? TotalRows, int RowsDone, double? Progress, int SuccessCount, int CreatedCount, int UpdatedCount, int ErrorCount,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] BulkJobError? Error,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] BulkJobReports? Reports,
-    string CreatedAt, string? StartedAt, string? FinishedAt);
-
-/// <summary>Marks an endpoint that handles <c>Idempotency-Key</c> itself (so its body is never buffered by the middleware).</summary>
-public sealed class OwnIdempotency;
 
 /// <summary>
 /// Background imports of any size: the upload is streamed to disk while hashed, stored in the
@@ -102,7 +89,7 @@ public static class BulkJobEndpoints
         j.RowsDone - j.ErrorCount, j.CreatedCount, j.UpdatedCount, j.ErrorCount,
         j.ErrorCode is null ? null : new BulkJobError(j.ErrorCode, j.ErrorMessage ?? ""),
         j.Status == "completed" ? new BulkJobReports($"/v1/listings/bulk-jobs/{j.Id}/report.csv", $"/v1/listings/bulk-jobs/{j.Id}/report.xlsx") : null,
-        ListingMapper.Timestamp(j.CreatedAt), ListingMapper.Timestamp(j.StartedAt), ListingMapper.Timestamp(j.FinishedAt));
+        WireFormat.Timestamp(j.CreatedAt), WireFormat.Timestamp(j.StartedAt), WireFormat.Timestamp(j.FinishedAt));
 
     private static async Task<IResult> Create(HttpContext http, RepurchDb db, BulkJobSignal signal, TimeProvider clock, string? mode, string? filename, CancellationToken ct)
     {
@@ -278,36 +265,4 @@ public static class BulkJobEndpoints
         var name = $"{baseName}-report.{format}";
         return TypedResults.File(output, format == "csv" ? "text/csv; charset=utf-8" : BulkTemplate.ContentType, name);
     }
-
-    /// <summary>Copies a job's stored file to a temporary file (streamed, never whole in memory).</summary>
-    public static async Task<string> DownloadAsync(RepurchDb db, Guid jobId, CancellationToken ct)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"repurch-job-{jobId:N}-{Guid.NewGuid():N}");
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        if (connection.State != ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
-        await using var cmd = new NpgsqlCommand("SELECT content FROM bulk_job_files WHERE job_id = $1", connection,
-            (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
-        cmd.Parameters.Add(new NpgsqlParameter { Value = jobId });
-        await using var reader = await cmd.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
-        if (!await reader.ReadAsync(ct)) throw new InvalidOperationException($"The file of job {jobId} is missing.");
-        await using var output = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous);
-        await using var content = await reader.GetStreamAsync(0, ct);
-        await content.CopyToAsync(output, ct);
-        return path;
-    }
-}
-
-/// <summary>Wakes the workers when this node queued a job (they poll anyway, for jobs queued elsewhere).</summary>
-public sealed class BulkJobSignal : IDisposable
-{
-    private readonly SemaphoreSlim _signal = new(0);
-
-    public void Notify()
-    {
-        if (_signal.CurrentCount < 4) _signal.Release();
-    }
-
-    public Task WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
-
-    public void Dispose() => _signal.Dispose();
 }

@@ -3,7 +3,7 @@ using Npgsql;
 using Repurch.Api.Features.Listings;
 using Repurch.Api.Features.Taxonomy;
 using Repurch.Api.Persistence;
-using Repurch.Api.Webhooks;
+using Repurch.Api.EventDelivery;
 
 namespace Repurch.Api.Features.Bulk;
 
@@ -120,8 +120,8 @@ public sealed class BulkJobWorker(DataPlanes planes, BulkJobSignal signal, Listi
                 await db.SaveChangesAsync(ct);
                 options = await BrandOptions.LoadAsync(db, ct);
                 warehouse = await db.Warehouses.Where(w => w.IsDefault).FirstOrDefaultAsync(ct);
-                brandName = await ListingsEndpoints.BrandName(db, ct);
-                temp = await BulkJobEndpoints.DownloadAsync(db, job.Id, ct);
+                brandName = await BrandNames.GetAsync(db, ct);
+                temp = await BulkJobFiles.DownloadAsync(db, job.Id, ct);
             }
 
             await using var input = new FileStream(temp, FileMode.Open, FileAccess.Read, FileShare.Read, 81920);

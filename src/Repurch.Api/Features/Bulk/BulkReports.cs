@@ -16,7 +16,7 @@ public static class BulkReports
 {
     public static async Task<Stream> WriteAsync(RepurchDb db, BulkJob job, string format, bool errorsOnly, CancellationToken ct)
     {
-        var source = await BulkJobEndpoints.DownloadAsync(db, job.Id, ct);
+        var source = await BulkJobFiles.DownloadAsync(db, job.Id, ct);
         var path = Path.Combine(Path.GetTempPath(), $"repurch-report-{Guid.NewGuid():N}");
         try
         {

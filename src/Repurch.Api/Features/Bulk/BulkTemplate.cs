@@ -1,8 +1,8 @@
+using Repurch.Api.Features.Taxonomy;
 using SpreadCheetah;
 using SpreadCheetah.Styling;
 using SpreadCheetah.Validations;
 using SpreadCheetah.Worksheets;
-using Repurch.Api.Features.Listings;
 
 namespace Repurch.Api.Features.Bulk;
 

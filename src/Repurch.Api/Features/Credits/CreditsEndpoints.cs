@@ -2,28 +2,16 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Repurch.Api.Auth;
+using Repurch.Api.Authentication;
 using Repurch.Api.Errors;
+using Repurch.Api.EventDelivery;
 using Repurch.Api.Features.Audit;
-using Repurch.Api.Features.Listings;
 using Repurch.Api.Features.Money;
 using Repurch.Api.Http;
 using Repurch.Api.OpenApi;
 using Repurch.Api.Persistence;
-using Repurch.Api.Webhooks;
 
 namespace Repurch.Api.Features.Credits;
-
-public sealed record CodeCheck(string Code, string OrderReference);
-public sealed record CodeValidity(bool Valid, string CodeId, decimal AmountGbp, string Currency, string ExpiresAt);
-public sealed record Redemption(string Id, bool Valid, string CodeId, decimal AmountGbp, string Currency, string OrderReference, string RedeemedAt, string? ReversedAt);
-public sealed record CreditSummary(string Id, string Status, decimal AmountGbp, string CodeHint, long SellerId, string OrderId,
-    string IssuedAt, string ExpiresAt, string? RedeemedAt, string? OrderReference, string? RedemptionId);
-public sealed record CreditsMeta(int Page, int PerPage, int Total, int TotalPages, string BrandId, decimal OutstandingBalanceGbp);
-public sealed record CreditsPage(IReadOnlyList<CreditSummary> Data, CreditsMeta Meta);
-public sealed record SellerCredit(string Id, string Code, string BrandId, string Status, decimal AmountGbp, string IssuedAt, string ExpiresAt, string? RedeemedAt);
-public sealed record SellerCredits(long SellerId, IReadOnlyList<SellerCredit> Data);
-public sealed record CreditRedeemedEvent(string RedemptionId, string CodeId, decimal AmountGbp, string OrderReference, string RedeemedAt);
 
 /// <summary>
 /// Credit codes at the partner's checkout (redeem, validate, reverse; the brand's list) and the
@@ -179,7 +167,7 @@ public static class CreditsEndpoints
         var (code, refused) = await FindAsync(http, db, vault, options, input!, "credit.validate_refused", clock, ct);
         if (refused is not null) return refused;
         if (Refusal(code!, clock.GetUtcNow()) is { } state) return state;
-        return TypedResults.Ok(new CodeValidity(true, code!.Id, code.Amount, "GBP", ListingMapper.Timestamp(code.ExpiresAt)));
+        return TypedResults.Ok(new CodeValidity(true, code!.Id, code.Amount, "GBP", WireFormat.Timestamp(code.ExpiresAt)));
     }
 
     private static async Task<Results<Ok<Redemption>, ApiErrorResult>> Redeem(
@@ -194,7 +182,7 @@ public static class CreditsEndpoints
         if (Refusal(code!, now) is { } state) return state;
 
         await using var work = await db.BeginOrJoinTransactionAsync(ct);
-        var redemptionId = OrderFlows.NewId("red_");
+        var redemptionId = PublicIds.New("red_");
         // Single use, decided by the database: of concurrent redeems one update finds the code active; the rest wait on the row and find it redeemed.
         var won = await db.CreditCodes
             .Where(c => c.Id == code!.Id && c.Status == "active" && c.ExpiresAt > now)
@@ -212,7 +200,7 @@ public static class CreditsEndpoints
             KeyId = caller.KeyId, CreatedAt = now,
         });
         Ledger.CreditRedeemed(code, redemptionId).AddTo(db, caller.BrandId, now);
-        var redemption = new Redemption(redemptionId, true, code.Id, code.Amount, "GBP", input.OrderReference!, ListingMapper.Timestamp(now), null);
+        var redemption = new Redemption(redemptionId, true, code.Id, code.Amount, "GBP", input.OrderReference!, WireFormat.Timestamp(now), null);
         Outbox.Emit(db, caller.BrandId, MoneyEvents.CreditRedeemed, new CreditRedeemedEvent(redemptionId, code.Id, code.Amount, input.OrderReference!, redemption.RedeemedAt), clock);
         await AuditLog.RecordAsync(db, caller, MoneyEvents.CreditRedeemed, code.Id,
             new Dictionary<string, FieldChange> { ["status"] = new("active", "redeemed"), ["order_reference"] = new(null, input.OrderReference) }, clock, ct, emitEvent: false);
@@ -241,7 +229,7 @@ public static class CreditsEndpoints
         await db.SaveChangesAsync(ct);
         await work.CommitAsync(ct);
         return TypedResults.Ok(new Redemption(redemption.Id, false, redemption.CodeId, redemption.Amount, "GBP", redemption.OrderReference,
-            ListingMapper.Timestamp(redemption.CreatedAt), ListingMapper.Timestamp(now)));
+            WireFormat.Timestamp(redemption.CreatedAt), WireFormat.Timestamp(now)));
     }
 
     private static async Task<Results<Ok<CreditsPage>, ApiErrorResult>> List(
@@ -250,15 +238,13 @@ public static class CreditsEndpoints
         var caller = http.Caller();
         if (!Paging.TryParse(page, per_page, out var pageNo, out var perPage, out var pagingError)) return pagingError!;
         await db.Database.OpenConnectionAsync(ct);
-        var total = await db.CreditCodes.CountAsync(ct);
-        var rows = await db.CreditCodes.OrderByDescending(c => c.IssuedAt).ThenByDescending(c => c.Id).Skip((pageNo - 1) * perPage).Take(perPage).ToListAsync(ct);
+        var rows = await Paging.ReadPageAsync(db.CreditCodes.OrderByDescending(c => c.IssuedAt).ThenByDescending(c => c.Id), pageNo, perPage, http, ct);
         var outstanding = -await db.Ledger.Where(e => e.Account == Accounts.CreditIssued).SumAsync(e => (long?)e.AmountPence, ct) ?? 0;
         var now = clock.GetUtcNow();
-        http.Response.Headers["X-Total-Count"] = total.ToString(CultureInfo.InvariantCulture);
-        var data = rows.Select(c => new CreditSummary(c.Id, Status(c, now), c.Amount, c.Hint, c.SellerId, c.OrderId,
-            ListingMapper.Timestamp(c.IssuedAt), ListingMapper.Timestamp(c.ExpiresAt), ListingMapper.Timestamp(c.RedeemedAt),
+        var data = rows.Items.Select(c => new CreditSummary(c.Id, Status(c, now), c.Amount, c.Hint, c.SellerId, c.OrderId,
+            WireFormat.Timestamp(c.IssuedAt), WireFormat.Timestamp(c.ExpiresAt), WireFormat.Timestamp(c.RedeemedAt),
             c.OrderReference, c.RedemptionId)).ToList();
-        return TypedResults.Ok(new CreditsPage(data, new CreditsMeta(pageNo, perPage, total, (total + perPage - 1) / perPage, caller.BrandId, Ledger.Pounds(outstanding))));
+        return TypedResults.Ok(new CreditsPage(data, new CreditsMeta(rows.Number, rows.PerPage, rows.Total, rows.TotalPages, caller.BrandId, Ledger.Pounds(outstanding))));
     }
 
     private static async Task<Results<Ok<SellerCredits>, ApiErrorResult>> SellerView(
@@ -298,8 +284,8 @@ public static class CreditsEndpoints
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return TypedResults.Ok(new SellerCredits(id, rows.Select(c => new SellerCredit(c.Id, CreditCodeVault.Display(vault.Open(c.BrandId, c.Id, c.CodeCipher)),
-            c.BrandId, Status(c, now), c.Amount, ListingMapper.Timestamp(c.IssuedAt), ListingMapper.Timestamp(c.ExpiresAt),
-            ListingMapper.Timestamp(c.RedeemedAt))).ToList()));
+            c.BrandId, Status(c, now), c.Amount, WireFormat.Timestamp(c.IssuedAt), WireFormat.Timestamp(c.ExpiresAt),
+            WireFormat.Timestamp(c.RedeemedAt))).ToList()));
     }
 
     private static ApiErrorResult SellerNotFound() => Problems.Of(404, "seller_not_found", "Seller not found.");

@@ -2,9 +2,12 @@ using Repurch.Api.Http;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Repurch.Api.Features.Taxonomy;
 using Repurch.Api.Persistence;
 
 namespace Repurch.Api.Features.Listings;
+
+using Taxonomy = Repurch.Api.Features.Taxonomy.PlatformTaxonomy;
 
 /// <summary>
 /// Validates a create or update body field by field and applies it to a listing. Every failing
@@ -140,7 +143,7 @@ public static partial class ListingInput
                     else errors.Add("images_invalid");
                     break;
                 case "attachment_ids":
-                    // Shape only here; the endpoint resolves the ids to the caller's own uploads (Media.ListingPhotos).
+                    // Shape only here; the endpoint resolves the ids to the caller's own uploads (ListingPhotos).
                     if (has && !isNull && AttachmentIds(v) is null) errors.Add("attachment_ids_invalid");
                     break;
                 case "sku":

@@ -1,14 +1,13 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Repurch.Api.Auth;
+using Microsoft.OpenApi;
+using Repurch.Api.Authentication;
 using Repurch.Api.Errors;
-using Repurch.Api.Features.Media;
+using Repurch.Api.EventDelivery;
 using Repurch.Api.Features.Taxonomy;
 using Repurch.Api.Http;
 using Repurch.Api.OpenApi;
-using Microsoft.OpenApi;
 using Repurch.Api.Persistence;
-using Repurch.Api.Webhooks;
 using Repurch.Api.Storage;
 
 namespace Repurch.Api.Features.Listings;
@@ -31,7 +30,7 @@ public static class ListingsEndpoints
             .Query("page", JsonSchemaType.Integer, "Page number, 1-indexed.", minimum: 1, defaultValue: 1)
             .Query("per_page", JsonSchemaType.Integer, "Items per page. Maximum 100; larger values are `400 invalid_parameter`, not silently capped.", minimum: 1, maximum: 100, defaultValue: 20)
             .Query("status", JsonSchemaType.String, "Filter by status. `any` is every status except deleted.", values: ListStatuses, defaultValue: "active")
-            .Query("channel", JsonSchemaType.String, "Filter by channel. Omit for both.", values: Taxonomy.Channels)
+            .Query("channel", JsonSchemaType.String, "Filter by channel. Omit for both.", values: PlatformTaxonomy.Channels)
             .Errors([.. ApiDocs.AuthErrors, new(400, "invalid_parameter", "A query parameter is out of range or not an allowed value; `data.param` names it.")]);
         read.MapGet("/options", Options).WithName("ListTaxonomyOptions").WithSummary("List taxonomy options")
             .WithDescription("The option lists create and update validate against, for the calling brand: use the values verbatim. `brands`, `colours`, `fabrics`, `ages` and `categories` are the brand's own lists where it has set them (`/v1/partner/settings/taxonomy`), else the platform defaults; the other lists are platform-wide.")
@@ -66,7 +65,7 @@ public static class ListingsEndpoints
         status ??= "active";
         if (!ListStatuses.Contains(status))
             return Problems.InvalidParameter("status", "status_invalid", "status must be one of active, draft, closed or any.");
-        if (channel is not null && !Taxonomy.Channels.Contains(channel))
+        if (channel is not null && !PlatformTaxonomy.Channels.Contains(channel))
             return Problems.InvalidParameter("channel", "channel_invalid", "channel must be clearance or exchange.");
 
         var query = db.Listings.Where(l => l.BrandId == caller.BrandId && l.DeletedAt == null);
@@ -75,15 +74,8 @@ public static class ListingsEndpoints
 
         // Both queries share one connection, so the brand is set once per request.
         await db.Database.OpenConnectionAsync(ct);
-        var total = await query.CountAsync(ct);
-        var rows = total == 0 ? [] : await query
-            .OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id)
-            .Skip((pageNo - 1) * perPage).Take(perPage)
-            .ToListAsync(ct);
-
-        http.Response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var meta = new ListMeta(pageNo, perPage, total, (total + perPage - 1) / perPage, caller.BrandId);
-        return TypedResults.Ok(new ListingPage(rows.Select(r => ListingMapper.Summary(r, urls)).ToList(), meta));
+        var rows = await Paging.ReadPageAsync(query.OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id), pageNo, perPage, http, ct);
+        return TypedResults.Ok(new ListingPage(rows.Items.Select(r => ListingMapper.Summary(r, urls)).ToList(), rows.Meta(caller.BrandId)));
     }
 
     private static async Task<Ok<ListingOptions>> Options(RepurchDb db, CancellationToken ct) =>
@@ -93,7 +85,7 @@ public static class ListingsEndpoints
     {
         var listing = await Find(db, id, tracking: false, ct);
         if (listing is null) return Problems.ListingNotFound();
-        return TypedResults.Ok(ListingMapper.Detail(listing, urls, await BrandName(db, ct)));
+        return TypedResults.Ok(ListingMapper.Detail(listing, urls, await BrandNames.GetAsync(db, ct)));
     }
 
     private static async Task<Results<Created<ListingDetail>, ApiErrorResult>> Create(HttpContext http, RepurchDb db, ListingUrls urls, MediaUrls media, TimeProvider clock, CancellationToken ct)
@@ -126,7 +118,7 @@ public static class ListingsEndpoints
         db.Listings.Add(listing);
         await db.SaveChangesAsync(ct);
         if (listing.WarehouseId is { } wid) listing.Warehouse = await db.Warehouses.FirstOrDefaultAsync(w => w.Id == wid, ct);
-        var detail = ListingMapper.Detail(listing, urls, await BrandName(db, ct));
+        var detail = ListingMapper.Detail(listing, urls, await BrandNames.GetAsync(db, ct));
         Outbox.Emit(db, caller.BrandId, ListingEvents.Created, detail, clock);
         await db.SaveChangesAsync(ct);
         await work.CommitAsync(ct);
@@ -155,7 +147,7 @@ public static class ListingsEndpoints
         listing.UpdatedAt = clock.GetUtcNow();
         if (listing.WarehouseId is { } wid && listing.Warehouse?.Id != wid) listing.Warehouse = await db.Warehouses.FirstOrDefaultAsync(w => w.Id == wid, ct);
         if (listing.WarehouseId is null) listing.Warehouse = null;
-        var detail = ListingMapper.Detail(listing, urls, await BrandName(db, ct));
+        var detail = ListingMapper.Detail(listing, urls, await BrandNames.GetAsync(db, ct));
         // One SaveChanges writes the change and its event in one transaction.
         Outbox.Emit(db, listing.BrandId, ListingEvents.Updated, detail, clock);
         await db.SaveChangesAsync(ct);
@@ -186,35 +178,4 @@ public static class ListingsEndpoints
         if (listing.WarehouseId is { } id && !errors.Contains("warehouse_id_invalid") && !await db.Warehouses.AnyAsync(w => w.Id == id, ct))
             errors.Add("warehouse_id_invalid");
     }
-
-    /// <summary>
-    /// Brand names change rarely and every detail response shows one, so they are cached for a
-    /// few minutes per plane instead of costing a query per request.
-    /// </summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, Plane), (string Name, DateTimeOffset At)> BrandNames = new();
-
-    internal static async Task<string> BrandName(RepurchDb db, CancellationToken ct)
-    {
-        var key = (db.BrandId ?? "", db.Plane);
-        if (BrandNames.TryGetValue(key, out var hit) && DateTimeOffset.UtcNow - hit.At < TimeSpan.FromMinutes(5)) return hit.Name;
-        var name = await db.Brands.Select(b => b.Name).FirstOrDefaultAsync(ct) ?? "";
-        BrandNames[key] = (name, DateTimeOffset.UtcNow);
-        return name;
-    }
 }
-
-/// <summary>Event types for listing changes (the event's <c>data.object</c> is the listing detail; for deletes, <c>{deleted, id}</c>).</summary>
-public static class ListingEvents
-{
-    public const string Created = "listing.created";
-    public const string Updated = "listing.updated";
-    public const string Deleted = "listing.deleted";
-}
-
-/// <summary>The body of create and update, for the OpenAPI document (bodies are validated field by field).</summary>
-public sealed record ListingWrite(
-    string Title, string? Description, string? Channel, string? Status, decimal PriceGbp, decimal? SalePriceGbp,
-    decimal? RrpGbp, int? DeliveryContributionGbp, string Condition, string Category, string? ItemType,
-    string? Brand, string? Colour, string? Fabric, string? AgeYears, string? AvailableFrom, int? QuantityIdentical,
-    IReadOnlyList<MeasurementDto>? Measurements, IReadOnlyList<string>? ExposedTo, IReadOnlyList<string> Faults,
-    IReadOnlyList<string>? Images, IReadOnlyList<long>? AttachmentIds, string? Sku, string? WarehouseLocation, Guid? WarehouseId);

@@ -1,8 +1,7 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.OpenApi;
-using Repurch.Api.Auth;
+using Repurch.Api.Authentication;
 using Repurch.Api.Errors;
 using Repurch.Api.Features.Listings;
 using Repurch.Api.Http;
@@ -10,9 +9,6 @@ using Repurch.Api.OpenApi;
 using Repurch.Api.Persistence;
 
 namespace Repurch.Api.Features.Marketplace;
-
-public sealed record MarketplaceMeta(int Page, int PerPage, int Total, int TotalPages);
-public sealed record MarketplaceListingPage(IReadOnlyList<ListingSummary> Data, MarketplaceMeta Meta);
 
 /// <summary>
 /// The main marketplace's read path over every brand's cross-listed active listings. Visibility is
@@ -71,15 +67,9 @@ public static class MarketplaceListingsEndpoints
 
         // Both queries share one connection, so the session is set once per request.
         await db.Database.OpenConnectionAsync(ct);
-        var total = await query.CountAsync(ct);
-        var rows = total == 0 ? [] : await query
-            .OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id)
-            .Skip((pageNo - 1) * perPage).Take(perPage)
-            .ToListAsync(ct);
-
-        http.Response.Headers["X-Total-Count"] = total.ToString(CultureInfo.InvariantCulture);
-        var meta = new MarketplaceMeta(pageNo, perPage, total, (total + perPage - 1) / perPage);
-        return TypedResults.Ok(new MarketplaceListingPage(rows.Select(r => ListingMapper.Summary(r, urls)).ToList(), meta));
+        var rows = await Paging.ReadPageAsync(query.OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id), pageNo, perPage, http, ct);
+        var meta = new MarketplaceMeta(rows.Number, rows.PerPage, rows.Total, rows.TotalPages);
+        return TypedResults.Ok(new MarketplaceListingPage(rows.Items.Select(r => ListingMapper.Summary(r, urls)).ToList(), meta));
     }
 
     private static async Task<Results<Ok<ListingDetail>, ApiErrorResult>> Get(

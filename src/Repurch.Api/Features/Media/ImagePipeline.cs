@@ -2,27 +2,6 @@ using NetVips;
 
 namespace Repurch.Api.Features.Media;
 
-public enum ImageProblem
-{
-    /// <summary>Not JPEG, PNG, WebP or GIF, judged from the bytes.</summary>
-    Unsupported,
-    /// <summary>Too many pixels (or frames) to decode safely: a decompression bomb or a huge scan.</summary>
-    TooManyPixels,
-    /// <summary>The right kind of file, but truncated or corrupt.</summary>
-    Unreadable,
-}
-
-public sealed class ImageRejectedException(ImageProblem problem, string message) : Exception(message)
-{
-    public ImageProblem Problem { get; } = problem;
-}
-
-public sealed record ImageFormat(string Mime, string Extension, string Loader);
-
-public sealed record EncodedImage(byte[] Bytes, ImageFormat Format, int Width, int Height);
-
-public sealed record ProcessedImage(EncodedImage Original, EncodedImage Medium, EncodedImage Large, int Frames);
-
 /// <summary>
 /// Uploaded photos through libvips (NetVips): the original re-encoded without EXIF, XMP or IPTC
 /// metadata (location included; only the ICC colour profile is kept) and turned upright first, since

@@ -1,11 +1,9 @@
-using System.ComponentModel;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.FileProviders;
-using Repurch.Api.Auth;
+using Repurch.Api.Authentication;
 using Repurch.Api.Errors;
 using Repurch.Api.Http;
 using Repurch.Api.OpenApi;
@@ -205,64 +203,3 @@ public static class MediaEndpoints
         }
     }
 }
-
-/// <summary>Base64 as partners send it: standard or URL-safe, padded or not, with line breaks, or as a data URL.</summary>
-public static class Base64Image
-{
-    public sealed record Result(byte[]? Bytes, bool TooLarge);
-
-    public static Result Decode(string text)
-    {
-        var s = text.AsSpan().Trim();
-        if (s.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
-        {
-            var comma = s.IndexOf(',');
-            if (comma < 0 || !s[..comma].EndsWith(";base64", StringComparison.OrdinalIgnoreCase)) return new(null, false);
-            s = s[(comma + 1)..];
-        }
-        // Size from the characters alone, so an oversized upload is refused before it is decoded.
-        long chars = 0;
-        var urlSafe = false;
-        foreach (var c in s)
-        {
-            if (c is ' ' or '\t' or '\r' or '\n') continue;
-            if (c is '-' or '_') urlSafe = true;
-            chars++;
-        }
-        if (chars / 4 * 3 + chars % 4 * 3 / 4 > ImagePipeline.MaxBytes + 2) return new(null, true);
-
-        // Decoded in place in one ASCII buffer: an upload costs its text plus about 1.4 times its size.
-        var ascii = new byte[(chars + 3) / 4 * 4];
-        var n = 0;
-        foreach (var c in s)
-        {
-            if (c is ' ' or '\t' or '\r' or '\n') continue;
-            if (c > 127) return new(null, false);
-            ascii[n++] = (byte)(urlSafe ? c switch { '-' => '+', '_' => '/', _ => c } : c);
-        }
-        while (n < ascii.Length) ascii[n++] = (byte)'=';
-        if (System.Buffers.Text.Base64.DecodeFromUtf8InPlace(ascii, out var written) != System.Buffers.OperationStatus.Done) return new(null, false);
-        if (written > ImagePipeline.MaxBytes) return new(null, true);
-        return new(ascii.AsSpan(0, written).ToArray(), false);
-    }
-}
-
-/// <summary>The upload-photo body, for the OpenAPI document (the endpoint reads it field by field).</summary>
-public sealed class PhotoUpload
-{
-    [Description("Base64-encoded image bytes (standard or URL-safe; a `data:image/...;base64,` prefix and line breaks are allowed). JPEG, PNG, WebP, or GIF, detected from the bytes. Maximum 10 MB decoded.")]
-    public required string ImageBase64 { get; init; }
-
-    [Description("Optional filename for the stored asset (up to 255 characters); only its name part is used, as a slug in the URL. Defaults to `upload.jpg`. The extension always follows the detected type.")]
-    public string? Filename { get; init; }
-}
-
-public sealed record PhotoSizes(
-    [property: Description("Fits within 300x300, aspect ratio kept, never upscaled. Same type as the original (PNG for a GIF: first frame).")] string Medium,
-    [property: Description("Fits within 1024x1024, aspect ratio kept, never upscaled. Same type as the original (PNG for a GIF: first frame).")] string Large);
-
-public sealed record UploadedPhoto(
-    [property: Description("Internal attachment id. Pass via `attachment_ids` on listing create or update.")] long AttachmentId,
-    [property: Description("Public URL of the stored original (metadata stripped): the CDN's when `REPURCH_MEDIA_BASE_URL` is set.")] string Url,
-    [property: Description("Pre-generated thumbnail URLs.")] PhotoSizes Sizes,
-    [property: Description("MIME type detected from the bytes: `image/jpeg`, `image/png`, `image/webp` or `image/gif`.")] string Mime);

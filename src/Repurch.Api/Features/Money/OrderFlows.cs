@@ -1,40 +1,18 @@
 using Microsoft.EntityFrameworkCore;
-using Repurch.Api.Features.Credits;
+using Repurch.Api.EventDelivery;
+using Repurch.Api.Http;
 using Repurch.Api.Payments;
 using Repurch.Api.Persistence;
-using Repurch.Api.Webhooks;
 
 namespace Repurch.Api.Features.Money;
-
-public static class MoneyEvents
-{
-    public const string ListingSold = "listing.sold";
-    public const string CreditIssued = "credit.issued";
-    public const string CreditRedeemed = "credit.redeemed";
-    public const string PayoutSettled = "payout.settled";
-}
-
-public static class OrderStatus
-{
-    public const string PendingPayment = "pending_payment";
-    public const string Paid = "paid";
-    public const string Completed = "completed";
-    public const string Refunded = "refunded";
-    public const string Cancelled = "cancelled";
-}
-
-public sealed record ListingSoldEvent(long ListingId, string OrderId, int Quantity, decimal AmountGbp, int QuantityRemaining, bool SoldOut, string SoldAt);
-public sealed record CreditIssuedEvent(string Id, long SellerId, string OrderId, decimal AmountGbp, string CodeHint, string IssuedAt, string ExpiresAt);
-public sealed record PayoutSettledEvent(string Id, string OrderId, decimal AmountGbp, string Status, string? ProviderBatchId, string SettledAt);
 
 /// <summary>
 /// State changes of a paid order that run both from requests and from the background sweep: release
 /// of escrow (issuing a credit code for a consumer's trade-in, or queueing a payout to the partner)
 /// and sending and settling payouts. Each runs in a context scoped to the order's brand.
 /// </summary>
-public sealed class OrderFlows(DataPlanes planes, IPaymentProvider provider, CreditCodeVault vault, MoneyOptions options, TimeProvider clock, ILogger<OrderFlows> log)
+public sealed class OrderFlows(DataPlanes planes, IPaymentProvider provider, ICreditIssuer credits, TimeProvider clock, ILogger<OrderFlows> log)
 {
-    public static string NewId(string prefix) => prefix + Outbox.RandomToken(24);
 
     public static Task<Order?> LockAsync(RepurchDb db, string id, CancellationToken ct) =>
         db.Orders.FromSqlInterpolated($"SELECT * FROM orders WHERE id = {id} FOR UPDATE").AsTracking().FirstOrDefaultAsync(ct);
@@ -59,23 +37,11 @@ public sealed class OrderFlows(DataPlanes planes, IPaymentProvider provider, Cre
         string? payoutId = null, codeId = null;
         if (order.OwnerType == "seller" && order.SellerId is { } sellerId && order.Payout > 0)
         {
-            var code = CreditCodeVault.NewCode();
-            codeId = NewId("crd_");
-            var credit = new CreditCode
-            {
-                Id = codeId, BrandId = order.BrandId, SellerId = sellerId, OrderId = order.Id,
-                CodeHash = vault.LookupHash(order.BrandId, code), GlobalHash = vault.GlobalHash(code), CodeCipher = vault.Seal(order.BrandId, codeId, code),
-                Hint = code[^4..], Amount = order.Payout, Status = "active",
-                IssuedAt = now, ExpiresAt = now.AddDays(options.CreditValidityDays),
-            };
-            db.CreditCodes.Add(credit);
-            Ledger.CreditIssued(credit).AddTo(db, order.BrandId, now);
-            Outbox.Emit(db, order.BrandId, MoneyEvents.CreditIssued, new CreditIssuedEvent(credit.Id, sellerId, order.Id, credit.Amount,
-                credit.Hint, Listings.ListingMapper.Timestamp(now), Listings.ListingMapper.Timestamp(credit.ExpiresAt)), clock);
+            codeId = credits.Issue(db, order, sellerId, now);
         }
         else if (order.Payout > 0)
         {
-            payoutId = NewId("po_");
+            payoutId = PublicIds.New("po_");
             db.Payouts.Add(new Payout { Id = payoutId, BrandId = order.BrandId, OrderId = order.Id, Amount = order.Payout, Status = "pending", CreatedAt = now });
         }
         await db.SaveChangesAsync(ct);
@@ -150,7 +116,7 @@ public sealed class OrderFlows(DataPlanes planes, IPaymentProvider provider, Cre
         payout.SettledAt = now;
         Ledger.PayoutSettled(payout).AddTo(db, payout.BrandId, now);
         Outbox.Emit(db, payout.BrandId, MoneyEvents.PayoutSettled,
-            new PayoutSettledEvent(payout.Id, payout.OrderId, payout.Amount, payout.Status, payout.ProviderBatchId, Listings.ListingMapper.Timestamp(now)), clock);
+            new PayoutSettledEvent(payout.Id, payout.OrderId, payout.Amount, payout.Status, payout.ProviderBatchId, WireFormat.Timestamp(now)), clock);
     }
 
     /// <summary>
@@ -191,28 +157,5 @@ public sealed class OrderFlows(DataPlanes planes, IPaymentProvider provider, Cre
             }
         }
         return done;
-    }
-}
-
-/// <summary>Releases escrow after the auto-release period and retries unsent payouts, on both planes.</summary>
-public sealed class MoneySweeper(OrderFlows flows, MoneyOptions options, ILogger<MoneySweeper> log) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.SweepIntervalSeconds)));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            foreach (var plane in Enum.GetValues<Plane>())
-            {
-                try
-                {
-                    await flows.SweepAsync(plane, stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    log.LogWarning(e, "Money sweep on {Plane} failed; next tick retries", plane);
-                }
-            }
-        }
     }
 }

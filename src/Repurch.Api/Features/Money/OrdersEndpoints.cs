@@ -1,26 +1,16 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Repurch.Api.Auth;
+using Repurch.Api.Authentication;
 using Repurch.Api.Errors;
+using Repurch.Api.EventDelivery;
 using Repurch.Api.Features.Listings;
 using Repurch.Api.Http;
 using Repurch.Api.OpenApi;
 using Repurch.Api.Payments;
 using Repurch.Api.Persistence;
-using Repurch.Api.Webhooks;
 
 namespace Repurch.Api.Features.Money;
-
-public sealed record OrderBuyer(string Email, string Name);
-public sealed record OrderPayment(string Provider, string? ProviderOrderId, string? ApproveUrl, string? CaptureId, string? RefundId);
-public sealed record OrderView(
-    string Id, string Status, long ListingId, string BrandId, string ListingTitle, int Quantity, OrderBuyer Buyer,
-    decimal UnitPriceGbp, decimal AmountGbp, decimal CommissionGbp, decimal VatGbp, decimal DeliveryContributionGbp, decimal PayoutGbp,
-    OrderPayment Payment, string CreatedAt, string? PaidAt, string? ReleaseDueAt, string? CompletedAt, string? RefundedAt, string? CancelledAt);
-
-/// <summary>Documentation shape of <c>POST /v1/marketplace/orders</c>.</summary>
-public sealed record OrderCreate(long ListingId, int? Quantity, OrderBuyer Buyer);
 
 /// <summary>
 /// The storefront's order API (marketplace keys): reserve stock and hand off to the payment provider,
@@ -78,7 +68,7 @@ public static class OrdersEndpoints
         o.Id, o.Status, o.ListingId, o.BrandId, o.ListingTitle, o.Quantity, new OrderBuyer(o.BuyerEmail, o.BuyerName),
         o.UnitPrice, o.Amount, o.Commission, o.Vat, o.DeliveryContribution, o.Payout,
         new OrderPayment(o.PaymentProvider, o.ProviderOrderId, o.ApproveUrl, o.ProviderCaptureId, o.ProviderRefundId),
-        ListingMapper.Timestamp(o.CreatedAt), ListingMapper.Timestamp(o.PaidAt), ListingMapper.Timestamp(o.ReleaseDueAt), ListingMapper.Timestamp(o.CompletedAt), ListingMapper.Timestamp(o.RefundedAt), ListingMapper.Timestamp(o.CancelledAt));
+        WireFormat.Timestamp(o.CreatedAt), WireFormat.Timestamp(o.PaidAt), WireFormat.Timestamp(o.ReleaseDueAt), WireFormat.Timestamp(o.CompletedAt), WireFormat.Timestamp(o.RefundedAt), WireFormat.Timestamp(o.CancelledAt));
 
 
     private static ApiErrorResult NotFound() => Problems.Of(404, "order_not_found", "Order not found.");
@@ -158,7 +148,7 @@ public static class OrdersEndpoints
         var unit = PayoutCalculator.Calculate(listing.Channel, listing.EffectivePrice, listing.DeliveryContribution);
         var order = new Order
         {
-            Id = OrderFlows.NewId("ord_"), BrandId = brandId, MarketplaceBrandId = caller.BrandId,
+            Id = PublicIds.New("ord_"), BrandId = brandId, MarketplaceBrandId = caller.BrandId,
             ListingId = listing.Id, ListingTitle = listing.Title, Channel = listing.Channel, OwnerType = listing.OwnerType, SellerId = listing.SellerId,
             Quantity = q, BuyerEmail = input.Email, BuyerName = input.Name, Status = OrderStatus.PendingPayment,
             UnitPrice = unit.Price, Amount = unit.Price * q, Commission = unit.Commission * q, Vat = unit.Vat * q,
@@ -238,7 +228,7 @@ public static class OrdersEndpoints
                 """, ct);
         }
         Outbox.Emit(db, brandId, MoneyEvents.ListingSold,
-            new ListingSoldEvent(order.ListingId, order.Id, order.Quantity, order.Amount, remaining, remaining == 0, ListingMapper.Timestamp(now)), clock);
+            new ListingSoldEvent(order.ListingId, order.Id, order.Quantity, order.Amount, remaining, remaining == 0, WireFormat.Timestamp(now)), clock);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return TypedResults.Ok(View(order));

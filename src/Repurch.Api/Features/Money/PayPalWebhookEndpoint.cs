@@ -6,8 +6,6 @@ using Repurch.Api.Persistence;
 
 namespace Repurch.Api.Features.Money;
 
-public sealed record WebhookReceipt(bool Received, bool Applied);
-
 /// <summary>
 /// PayPal's notifications. Nothing in a notification is trusted until PayPal itself has confirmed
 /// its signature (the verify-webhook-signature call); only then may a payout settle or fail.

@@ -2,28 +2,14 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Repurch.Api.Auth;
+using Repurch.Api.Authentication;
 using Repurch.Api.Errors;
-using Repurch.Api.Features.Listings;
 using Repurch.Api.Http;
 using Repurch.Api.OpenApi;
 using Repurch.Api.Persistence;
 using SpreadCheetah;
 
 namespace Repurch.Api.Features.Money;
-
-public sealed record ReconciliationEntry(long EntryId, string PostingId, string Date, string Kind, string Account, decimal AmountGbp,
-    string? OrderId, string? PayoutId, string? CreditCodeId, string? RedemptionId, string? OrderReference);
-public sealed record AccountMovement(string Account, decimal OpeningGbp, decimal DebitsGbp, decimal CreditsGbp, decimal ClosingGbp);
-public sealed record ReconciliationSummary(
-    decimal SalesGbp, decimal RefundsGbp, decimal CommissionGbp, decimal VatOnCommissionGbp, decimal DeliveryContributionsGbp,
-    decimal PayoutsSentGbp, decimal PayoutsSettledGbp, decimal CreditsIssuedGbp, decimal CreditsRedeemedGbp, decimal CreditsReinstatedGbp,
-    decimal CreditsOutstandingGbp, decimal EscrowHeldGbp, decimal TotalDebitsGbp, decimal TotalCreditsGbp);
-public sealed record ReconciliationReport(string BrandId, string Month, string From, string To, ReconciliationSummary Summary,
-    IReadOnlyList<AccountMovement> Accounts, IReadOnlyList<ReconciliationEntry> Entries);
-public sealed record PayoutView(string Id, string OrderId, decimal AmountGbp, string Status, string? ProviderBatchId, string? FailureReason,
-    string CreatedAt, string? SentAt, string? SettledAt);
-public sealed record PayoutPage(IReadOnlyList<PayoutView> Data, ListMeta Meta);
 
 /// <summary>
 /// The monthly reconciliation report and the payouts list. The report is derived from the ledger
@@ -62,12 +48,10 @@ public static class ReportsEndpoints
         var query = db.Payouts.AsQueryable();
         if (status is not null) query = query.Where(p => p.Status == status);
         await db.Database.OpenConnectionAsync(ct);
-        var total = await query.CountAsync(ct);
-        var rows = await query.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id).Skip((pageNo - 1) * perPage).Take(perPage).ToListAsync(ct);
-        http.Response.Headers["X-Total-Count"] = total.ToString(CultureInfo.InvariantCulture);
-        return TypedResults.Ok(new PayoutPage(rows.Select(p => new PayoutView(p.Id, p.OrderId, p.Amount, p.Status, p.ProviderBatchId, p.FailureReason,
-            ListingMapper.Timestamp(p.CreatedAt), ListingMapper.Timestamp(p.SentAt), ListingMapper.Timestamp(p.SettledAt))).ToList(),
-            new ListMeta(pageNo, perPage, total, (total + perPage - 1) / perPage, caller.BrandId)));
+        var rows = await Paging.ReadPageAsync(query.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id), pageNo, perPage, http, ct);
+        return TypedResults.Ok(new PayoutPage(rows.Items.Select(p => new PayoutView(p.Id, p.OrderId, p.Amount, p.Status, p.ProviderBatchId, p.FailureReason,
+            WireFormat.Timestamp(p.CreatedAt), WireFormat.Timestamp(p.SentAt), WireFormat.Timestamp(p.SettledAt))).ToList(),
+            rows.Meta(caller.BrandId)));
     }
 
     private static async Task<IResult> Reconciliation(HttpContext http, RepurchDb db, string? month, string? format, CancellationToken ct)
@@ -123,9 +107,9 @@ public static class ReportsEndpoints
             EscrowHeldGbp: P(-Close(Money.Accounts.Escrow)),
             TotalDebitsGbp: P(accounts.Sum(a => a.Debits)),
             TotalCreditsGbp: P(-accounts.Sum(a => a.Credits)));
-        return new ReconciliationReport(brandId, month, ListingMapper.Timestamp(from), ListingMapper.Timestamp(to), summary,
+        return new ReconciliationReport(brandId, month, WireFormat.Timestamp(from), WireFormat.Timestamp(to), summary,
             accounts.Select(a => new AccountMovement(a.Account, P(a.Open), P(a.Debits), P(-a.Credits), P(a.Close))).ToList(),
-            entries.Select(e => new ReconciliationEntry(e.Id, e.PostingId.ToString(), ListingMapper.Timestamp(e.CreatedAt), e.Kind, e.Account, P(e.AmountPence),
+            entries.Select(e => new ReconciliationEntry(e.Id, e.PostingId.ToString(), WireFormat.Timestamp(e.CreatedAt), e.Kind, e.Account, P(e.AmountPence),
                 e.OrderId, e.PayoutId, e.CreditCodeId, e.RedemptionId, e.RedemptionId is { } r ? references.GetValueOrDefault(r) : null)).ToList());
     }
 

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Repurch.Api.Features.Listings;
 using Repurch.Api.Persistence;
 
 namespace Repurch.Api.Features.Taxonomy;
@@ -14,7 +13,7 @@ public static class BrandOptions
     /// <summary>The lists a brand may override, by their wire name, in the order responses list them.</summary>
     public static readonly string[] Lists = ["brands", "colours", "fabrics", "ages", "categories"];
 
-    public static ListingOptions Defaults => Listings.Taxonomy.Defaults;
+    public static ListingOptions Defaults => PlatformTaxonomy.Defaults;
 
     /// <summary>The effective options of the context's brand (RLS limits the row to that brand).</summary>
     public static async Task<ListingOptions> LoadAsync(RepurchDb db, CancellationToken ct)

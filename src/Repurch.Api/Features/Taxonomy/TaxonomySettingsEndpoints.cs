@@ -1,8 +1,7 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Repurch.Api.Auth;
+using Repurch.Api.Authentication;
 using Repurch.Api.Errors;
 using Repurch.Api.Features.Audit;
 using Repurch.Api.Http;
@@ -10,29 +9,6 @@ using Repurch.Api.OpenApi;
 using Repurch.Api.Persistence;
 
 namespace Repurch.Api.Features.Taxonomy;
-
-public sealed record TaxonomyLists(
-    IReadOnlyList<string> Brands, IReadOnlyList<string> Colours, IReadOnlyList<string> Fabrics,
-    IReadOnlyList<string> Ages, IReadOnlyList<string> Categories);
-
-/// <summary>GET/PATCH /v1/partner/settings/taxonomy.</summary>
-public sealed record TaxonomySettings(string BrandId, TaxonomyLists Taxonomy, IReadOnlyList<string> Customized);
-
-public sealed record CrossListingCategory(string Category, bool Marketplace);
-
-/// <summary>GET/PATCH /v1/partner/settings/cross-listing.</summary>
-public sealed record CrossListingSettings(string BrandId, bool Default, IReadOnlyList<CrossListingCategory> Categories);
-
-/// <summary>The object form of a taxonomy list change (for the OpenAPI document).</summary>
-public sealed record TaxonomyListChange(IReadOnlyList<string>? Add, IReadOnlyList<string>? Remove);
-
-/// <summary>The PATCH taxonomy body (for the OpenAPI document; each list also takes a full array or null).</summary>
-public sealed record TaxonomyPatch(
-    TaxonomyListChange? Brands, TaxonomyListChange? Colours, TaxonomyListChange? Fabrics,
-    TaxonomyListChange? Ages, TaxonomyListChange? Categories);
-
-/// <summary>The PATCH cross-listing body (for the OpenAPI document).</summary>
-public sealed record CrossListingPatch(IReadOnlyDictionary<string, bool> Categories);
 
 /// <summary>Per-brand option lists and cross-listing rules under /v1/partner/settings/taxonomy and /cross-listing.</summary>
 public static partial class TaxonomySettingsEndpoints

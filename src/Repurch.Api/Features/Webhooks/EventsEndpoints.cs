@@ -3,12 +3,12 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.OpenApi;
-using Repurch.Api.Auth;
+using Repurch.Api.Authentication;
 using Repurch.Api.Errors;
+using Repurch.Api.EventDelivery;
 using Repurch.Api.Http;
 using Repurch.Api.OpenApi;
 using Repurch.Api.Persistence;
-using Repurch.Api.Webhooks;
 
 namespace Repurch.Api.Features.Webhooks;
 
@@ -71,11 +71,8 @@ public static class EventsEndpoints
         if (created_after is not null) query = query.Where(e => e.CreatedAt >= after);
         if (created_before is not null) query = query.Where(e => e.CreatedAt < before);
         await db.Database.OpenConnectionAsync(ct);
-        var total = await query.CountAsync(ct);
-        var rows = await query.OrderByDescending(e => e.Seq).Skip((pageNo - 1) * perPage).Take(perPage).ToListAsync(ct);
-        http.Response.Headers["X-Total-Count"] = total.ToString(CultureInfo.InvariantCulture);
-        return TypedResults.Ok(new EventPage(rows.Select(e => WebhookMapper.Event(e, db.Plane)).ToList(),
-            new(pageNo, perPage, total, (total + perPage - 1) / perPage, caller.BrandId)));
+        var rows = await Paging.ReadPageAsync(query.OrderByDescending(e => e.Seq), pageNo, perPage, http, ct);
+        return TypedResults.Ok(new EventPage(rows.Items.Select(e => WebhookMapper.Event(e, db.Plane)).ToList(), rows.Meta(caller.BrandId)));
     }
 
     private static async Task<Results<Ok<EventView>, ApiErrorResult>> Get(string id, RepurchDb db, CancellationToken ct)
@@ -181,6 +178,3 @@ public static class EventsEndpoints
 
     private static ApiErrorResult EventNotFound() => Problems.Of(404, "event_not_found", "Event not found.");
 }
-
-public sealed record ReplayOneRequest(string? EndpointId);
-public sealed record ReplaySinceRequest(string Since, string? Until, IReadOnlyList<string>? Types, string? EndpointId);

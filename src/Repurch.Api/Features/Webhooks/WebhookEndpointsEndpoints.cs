@@ -2,13 +2,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
-using Repurch.Api.Auth;
+using Repurch.Api.Authentication;
 using Repurch.Api.Errors;
+using Repurch.Api.EventDelivery;
 using Repurch.Api.Features.Audit;
 using Repurch.Api.Http;
 using Repurch.Api.OpenApi;
 using Repurch.Api.Persistence;
-using Repurch.Api.Webhooks;
 
 namespace Repurch.Api.Features.Webhooks;
 
@@ -106,7 +106,7 @@ public static class WebhookEndpointsEndpoints
         var now = clock.GetUtcNow();
         var endpoint = new WebhookEndpoint
         {
-            Id = "we_" + Outbox.RandomToken(20), BrandId = caller.BrandId, Url = changes.Url!, Description = changes.Description,
+            Id = PublicIds.New("we_", 20), BrandId = caller.BrandId, Url = changes.Url!, Description = changes.Description,
             EventTypes = changes.EventTypes ?? [WebhookEventTypes.All], Enabled = changes.Enabled ?? true, Ordered = changes.Ordered ?? false,
             Secret = WebhookSigner.NewSecret(), CreatedAt = now, UpdatedAt = now,
         };
@@ -183,7 +183,7 @@ public static class WebhookEndpointsEndpoints
         await AuditLog.RecordAsync(db, caller, "webhook_endpoint.secret_rotated", endpoint.Id,
             new Dictionary<string, FieldChange>(StringComparer.Ordinal)
             {
-                ["previous_secret_expires_at"] = new(null, Features.Listings.ListingMapper.Timestamp(endpoint.PreviousSecretExpiresAt.Value)),
+                ["previous_secret_expires_at"] = new(null, WireFormat.Timestamp(endpoint.PreviousSecretExpiresAt.Value)),
             }, clock, ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(WebhookMapper.WithSecret(endpoint, now));
@@ -201,8 +201,8 @@ public static class WebhookEndpointsEndpoints
 
         var query = db.WebhookDeliveries.Where(d => d.EndpointId == id);
         if (status is not null) query = query.Where(d => d.Status == status);
-        var total = await query.CountAsync(ct);
-        var rows = await query.OrderByDescending(d => d.Id).Skip((pageNo - 1) * perPage).Take(perPage).ToListAsync(ct);
+        var read = await Paging.ReadPageAsync(query.OrderByDescending(d => d.Id), pageNo, perPage, http, ct);
+        var rows = read.Items;
         var ids = rows.Select(r => r.Id).ToList();
         var eventIds = rows.Select(r => r.EventId).Distinct().ToList();
         var attempts = (await db.WebhookAttempts.Where(a => ids.Contains(a.DeliveryId)).OrderBy(a => a.Id).ToListAsync(ct)).ToLookup(a => a.DeliveryId);
@@ -210,10 +210,9 @@ public static class WebhookEndpointsEndpoints
 
         var data = rows.Select(d => new WebhookDeliveryView(
             d.Id, d.EventId, types.GetValueOrDefault(d.EventId, ""), d.Status, d.Reason, d.Attempts, d.LastStatusCode, d.LastError,
-            d.Status == "pending" ? Features.Listings.ListingMapper.Timestamp(d.NextAttemptAt) : null, Features.Listings.ListingMapper.Timestamp(d.CreatedAt), Features.Listings.ListingMapper.Timestamp(d.CompletedAt),
-            attempts[d.Id].Select(a => new WebhookAttemptView(a.Id, a.StatusCode, a.LatencyMs, a.Error, a.ResponseBody, Features.Listings.ListingMapper.Timestamp(a.CreatedAt))).ToList())).ToList();
-        http.Response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return TypedResults.Ok(new WebhookDeliveryPage(data, new(pageNo, perPage, total, (total + perPage - 1) / perPage, caller.BrandId)));
+            d.Status == "pending" ? WireFormat.Timestamp(d.NextAttemptAt) : null, WireFormat.Timestamp(d.CreatedAt), WireFormat.Timestamp(d.CompletedAt),
+            attempts[d.Id].Select(a => new WebhookAttemptView(a.Id, a.StatusCode, a.LatencyMs, a.Error, a.ResponseBody, WireFormat.Timestamp(a.CreatedAt))).ToList())).ToList();
+        return TypedResults.Ok(new WebhookDeliveryPage(data, read.Meta(caller.BrandId)));
     }
 
     public static ApiErrorResult NotFoundError() => Problems.Of(NotFound.Status, NotFound.Code, NotFound.Message);
@@ -223,6 +222,3 @@ public static class WebhookEndpointsEndpoints
         ["url"] = e.Url, ["description"] = e.Description, ["event_types"] = e.EventTypes, ["enabled"] = e.Enabled, ["ordered"] = e.Ordered,
     };
 }
-
-/// <summary>The body of create and update, for the OpenAPI document.</summary>
-public sealed record WebhookEndpointWrite(string Url, string? Description, IReadOnlyList<string>? EventTypes, bool? Enabled, bool? Ordered);

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Repurch.Api.Http;
-using Repurch.Api.Webhooks;
+using Repurch.Api.EventDelivery;
 
 namespace Repurch.Api.Features.Webhooks;
 

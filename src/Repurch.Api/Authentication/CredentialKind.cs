@@ -1,0 +1,3 @@
+namespace Repurch.Api.Authentication;
+
+public enum CredentialKind { ApiKey, AccessToken }

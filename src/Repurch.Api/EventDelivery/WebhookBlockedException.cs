@@ -1,0 +1,3 @@
+namespace Repurch.Api.EventDelivery;
+
+public sealed class WebhookBlockedException(string message) : Exception(message);

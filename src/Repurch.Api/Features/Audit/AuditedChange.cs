@@ -1,0 +1,8 @@
+using Repurch.Api.Errors;
+using Repurch.Api.Features.Listings;
+using Repurch.Api.Http;
+
+namespace Repurch.Api.Features.Audit;
+
+/// <summary>The <c>data.object</c> of a settings or key event: what changed, as in the audit log.</summary>
+public sealed record AuditedChange(string? Id, IReadOnlyDictionary<string, FieldChange> Changes);

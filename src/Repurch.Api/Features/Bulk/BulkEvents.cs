@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Repurch.Api.Authentication;
+using Repurch.Api.Errors;
+using Repurch.Api.EventDelivery;
+using Repurch.Api.Features.Listings;
+using Repurch.Api.Http;
+using Repurch.Api.Persistence;
+
+namespace Repurch.Api.Features.Bulk;
+
+public static class BulkEvents
+{
+    /// <summary>The listing detail a single create or update would send; the warehouse is filled in without loading it per row.</summary>
+    public static ListingDetail Detail(Listing listing, ListingUrls urls, string brandName, Warehouse? warehouse)
+    {
+        var detail = ListingMapper.Detail(listing, urls, brandName);
+        return listing.WarehouseId is { } id && warehouse?.Id == id ? detail with { Warehouse = new WarehouseRef(warehouse.Id, warehouse.Label) } : detail;
+    }
+}

@@ -1,0 +1,28 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
+using Npgsql;
+using NpgsqlTypes;
+using Repurch.Api.Authentication;
+using Repurch.Api.Errors;
+using Repurch.Api.Features.Listings;
+using Repurch.Api.Http;
+using Repurch.Api.Idempotency;
+using Repurch.Api.OpenApi;
+using Repurch.Api.Persistence;
+
+namespace Repurch.Api.Features.Bulk;
+
+public sealed record BulkJobError(string Code, string Message);
+
+public sealed record BulkJobReports(string Csv, string Xlsx);
+
+public sealed record BulkJobView(
+    Guid Id, string Status, string Mode, string Format, string? Filename, long FileSize,
+    int? TotalRows, int RowsDone, double? Progress, int SuccessCount, int CreatedCount, int UpdatedCount, int ErrorCount,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] BulkJobError? Error,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] BulkJobReports? Reports,
+    string CreatedAt, string? StartedAt, string? FinishedAt);

@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Repurch.Api.Authentication;
+using Repurch.Api.Errors;
+using Repurch.Api.EventDelivery;
+using Repurch.Api.Features.Listings;
+using Repurch.Api.Http;
+using Repurch.Api.OpenApi;
+using Repurch.Api.Payments;
+using Repurch.Api.Persistence;
+
+namespace Repurch.Api.Features.Money;
+
+public sealed record OrderBuyer(string Email, string Name);
+
+public sealed record OrderPayment(string Provider, string? ProviderOrderId, string? ApproveUrl, string? CaptureId, string? RefundId);
+
+public sealed record OrderView(
+    string Id, string Status, long ListingId, string BrandId, string ListingTitle, int Quantity, OrderBuyer Buyer,
+    decimal UnitPriceGbp, decimal AmountGbp, decimal CommissionGbp, decimal VatGbp, decimal DeliveryContributionGbp, decimal PayoutGbp,
+    OrderPayment Payment, string CreatedAt, string? PaidAt, string? ReleaseDueAt, string? CompletedAt, string? RefundedAt, string? CancelledAt);

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Repurch.Api.Errors;
+using Repurch.Api.OpenApi;
+using Repurch.Api.Persistence;
+
+namespace Repurch.Api.Features.Settings;
+
+public static class WarehouseProblems
+{
+    /// <summary>Exclusion (23P01) and check (23514) violations of the one-default rule, deadlocks and serialisation failures.</summary>
+    private static readonly string[] ConflictStates =
+        [PostgresErrorCodes.ExclusionViolation, PostgresErrorCodes.CheckViolation, PostgresErrorCodes.DeadlockDetected, PostgresErrorCodes.SerializationFailure];
+
+    public static ApiErrorResult NotFound() => Problems.Of(404, "warehouse_not_found", "Warehouse not found.");
+
+    public static ApiErrorResult Conflict() =>
+        Problems.Of(409, "conflict", "The brand's warehouses were changed concurrently and this change would break the one-default rule; nothing was saved. Retry the request.");
+
+    public static bool IsConflict(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is PostgresException pg && ConflictStates.Contains(pg.SqlState)) return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Repurch.Api.Authentication;
+using Repurch.Api.Errors;
+using Repurch.Api.Features.Audit;
+using Repurch.Api.Http;
+using Repurch.Api.OpenApi;
+using Repurch.Api.Persistence;
+
+namespace Repurch.Api.Features.Taxonomy;
+
+public sealed record TaxonomyLists(
+    IReadOnlyList<string> Brands, IReadOnlyList<string> Colours, IReadOnlyList<string> Fabrics,
+    IReadOnlyList<string> Ages, IReadOnlyList<string> Categories);
+
+/// <summary>GET/PATCH /v1/partner/settings/taxonomy.</summary>
+public sealed record TaxonomySettings(string BrandId, TaxonomyLists Taxonomy, IReadOnlyList<string> Customized);
+
+public sealed record CrossListingCategory(string Category, bool Marketplace);
+
+/// <summary>GET/PATCH /v1/partner/settings/cross-listing.</summary>
+public sealed record CrossListingSettings(string BrandId, bool Default, IReadOnlyList<CrossListingCategory> Categories);

@@ -1,0 +1,3 @@
+namespace Repurch.Api.Payments;
+
+public sealed record CreatedPayment(string ProviderOrderId, string? ApproveUrl);

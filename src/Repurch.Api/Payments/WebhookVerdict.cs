@@ -1,0 +1,3 @@
+namespace Repurch.Api.Payments;
+
+public sealed record WebhookVerdict(bool Genuine, PayoutNotice? Payout);
