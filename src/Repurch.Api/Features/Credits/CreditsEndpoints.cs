@@ -237,7 +237,7 @@ public static class CreditsEndpoints
         var caller = http.Caller();
         if (id.Length > 40) return Problems.Of(404, "redemption_not_found", "Redemption not found.");
         await using var work = await db.BeginOrJoinTransactionAsync(ct);
-        var redemption = await db.CreditRedemptions.FromSqlInterpolated($"SELECT * FROM credit_redemptions WHERE id = {id} FOR UPDATE").AsTracking().FirstOrDefaultAsync(ct);
+        var redemption = await Locks.LockRowAsync<CreditRedemption>(db, id, ct);
         if (redemption is null) return Problems.Of(404, "redemption_not_found", "Redemption not found.");
         if (redemption.ReversedAt is not null) return Problems.Of(409, "redemption_already_reversed", "This redemption has been reversed already.");
         var now = clock.GetUtcNow();

@@ -242,8 +242,7 @@ public static partial class TaxonomySettingsEndpoints
     private static async Task<WorkScope> LockAsync(RepurchDb db, string brandId, CancellationToken ct)
     {
         var tx = await db.BeginOrJoinTransactionAsync(ct);
-        var key = $"taxonomy:{brandId}";
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", ct);
+        await Locks.LockAdvisoryAsync(db, "taxonomy", brandId, ct);
         return tx;
     }
 

@@ -99,7 +99,7 @@ public static class WebhookEndpointsEndpoints
 
         await using var work = await db.BeginOrJoinTransactionAsync(ct);
         // Serialise a brand's creates so the cap holds under concurrency.
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM brands WHERE id = {caller.BrandId} FOR UPDATE", ct);
+        await Locks.LockBrandAsync(db, ct);
         if (await db.WebhookEndpoints.CountAsync(ct) >= options.Value.MaxEndpointsPerBrand)
             return Problems.Of(400, "too_many_endpoints", $"A brand has at most {options.Value.MaxEndpointsPerBrand} webhook endpoints; delete one first.");
 
