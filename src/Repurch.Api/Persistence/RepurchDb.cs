@@ -21,6 +21,14 @@ public sealed class RepurchDb(DbContextOptions<RepurchDb> options) : DbContext(o
     /// </summary>
     public bool Marketplace { get; set; }
 
+    /// <summary>
+    /// Opens the connection for the rest of this context's life, so the brand session (set on open by
+    /// <see cref="BrandSessionInterceptor"/>) is set once for every query that follows rather than once
+    /// per query. The context closes it when disposed (the request's context: at the request's end).
+    /// Call it after a long wait such as reading a body, not before, so a slow client holds no connection.
+    /// </summary>
+    public Task OpenBrandSessionAsync(CancellationToken ct) => Database.OpenConnectionAsync(ct);
+
     public DbSet<Brand> Brands => Set<Brand>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();

@@ -65,7 +65,7 @@ public static class CreditsEndpoints
             .WithDescription("Your order was refunded or cancelled: the code becomes redeemable again with its full amount.")
             .Errors([.. ApiDocs.AuthErrors, new(404, "redemption_not_found", "No redemption with this id for this brand."),
                 new(409, "redemption_already_reversed", "This redemption was reversed already.")]);
-        read.MapGet("/credits", List).WithName("ListCredits").WithSummary("List the brand's credit codes")
+        read.MapGet("/credits", List).WithBrandSession().WithName("ListCredits").WithSummary("List the brand's credit codes")
             .WithDescription("Every credit code issued for the brand, newest first: status (`active`, `redeemed`, `expired`, `voided`), amount, issued/redeemed times and your order reference. Codes themselves are never shown here, only `code_hint` (the last four characters). `meta.outstanding_balance_gbp` is the credit still redeemable, from the ledger.")
             .Query("page", Microsoft.OpenApi.JsonSchemaType.Integer, "Page number, 1-indexed.", minimum: 1, defaultValue: 1)
             .Query("per_page", Microsoft.OpenApi.JsonSchemaType.Integer, "Items per page, at most 100.", minimum: 1, maximum: 100, defaultValue: 20)
@@ -164,7 +164,7 @@ public static class CreditsEndpoints
     {
         var caller = http.Caller();
         var now = clock.GetUtcNow();
-        await db.Database.OpenConnectionAsync(ct);
+        await db.OpenBrandSessionAsync(ct);
         if (await GuessLimitAsync(http, db, options, now, ct) is { } limited) return (null, limited);
         // A typo (wrong length, a character outside the alphabet, a failed check character) cannot be a code.
         if (CreditCodeVault.Normalize(input.Code) is not { } canonical) return (null, Invalid());
@@ -259,7 +259,6 @@ public static class CreditsEndpoints
     {
         var caller = http.Caller();
         if (!Paging.TryParse(page, per_page, out var pageNo, out var perPage, out var pagingError)) return pagingError!;
-        await db.Database.OpenConnectionAsync(ct);
         var total = await db.CreditCodes.CountAsync(ct);
         var rows = await db.CreditCodes.OrderByDescending(c => c.IssuedAt).ThenByDescending(c => c.Id).Skip((pageNo - 1) * perPage).Take(perPage).ToListAsync(ct);
         var outstanding = -await db.Ledger.Where(e => e.Account == Accounts.CreditIssued).SumAsync(e => (long?)e.AmountPence, ct) ?? 0;

@@ -70,7 +70,7 @@ public static class MarketplaceListingsEndpoints
         if (category is not null) query = query.Where(l => l.Category == category);
 
         // Both queries share one connection, so the session is set once per request.
-        await db.Database.OpenConnectionAsync(ct);
+        await db.OpenBrandSessionAsync(ct);
         var total = await query.CountAsync(ct);
         var rows = total == 0 ? [] : await query
             .OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id)
