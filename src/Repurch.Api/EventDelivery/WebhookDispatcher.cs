@@ -124,7 +124,7 @@ public sealed class WebhookDispatcher(
     {
         await using var db = planes.Open(plane, brandId);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext('webhook_fan_out'), hashtext({brandId}))", ct);
+        await Locks.LockAdvisoryAsync(db, "webhook_fan_out", brandId, ct);
         // Ids and types only, and set-based writes: a bulk job emits thousands of events at a time,
         // and a statement per event here competed with the import itself.
         var events = await db.Events.Where(e => e.FannedOutAt == null).OrderBy(e => e.Seq).Take(2000)

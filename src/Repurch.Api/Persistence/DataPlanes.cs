@@ -3,12 +3,6 @@ using Npgsql;
 
 namespace Repurch.Api.Persistence;
 
-/// <summary>
-/// A data plane is a database. Live and sandbox keys resolve to different planes, so a
-/// sandbox key can never reach live data.
-/// </summary>
-public enum Plane { Live, Sandbox }
-
 public sealed class DataPlanes : IAsyncDisposable
 {
     private readonly NpgsqlDataSource _live;
@@ -62,47 +56,3 @@ public sealed class DataPlanes : IAsyncDisposable
         await _sandbox.DisposeAsync();
     }
 }
-
-public static class ConnectionSettings
-{
-    public static string Required(IConfiguration config, string name) =>
-        Optional(config, name) ?? throw new StartupException(
-            $"{name} is not set. Use ./run (which starts a local PostgreSQL) or set it to a connection string.");
-
-    public static string? Optional(IConfiguration config, string name)
-    {
-        var value = config[name];
-        return string.IsNullOrWhiteSpace(value) ? null : Normalize(value);
-    }
-
-    /// <summary>Accepts both Npgsql key=value strings and postgres:// URLs.</summary>
-    public static string Normalize(string value)
-    {
-        if (!value.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
-            && !value.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
-        {
-            return value;
-        }
-        var uri = new Uri(value);
-        var csb = new NpgsqlConnectionStringBuilder
-        {
-            Host = uri.Host,
-            Port = uri.IsDefaultPort || uri.Port <= 0 ? 5432 : uri.Port,
-            Database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/')),
-        };
-        var userInfo = uri.UserInfo.Split(':', 2);
-        if (userInfo[0].Length > 0) csb.Username = Uri.UnescapeDataString(userInfo[0]);
-        if (userInfo.Length > 1) csb.Password = Uri.UnescapeDataString(userInfo[1]);
-        return csb.ConnectionString;
-    }
-
-    public static string SandboxOf(string live)
-    {
-        var csb = new NpgsqlConnectionStringBuilder(live);
-        csb.Database = $"{csb.Database}_sandbox";
-        return csb.ConnectionString;
-    }
-}
-
-/// <summary>A missing or wrong setting: printed as one line, not a stack trace.</summary>
-public sealed class StartupException(string message) : Exception(message);

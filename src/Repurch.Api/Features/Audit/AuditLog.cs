@@ -50,7 +50,7 @@ public static class AuditLog
 
     public static IEndpointRouteBuilder MapAuditLog(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/v1/partner/audit-log", List).WithTags("Settings").RequireAuthorization(Policies.PartnerRead)
+        app.MapGet("/v1/partner/audit-log", List).WithBrandSession().WithTags("Settings").RequireAuthorization(Policies.PartnerRead)
             .WithName("ListAuditLog").WithSummary("List the audit log")
             .WithDescription("Every change to the brand's settings, warehouses, taxonomy, cross-listing rules and API keys, newest first: which key made it, what changed (`{field: {from, to}}`, secrets never included) and when. Append-only.")
             .Query("page", Microsoft.OpenApi.JsonSchemaType.Integer, "Page number, 1-indexed.", minimum: 1, defaultValue: 1)
@@ -63,7 +63,6 @@ public static class AuditLog
     {
         var caller = http.Caller();
         if (!Paging.TryParse(page, per_page, out var pageNo, out var perPage, out var error)) return error!;
-        await db.Database.OpenConnectionAsync(ct);
         var rows = await Paging.ReadPageAsync(db.AuditLog.OrderByDescending(a => a.Id), pageNo, perPage, http, ct);
         var data = rows.Items.Select(a => new AuditEntryView(a.Id, a.Action, a.TargetId, a.ActorKeyId?.ToString(), a.ActorKeyPrefix,
             JsonDocument.Parse(a.Changes).RootElement.Clone(), WireFormat.Timestamp(a.CreatedAt))).ToList();

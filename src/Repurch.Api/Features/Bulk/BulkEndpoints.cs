@@ -129,7 +129,7 @@ public static class BulkEndpoints
         if (error is not null) return (null, null, error);
         using var stream = file!;
         var caller = http.Caller();
-        await db.Database.OpenConnectionAsync(ct);
+        await db.OpenBrandSessionAsync(ct);
         var options = await BrandOptions.LoadAsync(db, ct);
         var now = clock.GetUtcNow();
         try
@@ -209,7 +209,7 @@ public static class BulkEndpoints
             if (!ids.Contains(id)) ids.Add(id);
         }
 
-        await db.Database.OpenConnectionAsync(ct);
+        await db.OpenBrandSessionAsync(ct);
         await using var work = await db.BeginOrJoinTransactionAsync(ct);
         // RLS hides other brands' listings: they read as not found, never as someone else's.
         var found = await db.Listings.AsTracking().Where(l => ids.Contains(l.Id) && l.DeletedAt == null).ToDictionaryAsync(l => l.Id, ct);

@@ -60,13 +60,13 @@ public static class BulkJobEndpoints
             .WithDescription("Status (`queued`, `processing`, `completed`, `failed`) and progress: `rows_done` of `total_rows` (known once the file has been counted), " +
                 "`progress` as a fraction. When completed, `reports` links the per-row report as CSV and as XLSX. Another brand's job is `404`.")
             .Errors([.. ApiDocs.AuthErrors, NotFound]);
-        read.MapGet("/bulk-jobs/{id:guid}/report.csv", (Guid id, HttpContext http, RepurchDb db, DataPlanes planes, string? rows, CancellationToken ct) => Report(id, http, db, rows, "csv", ct))
+        read.MapGet("/bulk-jobs/{id:guid}/report.csv", (Guid id, HttpContext http, RepurchDb db, DataPlanes planes, string? rows, CancellationToken ct) => Report(id, http, db, rows, "csv", ct)).WithBrandSession()
             .WithName("GetBulkJobReportCsv").WithSummary("Download a job's report as CSV")
             .WithDescription(ReportText("CSV (UTF-8 with BOM)"))
             .Query("rows", JsonSchemaType.String, "`all` rows, or only the rows with `errors`.", values: ReportRows, defaultValue: "all")
             .Produces(200, contentType: "text/csv")
             .Errors([.. ApiDocs.AuthErrors, NotFound, InvalidRows, NotFinished]);
-        read.MapGet("/bulk-jobs/{id:guid}/report.xlsx", (Guid id, HttpContext http, RepurchDb db, string? rows, CancellationToken ct) => Report(id, http, db, rows, "xlsx", ct))
+        read.MapGet("/bulk-jobs/{id:guid}/report.xlsx", (Guid id, HttpContext http, RepurchDb db, string? rows, CancellationToken ct) => Report(id, http, db, rows, "xlsx", ct)).WithBrandSession()
             .WithName("GetBulkJobReportXlsx").WithSummary("Download a job's report as XLSX")
             .WithDescription(ReportText("XLSX"))
             .Query("rows", JsonSchemaType.String, "`all` rows, or only the rows with `errors`.", values: ReportRows, defaultValue: "all")
@@ -117,7 +117,7 @@ public static class BulkJobEndpoints
             var n = await file.ReadAtLeastAsync(head, 4, throwOnEndOfStream: false, ct);
             file.Position = 0;
 
-            await db.Database.OpenConnectionAsync(ct);
+            await db.OpenBrandSessionAsync(ct);
             if (key is not null && await db.BulkJobs.FirstOrDefaultAsync(j => j.IdempotencyKey == key, ct) is { } earlier)
             {
                 if (!earlier.FileSha256.AsSpan().SequenceEqual(sha) || earlier.Mode != mode) return IdempotencyMiddleware.Mismatch();
@@ -254,7 +254,6 @@ public static class BulkJobEndpoints
     {
         rows ??= "all";
         if (!ReportRows.Contains(rows)) return Problems.InvalidParameter("rows", "rows_invalid", "rows must be all or errors.");
-        await db.Database.OpenConnectionAsync(ct);
         var job = await db.BulkJobs.FirstOrDefaultAsync(j => j.Id == id, ct);
         if (job is null) return Problems.Of(404, "bulk_job_not_found", "Bulk job not found.");
         if (job.Status == "failed") return Problems.Of(409, "bulk_job_failed", $"The job failed as a whole, so there are no rows to report: {job.ErrorMessage}");

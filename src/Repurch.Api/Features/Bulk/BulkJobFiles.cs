@@ -14,7 +14,7 @@ public static class BulkJobFiles
     {
         var path = Path.Combine(Path.GetTempPath(), $"repurch-job-{jobId:N}-{Guid.NewGuid():N}");
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        if (connection.State != ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
+        if (connection.State != ConnectionState.Open) await db.OpenBrandSessionAsync(ct);
         await using var cmd = new NpgsqlCommand("SELECT content FROM bulk_job_files WHERE job_id = $1", connection,
             (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
         cmd.Parameters.Add(new NpgsqlParameter { Value = jobId });

@@ -244,8 +244,8 @@ public sealed class BulkJobWorker(DataPlanes planes, BulkJobSignal signal, Listi
                 // FOR UPDATE: every column is written back, so a concurrent change (an order taking stock,
                 // a view) must wait for this batch rather than be overwritten by the copy read here.
                 var skuList = skus.ToArray();
-                var existing = await db.Listings.FromSql(
-                    $"SELECT * FROM listings WHERE brand_id = {claim.BrandId} AND deleted_at IS NULL AND owner_type = 'brand' AND sku = ANY({skuList}) FOR UPDATE")
+                var existing = await Locks.LockRows<Listing>(db,
+                    $"brand_id = {claim.BrandId} AND deleted_at IS NULL AND owner_type = 'brand' AND sku = ANY({skuList})")
                     .OrderByDescending(l => l.Id).ToListAsync(ct);
                 foreach (var l in existing) bySku.TryAdd(l.Sku!, l);
             }

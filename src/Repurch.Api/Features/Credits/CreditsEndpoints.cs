@@ -53,7 +53,7 @@ public static class CreditsEndpoints
             .WithDescription("Your order was refunded or cancelled: the code becomes redeemable again with its full amount.")
             .Errors([.. ApiDocs.AuthErrors, new(404, "redemption_not_found", "No redemption with this id for this brand."),
                 new(409, "redemption_already_reversed", "This redemption was reversed already.")]);
-        read.MapGet("/credits", List).WithName("ListCredits").WithSummary("List the brand's credit codes")
+        read.MapGet("/credits", List).WithBrandSession().WithName("ListCredits").WithSummary("List the brand's credit codes")
             .WithDescription("Every credit code issued for the brand, newest first: status (`active`, `redeemed`, `expired`, `voided`), amount, issued/redeemed times and your order reference. Codes themselves are never shown here, only `code_hint` (the last four characters). `meta.outstanding_balance_gbp` is the credit still redeemable, from the ledger.")
             .Query("page", Microsoft.OpenApi.JsonSchemaType.Integer, "Page number, 1-indexed.", minimum: 1, defaultValue: 1)
             .Query("per_page", Microsoft.OpenApi.JsonSchemaType.Integer, "Items per page, at most 100.", minimum: 1, maximum: 100, defaultValue: 20)
@@ -142,7 +142,7 @@ public static class CreditsEndpoints
     {
         var caller = http.Caller();
         var now = clock.GetUtcNow();
-        await db.Database.OpenConnectionAsync(ct);
+        await db.OpenBrandSessionAsync(ct);
         if (await GuessLimitAsync(http, db, options, now, ct) is { } limited) return (null, limited);
         // A typo (wrong length, a character outside the alphabet, a failed check character) cannot be a code.
         if (CreditCodeVault.Normalize(input.Code) is not { } canonical) return (null, Invalid());
@@ -215,7 +215,7 @@ public static class CreditsEndpoints
         var caller = http.Caller();
         if (id.Length > 40) return Problems.Of(404, "redemption_not_found", "Redemption not found.");
         await using var work = await db.BeginOrJoinTransactionAsync(ct);
-        var redemption = await db.CreditRedemptions.FromSqlInterpolated($"SELECT * FROM credit_redemptions WHERE id = {id} FOR UPDATE").AsTracking().FirstOrDefaultAsync(ct);
+        var redemption = await Locks.LockRowAsync<CreditRedemption>(db, id, ct);
         if (redemption is null) return Problems.Of(404, "redemption_not_found", "Redemption not found.");
         if (redemption.ReversedAt is not null) return Problems.Of(409, "redemption_already_reversed", "This redemption has been reversed already.");
         var now = clock.GetUtcNow();
@@ -237,7 +237,6 @@ public static class CreditsEndpoints
     {
         var caller = http.Caller();
         if (!Paging.TryParse(page, per_page, out var pageNo, out var perPage, out var pagingError)) return pagingError!;
-        await db.Database.OpenConnectionAsync(ct);
         var rows = await Paging.ReadPageAsync(db.CreditCodes.OrderByDescending(c => c.IssuedAt).ThenByDescending(c => c.Id), pageNo, perPage, http, ct);
         var outstanding = -await db.Ledger.Where(e => e.Account == Accounts.CreditIssued).SumAsync(e => (long?)e.AmountPence, ct) ?? 0;
         var now = clock.GetUtcNow();

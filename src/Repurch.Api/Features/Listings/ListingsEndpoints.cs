@@ -25,7 +25,7 @@ public static class ListingsEndpoints
         var notOwner = new DocumentedError(403, "forbidden_not_owner", "You can only modify listings you created (trade-ins belong to their consumer seller).");
         var invalid = new DocumentedError(400, "validation_failed", "Field-level reasons listed as codes in `data.errors`, e.g. `title_required`, `price_gbp_invalid`, `category_invalid`, `faults_required`, `attachment_ids_invalid`, `images_conflict`, `<field>_unknown`, `<field>_duplicate`.");
 
-        read.MapGet("/", List).WithName("ListListings").WithSummary("List listings")
+        read.MapGet("/", List).WithBrandSession().WithName("ListListings").WithSummary("List listings")
             .WithDescription("The calling brand's listings, newest first. `status` defaults to `active`; `any` includes drafts and closed listings but never deleted ones. The total also comes back in `X-Total-Count`.")
             .Query("page", JsonSchemaType.Integer, "Page number, 1-indexed.", minimum: 1, defaultValue: 1)
             .Query("per_page", JsonSchemaType.Integer, "Items per page. Maximum 100; larger values are `400 invalid_parameter`, not silently capped.", minimum: 1, maximum: 100, defaultValue: 20)
@@ -72,8 +72,6 @@ public static class ListingsEndpoints
         if (status != "any") query = query.Where(l => l.Status == status);
         if (channel is not null) query = query.Where(l => l.Channel == channel);
 
-        // Both queries share one connection, so the brand is set once per request.
-        await db.Database.OpenConnectionAsync(ct);
         var rows = await Paging.ReadPageAsync(query.OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id), pageNo, perPage, http, ct);
         return TypedResults.Ok(new ListingPage(rows.Items.Select(r => ListingMapper.Summary(r, urls)).ToList(), rows.Meta(caller.BrandId)));
     }
@@ -94,7 +92,7 @@ public static class ListingsEndpoints
         var body = await JsonBody.ReadObjectAsync(http.Request, ct: ct);
         if (body.Error is not null) return body.Error;
         // Several queries follow: one connection, so the brand is set once.
-        await db.Database.OpenConnectionAsync(ct);
+        await db.OpenBrandSessionAsync(ct);
         if (body.Empty) return Problems.Validation("Listing could not be created", ["title_required", "price_gbp_required", "condition_required", "category_required"]);
         using var doc = body.Document!;
 
@@ -130,7 +128,7 @@ public static class ListingsEndpoints
         var body = await JsonBody.ReadObjectAsync(http.Request, ct: ct);
         if (body.Error is not null) return body.Error;
         using var doc = body.Document;
-        await db.Database.OpenConnectionAsync(ct);
+        await db.OpenBrandSessionAsync(ct);
 
         var listing = await Find(db, id, tracking: true, ct);
         if (listing is null) return Problems.ListingNotFound();

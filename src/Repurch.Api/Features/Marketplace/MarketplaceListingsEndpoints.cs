@@ -66,7 +66,7 @@ public static class MarketplaceListingsEndpoints
         if (category is not null) query = query.Where(l => l.Category == category);
 
         // Both queries share one connection, so the session is set once per request.
-        await db.Database.OpenConnectionAsync(ct);
+        await db.OpenBrandSessionAsync(ct);
         var rows = await Paging.ReadPageAsync(query.OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id), pageNo, perPage, http, ct);
         var meta = new MarketplaceMeta(rows.Number, rows.PerPage, rows.Total, rows.TotalPages);
         return TypedResults.Ok(new MarketplaceListingPage(rows.Items.Select(r => ListingMapper.Summary(r, urls)).ToList(), meta));

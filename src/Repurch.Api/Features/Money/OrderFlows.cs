@@ -15,7 +15,7 @@ public sealed class OrderFlows(DataPlanes planes, IPaymentProvider provider, ICr
 {
 
     public static Task<Order?> LockAsync(RepurchDb db, string id, CancellationToken ct) =>
-        db.Orders.FromSqlInterpolated($"SELECT * FROM orders WHERE id = {id} FOR UPDATE").AsTracking().FirstOrDefaultAsync(ct);
+        Locks.LockRowAsync<Order>(db, id, ct);
 
     public sealed record Released(Order Order, string? PayoutId, string? CreditCodeId);
 
@@ -57,7 +57,7 @@ public sealed class OrderFlows(DataPlanes planes, IPaymentProvider provider, ICr
     {
         await using var db = planes.Open(plane, brandId);
         await using var work = await db.BeginOrJoinTransactionAsync(ct);
-        var payout = await db.Payouts.FromSqlInterpolated($"SELECT * FROM payouts WHERE id = {payoutId} FOR UPDATE").AsTracking().FirstOrDefaultAsync(ct);
+        var payout = await Locks.LockRowAsync<Payout>(db, payoutId, ct);
         if (payout is null || payout.Status != "pending") return;
         // The partner's PayPal receiver is its billing invoice email; the fake provider needs none.
         var receiver = await db.BillingEntities.Select(b => b.InvoiceEmail).FirstOrDefaultAsync(ct) ?? "";
@@ -91,7 +91,7 @@ public sealed class OrderFlows(DataPlanes planes, IPaymentProvider provider, ICr
     {
         await using var db = planes.Open(plane, brandId);
         await using var work = await db.BeginOrJoinTransactionAsync(ct);
-        var payout = await db.Payouts.FromSqlInterpolated($"SELECT * FROM payouts WHERE id = {notice.PayoutId} FOR UPDATE").AsTracking().FirstOrDefaultAsync(ct);
+        var payout = await Locks.LockRowAsync<Payout>(db, notice.PayoutId, ct);
         // Webhooks are redelivered: only a sent payout moves, so a repeat changes nothing.
         if (payout is null || payout.Status != "sent") return false;
         var now = clock.GetUtcNow();

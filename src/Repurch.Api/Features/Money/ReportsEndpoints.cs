@@ -24,13 +24,13 @@ public static class ReportsEndpoints
     public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
     {
         var read = app.MapGroup("/v1").WithTags("Reports").RequireAuthorization(Policies.PartnerRead);
-        read.MapGet("/reports/reconciliation", Reconciliation).WithName("GetReconciliationReport").WithSummary("Monthly reconciliation report")
+        read.MapGet("/reports/reconciliation", Reconciliation).WithBrandSession().WithName("GetReconciliationReport").WithSummary("Monthly reconciliation report")
             .WithDescription("The brand's ledger for one calendar month (UTC): a summary (sales captured, refunds, commission, VAT on commission, delivery contributions, payouts sent and settled, credit issued, redeemed, reinstated and outstanding at month end, escrow held at month end), each account's opening balance, debits, credits and closing balance, and every ledger entry with its `entry_id` and `posting_id`. Debits are positive, credits negative; debits equal credits. `format=csv` is one table (`section` = `summary`, `account` or `entry`) with cells that a spreadsheet could read as a formula prefixed by `'`; `format=xlsx` is a workbook with Summary, Accounts and Entries sheets. Amounts are pounds with two decimals (and pence in the XLSX).")
             .Query("month", Microsoft.OpenApi.JsonSchemaType.String, "The month, `YYYY-MM`. Required.")
             .Query("format", Microsoft.OpenApi.JsonSchemaType.String, "Response format.", values: Formats, defaultValue: "json")
             .Produces(200, contentType: "text/csv").Produces(200, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             .Errors([.. ApiDocs.AuthErrors, new(400, "invalid_parameter", "`month` is missing or not `YYYY-MM` (2000-2999), or `format` is not json, csv or xlsx.")]);
-        read.MapGet("/payouts", Payouts).WithName("ListPayouts").WithSummary("List payouts")
+        read.MapGet("/payouts", Payouts).WithBrandSession().WithName("ListPayouts").WithSummary("List payouts")
             .WithDescription("Payouts to the brand for its released sales, newest first, with status: `pending` (not sent yet; retried), `sent` (PayPal has it), `settled` (PayPal confirmed; `payout.settled` was emitted), `failed` (`failure_reason`).")
             .Query("page", Microsoft.OpenApi.JsonSchemaType.Integer, "Page number, 1-indexed.", minimum: 1, defaultValue: 1)
             .Query("per_page", Microsoft.OpenApi.JsonSchemaType.Integer, "Items per page, at most 100.", minimum: 1, maximum: 100, defaultValue: 20)
@@ -47,7 +47,6 @@ public static class ReportsEndpoints
             return Problems.InvalidParameter("status", "status_invalid", "status must be pending, sent, settled or failed.");
         var query = db.Payouts.AsQueryable();
         if (status is not null) query = query.Where(p => p.Status == status);
-        await db.Database.OpenConnectionAsync(ct);
         var rows = await Paging.ReadPageAsync(query.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id), pageNo, perPage, http, ct);
         return TypedResults.Ok(new PayoutPage(rows.Items.Select(p => new PayoutView(p.Id, p.OrderId, p.Amount, p.Status, p.ProviderBatchId, p.FailureReason,
             WireFormat.Timestamp(p.CreatedAt), WireFormat.Timestamp(p.SentAt), WireFormat.Timestamp(p.SettledAt))).ToList(),
@@ -75,7 +74,6 @@ public static class ReportsEndpoints
 
     public static async Task<ReconciliationReport> BuildAsync(RepurchDb db, string brandId, string month, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
-        await db.Database.OpenConnectionAsync(ct);
         var opening = await db.Ledger.Where(e => e.CreatedAt < from).GroupBy(e => e.Account)
             .Select(g => new { g.Key, Sum = g.Sum(e => e.AmountPence) }).ToDictionaryAsync(x => x.Key, x => x.Sum, ct);
         var entries = await db.Ledger.Where(e => e.CreatedAt >= from && e.CreatedAt < to).OrderBy(e => e.Id).ToListAsync(ct);

@@ -289,16 +289,14 @@ public static class BrandSettingsEndpoints
     {
         await db.Database.ExecuteSqlAsync(
             $"INSERT INTO brand_profiles (brand_id, updated_at) VALUES ({brandId}, {now}) ON CONFLICT (brand_id) DO NOTHING", ct);
-        var rows = await db.BrandProfiles.FromSql($"SELECT * FROM brand_profiles WHERE brand_id = {brandId} FOR UPDATE").AsTracking().ToListAsync(ct);
-        return rows.Single();
+        return (await Locks.LockRowAsync<BrandProfile>(db, brandId, ct))!;
     }
 
     private static async Task<BillingEntity> LockBillingAsync(RepurchDb db, string brandId, DateTimeOffset now, CancellationToken ct)
     {
         await db.Database.ExecuteSqlAsync(
             $"INSERT INTO billing_entities (brand_id, country, updated_at) VALUES ({brandId}, {UnitedKingdom}, {now}) ON CONFLICT (brand_id) DO NOTHING", ct);
-        var rows = await db.BillingEntities.FromSql($"SELECT * FROM billing_entities WHERE brand_id = {brandId} FOR UPDATE").AsTracking().ToListAsync(ct);
-        return rows.Single();
+        return (await Locks.LockRowAsync<BillingEntity>(db, brandId, ct))!;
     }
 
     /// <summary>Reads each present field in the documented order, applying those that pass; codes go to <paramref name="errors"/>.</summary>

@@ -239,7 +239,7 @@ public static class WarehousesEndpoints
         try
         {
             await using var tx = await db.BeginOrJoinTransactionAsync(ct);
-            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM brands WHERE id = {caller.BrandId} FOR UPDATE", ct);
+            await Locks.LockBrandAsync(db, ct);
             var result = await work();
             if (result.Result is not ApiErrorResult) await tx.CommitAsync(ct);
             return result;

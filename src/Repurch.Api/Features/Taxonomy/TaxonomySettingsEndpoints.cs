@@ -56,7 +56,7 @@ public static partial class TaxonomySettingsEndpoints
                 new(400, "validation_failed", "Reasons listed as codes in `data.errors`: `<list>_invalid` (e.g. `categories_invalid`), `<key>_unknown`, `<list>_duplicate`."),
                 noFields, ApiDocs.BadBody, ApiDocs.TooLarge, ApiDocs.WrongMediaType]);
 
-        read.MapGet("/cross-listing", GetCrossListing).WithName("GetCrossListingSettings").WithSummary("Retrieve the cross-listing rules")
+        read.MapGet("/cross-listing", GetCrossListing).WithBrandSession().WithName("GetCrossListingSettings").WithSummary("Retrieve the cross-listing rules")
             .WithDescription("Whether the brand's active listings in each of its categories also appear on the main marketplace. `default` is the contractual default (listed) for every category without a rule. Every category of the brand's effective taxonomy is listed, in taxonomy order. The database enforces the rules: the marketplace reads listings through its own read-only row-level security policy, which asks these rules.")
             .Errors(ApiDocs.AuthErrors);
         write.MapPatch("/cross-listing", PatchCrossListing).WithName("UpdateCrossListingSettings").WithSummary("Update the cross-listing rules")
@@ -132,7 +132,6 @@ public static partial class TaxonomySettingsEndpoints
     private static async Task<Ok<CrossListingSettings>> GetCrossListing(HttpContext http, RepurchDb db, CancellationToken ct)
     {
         var brandId = http.Caller().BrandId;
-        await db.Database.OpenConnectionAsync(ct);
         var options = await BrandOptions.LoadAsync(db, ct);
         var rules = await db.CrossListingRules.Where(r => r.BrandId == brandId).ToListAsync(ct);
         return TypedResults.Ok(View(brandId, options.Categories, rules));
@@ -212,8 +211,7 @@ public static partial class TaxonomySettingsEndpoints
     private static async Task<WorkScope> LockAsync(RepurchDb db, string brandId, CancellationToken ct)
     {
         var tx = await db.BeginOrJoinTransactionAsync(ct);
-        var key = $"taxonomy:{brandId}";
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", ct);
+        await Locks.LockAdvisoryAsync(db, "taxonomy", brandId, ct);
         return tx;
     }
 

@@ -27,7 +27,7 @@ public static class EventsEndpoints
             "Reasons in `data.errors`: `endpoint_id_invalid` (unknown endpoint), `endpoint_disabled`, `endpoint_not_subscribed` (the endpoint's `event_types` exclude the event), " +
             "`since_required` (also for `null` or blank), `since_invalid`, `until_invalid`, `types_invalid`, `<field>_unknown`, `<field>_duplicate`.");
 
-        read.MapGet("/", List).WithName("ListEvents").WithSummary("List events")
+        read.MapGet("/", List).WithBrandSession().WithName("ListEvents").WithSummary("List events")
             .WithDescription("Everything that happened to the brand's data, newest first, kept for at least 30 days. The payload delivered to webhooks is exactly " +
                 "one of these objects: `{id, type, created_at, brand_id, livemode, data: {object}}`. `livemode` is false on the sandbox plane.")
             .Query("type", JsonSchemaType.String, "Only events of this type (e.g. `listing.created`).", values: WebhookEventTypes.Known)
@@ -70,7 +70,6 @@ public static class EventsEndpoints
         if (type is not null) query = query.Where(e => e.Type == type);
         if (created_after is not null) query = query.Where(e => e.CreatedAt >= after);
         if (created_before is not null) query = query.Where(e => e.CreatedAt < before);
-        await db.Database.OpenConnectionAsync(ct);
         var rows = await Paging.ReadPageAsync(query.OrderByDescending(e => e.Seq), pageNo, perPage, http, ct);
         return TypedResults.Ok(new EventPage(rows.Items.Select(e => WebhookMapper.Event(e, db.Plane)).ToList(), rows.Meta(caller.BrandId)));
     }
@@ -89,7 +88,7 @@ public static class EventsEndpoints
         string? endpointId = null;
         var errors = new List<string>();
         if (!body.Empty) endpointId = EndpointId(new FieldReader(body.Root, ReplayOneFields, errors));
-        await db.Database.OpenConnectionAsync(ct);
+        await db.OpenBrandSessionAsync(ct);
         var evt = await db.Events.FirstOrDefaultAsync(e => e.Id == id, ct);
         if (evt is null) return EventNotFound();
         if (errors.Count > 0) return Problems.Validation("Replay rejected", errors);
@@ -130,7 +129,7 @@ public static class EventsEndpoints
         var endpointId = EndpointId(r);
         if (errors.Count > 0) return Problems.Validation("Replay rejected", errors);
 
-        await db.Database.OpenConnectionAsync(ct);
+        await db.OpenBrandSessionAsync(ct);
         var (endpoints, endpointError) = await TargetsAsync(db, endpointId, ct);
         if (endpointError is not null) return Problems.Validation("Replay rejected", [endpointError]);
         var query = db.Events.Where(e => e.CreatedAt >= since!.Value);

@@ -62,7 +62,7 @@ public static class WebhookEndpointsEndpoints
                 "(two `v1,` signatures in `webhook-signature`), so the receiver can switch without dropping events; `previous_secret_expires_at` says until when. " +
                 "Rotating again within the 24 hours retires the older previous secret at once. No request body.")
             .Errors([.. ApiDocs.AuthErrors, NotFound]);
-        read.MapGet("/{id}/deliveries", Deliveries).WithName("ListWebhookDeliveries").WithSummary("List an endpoint's deliveries")
+        read.MapGet("/{id}/deliveries", Deliveries).WithBrandSession().WithName("ListWebhookDeliveries").WithSummary("List an endpoint's deliveries")
             .WithDescription("Newest first. Each delivery is one event sent (or to be sent) to this endpoint: `status` is `pending`, `succeeded` or `failed` (retries " +
                 "exhausted); `reason` is `event` or `replay`; `attempts` lists every try with the receiver's `status_code` (null when no answer), `latency_ms`, " +
                 "`error` and the first 1,000 characters of its answer.")
@@ -99,7 +99,7 @@ public static class WebhookEndpointsEndpoints
 
         await using var work = await db.BeginOrJoinTransactionAsync(ct);
         // Serialise a brand's creates so the cap holds under concurrency.
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM brands WHERE id = {caller.BrandId} FOR UPDATE", ct);
+        await Locks.LockBrandAsync(db, ct);
         if (await db.WebhookEndpoints.CountAsync(ct) >= options.Value.MaxEndpointsPerBrand)
             return Problems.Of(400, "too_many_endpoints", $"A brand has at most {options.Value.MaxEndpointsPerBrand} webhook endpoints; delete one first.");
 
@@ -196,7 +196,6 @@ public static class WebhookEndpointsEndpoints
         if (!Paging.TryParse(page, per_page, out var pageNo, out var perPage, out var pagingError)) return pagingError!;
         if (status is not (null or "pending" or "succeeded" or "failed"))
             return Problems.InvalidParameter("status", "status_invalid", "status must be pending, succeeded or failed.");
-        await db.Database.OpenConnectionAsync(ct);
         if (!await db.WebhookEndpoints.AnyAsync(e => e.Id == id, ct)) return NotFoundError();
 
         var query = db.WebhookDeliveries.Where(d => d.EndpointId == id);
