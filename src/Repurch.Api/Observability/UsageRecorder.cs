@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Repurch.Api.Persistence;
 
 namespace Repurch.Api.Observability;
@@ -144,11 +145,11 @@ public sealed class UsageRecorder(DataPlanes planes, TimeProvider clock, ILogger
 }
 
 /// <summary>Flushes <see cref="UsageRecorder"/> every <c>Usage:FlushIntervalMs</c> (default 5000) and once more on shutdown.</summary>
-public sealed class UsageFlusher(UsageRecorder recorder, IConfiguration config, ILogger<UsageFlusher> log) : BackgroundService
+public sealed class UsageFlusher(UsageRecorder recorder, IOptions<ObservabilityOptions> options, ILogger<UsageFlusher> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interval = TimeSpan.FromMilliseconds(Math.Max(100, config.GetValue("Usage:FlushIntervalMs", 5000)));
+        var interval = TimeSpan.FromMilliseconds(Math.Max(100, options.Value.UsageFlushIntervalMs));
         using var timer = new PeriodicTimer(interval);
         try
         {

@@ -24,9 +24,9 @@ public sealed record ListMeta(int Page, int PerPage, int Total, int TotalPages, 
 public sealed record ListingPage(IReadOnlyList<ListingSummary> Data, ListMeta Meta);
 public sealed record DeletedListing(bool Deleted, long Id);
 
-public sealed class ListingUrls(IConfiguration config)
+public sealed class ListingUrls(Microsoft.Extensions.Options.IOptions<ListingUrlOptions> options)
 {
-    private readonly string _base = (config["REPURCH_MARKETPLACE_URL"] ?? "https://sofalistic.co.uk").TrimEnd('/');
+    private readonly string _base = options.Value.MarketplaceUrl;
 
     public string For(Listing l) => $"{_base}/product/{l.Slug}-{l.Id}";
 }
