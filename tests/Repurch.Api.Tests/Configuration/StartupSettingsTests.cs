@@ -1,3 +1,8 @@
+using Microsoft.Extensions.Configuration;
+using Repurch.Api.Configuration;
+using Repurch.Api.Features.Money;
+using Repurch.Api.Persistence;
+using Repurch.Api.Storage;
 using Repurch.Api.Tests.Infrastructure;
 
 namespace Repurch.Api.Tests.Configuration;
@@ -77,6 +82,22 @@ public sealed class StartupSettingsTests
         });
         using var productionClient = production.Client(null);
         Assert.Equal(System.Net.HttpStatusCode.OK, (await productionClient.GetAsync("/healthz")).StatusCode);
+    }
+
+    [Fact]
+    public void Code_outside_the_host_reads_and_checks_the_same_settings_the_same_way()
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Money:AutoReleaseDays"] = "3.5",
+            ["REPURCH_STORAGE_DIR"] = "photos",
+        }).Build();
+        Assert.Equal(3.5, BoundOptions.Bind<MoneyOptions>(config).AutoReleaseDays);
+        Assert.Equal("/srv/app/photos", StorageOptions.From(config, "/srv/app").LocalDirectory);
+
+        var wrong = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Money:AutoReleaseDays"] = "soon" }).Build();
+        var error = Assert.Throws<StartupException>(() => BoundOptions.Bind<MoneyOptions>(wrong));
+        Assert.Equal("Money:AutoReleaseDays: 'soon' is not a valid number.", error.Message);
     }
 
     private static string[] Lines(string output) =>
