@@ -3,7 +3,6 @@ using Repurch.Api.Configuration;
 using Repurch.Api.Features.Money;
 using Repurch.Api.Persistence;
 using Repurch.Api.Storage;
-using Repurch.Api.Tests.Infrastructure;
 
 namespace Repurch.Api.Tests.Configuration;
 
@@ -33,10 +32,11 @@ public sealed class StartupSettingsTests
     [InlineData("REPURCH_DATABASE_URL", "postgres://[broken", "REPURCH_DATABASE_URL is not a valid connection string or postgres:// URL")]
     public async Task A_wrong_setting_stops_the_node_with_one_line_naming_it(string name, string value, string expected)
     {
-        var (exitCode, output) = await ApiProcess.RunUntilExitAsync(new Dictionary<string, string> { [name] = value }, Quickly);
+        var run = await ApiStartup.RunAsync(new Dictionary<string, string> { [name] = value }, Quickly);
 
-        Assert.NotEqual(0, exitCode);
-        var line = Assert.Single(Lines(output));
+        Assert.False(run.Healthy);
+        Assert.NotEqual(0, run.ExitCode);
+        var line = Assert.Single(Lines(run.Output));
         Assert.StartsWith("error: ", line);
         Assert.Contains(expected, line);
     }
@@ -44,25 +44,27 @@ public sealed class StartupSettingsTests
     [Fact]
     public async Task Outside_development_the_credit_code_secret_is_required()
     {
-        var (exitCode, output) = await ApiProcess.RunUntilExitAsync(
+        var run = await ApiStartup.RunAsync(
             new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["REPURCH_CODE_SECRET"] = "" }, Quickly);
 
-        Assert.NotEqual(0, exitCode);
-        var line = Assert.Single(Lines(output));
+        Assert.False(run.Healthy);
+        Assert.NotEqual(0, run.ExitCode);
+        var line = Assert.Single(Lines(run.Output));
         Assert.StartsWith("error: REPURCH_CODE_SECRET is not set", line);
     }
 
     [Fact]
     public async Task Several_wrong_settings_are_reported_together()
     {
-        var (exitCode, output) = await ApiProcess.RunUntilExitAsync(new Dictionary<string, string>
+        var run = await ApiStartup.RunAsync(new Dictionary<string, string>
         {
             ["REPURCH_MARKETPLACE_URL"] = "nowhere",
             ["Money__SweepIntervalSeconds"] = "-1",
         }, Quickly);
 
-        Assert.NotEqual(0, exitCode);
-        var line = Assert.Single(Lines(output));
+        Assert.False(run.Healthy);
+        Assert.NotEqual(0, run.ExitCode);
+        var line = Assert.Single(Lines(run.Output));
         Assert.Contains("REPURCH_MARKETPLACE_URL", line);
         Assert.Contains("Money:SweepIntervalSeconds", line);
     }
@@ -70,18 +72,12 @@ public sealed class StartupSettingsTests
     [Fact]
     public async Task The_defaults_start_and_so_does_production_with_its_secret()
     {
-        await using (var development = await ApiProcess.StartAsync())
-        {
-            using var client = development.Client(null);
-            Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
-        }
-        await using var production = await ApiProcess.StartAsync(new Dictionary<string, string>
+        Assert.True((await ApiStartup.RunAsync(new Dictionary<string, string>(), Quickly)).Healthy);
+        Assert.True((await ApiStartup.RunAsync(new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["REPURCH_CODE_SECRET"] = "a-production-like-secret-of-40-characters",
-        });
-        using var productionClient = production.Client(null);
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await productionClient.GetAsync("/healthz")).StatusCode);
+        }, Quickly)).Healthy);
     }
 
     [Fact]

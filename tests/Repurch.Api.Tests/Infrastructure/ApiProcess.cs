@@ -25,21 +25,17 @@ public sealed class ApiProcess : IAsyncDisposable
 
     private static string Dll => Path.Combine(AppContext.BaseDirectory, "Repurch.Api.dll");
 
-    /// <summary>Starts it and waits until it is healthy; <paramref name="settings"/> are extra environment variables.</summary>
-    public static async Task<ApiProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<ApiProcess> StartAsync()
     {
         var port = FreePort();
         var start = Start();
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["PORT"] = port.ToString(CultureInfo.InvariantCulture);
-        // As ./run starts it: Development, where an unset REPURCH_CODE_SECRET falls back to the development one.
-        start.Environment.TryAdd("ASPNETCORE_ENVIRONMENT", "Development");
         // It shares the suite's databases: its background workers, on production timings (a 60 s
         // delivery lease), would claim other tests' webhook deliveries, jobs and releases.
         start.Environment["Webhooks__DispatcherEnabled"] = "false";
         start.Environment["BulkJobs__Enabled"] = "false";
         start.Environment["Money__SweepIntervalSeconds"] = "86400";
-        foreach (var (name, value) in settings ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         // Read (and drop) its log lines, so a full pipe never stalls it.
         process.OutputDataReceived += (_, _) => { };
@@ -85,34 +81,6 @@ public sealed class ApiProcess : IAsyncDisposable
         await process.WaitForExitAsync(cts.Token);
         Assert.True(process.ExitCode == 0, $"{string.Join(' ', args)} exited {process.ExitCode}: {await stderr}");
         return (await stdout).TrimEnd().Split('\n').Last().Trim();
-    }
-
-    /// <summary>
-    /// Starts the API with <paramref name="settings"/> added to the environment and waits for it to exit
-    /// (for settings that must stop it): its exit code and everything it printed, or a timeout.
-    /// </summary>
-    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(IReadOnlyDictionary<string, string> settings, TimeSpan timeout)
-    {
-        var start = Start();
-        start.Environment["PORT"] = FreePort().ToString(CultureInfo.InvariantCulture);
-        start.Environment["Webhooks__DispatcherEnabled"] = "false";
-        start.Environment["BulkJobs__Enabled"] = "false";
-        foreach (var (name, value) in settings) start.Environment[name] = value;
-        start.Environment.TryAdd("ASPNETCORE_ENVIRONMENT", "Development");
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"the API was still running after {timeout.TotalSeconds} s: {await stdout}{await stderr}");
-        }
-        return (process.ExitCode, await stdout + await stderr);
     }
 
     private static ProcessStartInfo Start()
