@@ -10,6 +10,7 @@ namespace Repurch.Api.Tests.Configuration;
 /// The real API process with one wrong setting: it must stop at once, exit non-zero and say in one
 /// line which setting is wrong and why (no stack trace, nothing served).
 /// </summary>
+[Collection(StartupProcesses.Name)]
 public sealed class StartupSettingsTests
 {
     private static readonly TimeSpan Quickly = TimeSpan.FromSeconds(30);
