@@ -1,16 +1,13 @@
-using Repurch.Api;
+using System.Reflection;
 using Repurch.Api.Cli;
 using Repurch.Api.Persistence;
 
 try
 {
-    if (args.Length > 0 && OperatorCli.Handles(args[0]))
-    {
-        return await OperatorCli.RunAsync(args);
-    }
-    var app = RepurchApp.Build(args);
-    await app.RunAsync();
-    return 0;
+    // Called by another program's host (WebApplicationFactory, dotnet ef through HostFactoryResolver):
+    // its args are host configuration (--contentRoot=…, --environment=…) and it wants the web host.
+    if (Assembly.GetEntryAssembly() != typeof(Program).Assembly) return await ServeCommand.RunAsync(args);
+    return await OperatorCli.RunAsync(args);
 }
 catch (StartupException e)
 {

@@ -10,6 +10,14 @@ public static partial class FieldFormats
 {
     public const int MaxEmail = 254;
 
+    /// <summary>Length in characters (Unicode scalar values), as PostgreSQL counts <c>varchar(n)</c>: an emoji is one, not two.</summary>
+    public static int Length(string s)
+    {
+        var n = 0;
+        foreach (var _ in s.EnumerateRunes()) n++;
+        return n;
+    }
+
     /// <summary><c>&lt;field&gt;_unknown</c> for a plain field name, else <c>unknown_field</c> (hostile names are never echoed).</summary>
     public static string UnknownFieldCode(string name) => SafeFieldName().IsMatch(name) ? $"{name}_unknown" : "unknown_field";
 

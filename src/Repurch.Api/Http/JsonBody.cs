@@ -4,9 +4,9 @@ using Repurch.Api.Errors;
 namespace Repurch.Api.Http;
 
 /// <summary>
-/// Reads a request body as a JSON object with a size cap. Endpoints validate the object field by
-/// field, so a wrong type becomes a field-level code (e.g. <c>price_gbp_invalid</c>) instead of a
-/// framework error.
+/// Reads a request body as a JSON object with a size cap. Endpoints then read its fields with
+/// <see cref="FieldReader"/>, so a wrong type becomes a field-level code (e.g. <c>price_gbp_invalid</c>)
+/// instead of a framework error.
 /// </summary>
 public static class JsonBody
 {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Sockets;
 using StackExchange.Redis;
 
 namespace Repurch.Api.RateLimiting;
@@ -51,7 +52,15 @@ public sealed class RedisRateLimiter(string url, ILogger<RedisRateLimiter> logge
     internal static ConfigurationOptions Options(string url)
     {
         ConfigurationOptions options;
-        if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == "redis" || uri.Scheme == "rediss"))
+        if (url.StartsWith("unix://", StringComparison.OrdinalIgnoreCase))
+        {
+            // unix:///abs/path/redis.sock: a server private to whoever may open the socket (./run's own).
+            var path = Uri.UnescapeDataString(url["unix://".Length..]);
+            if (!path.StartsWith('/')) throw new Persistence.StartupException($"REPURCH_REDIS_URL: '{url}' must name an absolute socket path, as in unix:///var/run/redis/redis.sock.");
+            options = new ConfigurationOptions();
+            options.EndPoints.Add(new UnixDomainSocketEndPoint(path));
+        }
+        else if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == "redis" || uri.Scheme == "rediss"))
         {
             options = new ConfigurationOptions { Ssl = uri.Scheme == "rediss" };
             options.EndPoints.Add(uri.Host, uri.IsDefaultPort || uri.Port <= 0 ? 6379 : uri.Port);

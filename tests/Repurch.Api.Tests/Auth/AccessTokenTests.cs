@@ -241,14 +241,18 @@ public sealed class AccessTokenTests : ApiTest
     }
 
     [Theory]
-    [InlineData("{}")]
-    [InlineData("""{"refresh_token": 42}""")]
-    public async Task Refresh_without_a_refresh_token_is_validation_failed(string json)
+    [InlineData("{}", "refresh_token_required")]
+    [InlineData("""{"refresh_token": null}""", "refresh_token_required")]
+    [InlineData("""{"refresh_token": " "}""", "refresh_token_required")]
+    [InlineData("""{"refresh_token": 42}""", "refresh_token_invalid")]
+    [InlineData("""{"refresh_token": "rt_x", "refresh_token": "rt_y"}""", "refresh_token_duplicate")]
+    [InlineData("""{"refresh_token": "rt_x", "grant_type": "refresh_token"}""", "grant_type_unknown")]
+    public async Task Refresh_without_a_refresh_token_is_validation_failed(string json, string code)
     {
         var response = await Api.ClientWith(null).PostJsonAsync("/v1/auth/refresh", json);
 
         var body = await response.AssertErrorAsync(HttpStatusCode.BadRequest, "validation_failed");
-        Assert.Equal(["refresh_token_required"], body.ErrorCodes());
+        Assert.Equal([code], body.ErrorCodes());
     }
 
     // --- Forged access tokens -----------------------------------------------------------------

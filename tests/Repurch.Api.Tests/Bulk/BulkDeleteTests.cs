@@ -53,6 +53,17 @@ public sealed class BulkDeleteTests : ApiTest
         await (await client.PostJsonAsync("/v1/listings/bulk-delete", json)).AssertErrorAsync(HttpStatusCode.BadRequest, code);
     }
 
+    [Theory]
+    [InlineData("""{"ids":[1],"ids":[2]}""", "ids_duplicate")]
+    [InlineData("""{"ids":[1],"force":true}""", "force_unknown")]
+    public async Task A_repeated_or_unknown_field_is_validation_failed(string json, string code)
+    {
+        var brand = await NewBrandAsync();
+        using var client = Api.ClientWith(brand.AdminKey);
+        var body = await (await client.PostJsonAsync("/v1/listings/bulk-delete", json)).AssertErrorAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Equal([code], body.ErrorCodes());
+    }
+
     [Fact]
     public async Task More_than_100_ids_is_too_many_and_deletes_nothing()
     {

@@ -224,6 +224,7 @@ public sealed class BulkImportTests : ApiTest
     [InlineData("""{"csv_text":"\n\n"}""")]
     [InlineData("""{"csv_text":"foo,bar\n1,2\n"}""")]
     [InlineData("""{"csv_text":"title,title\nA,B\n"}""")]
+    [InlineData("""{"csv_text":"a","csv_text":"b"}""")]
     public async Task Unreadable_uploads_are_bad_file(string json)
     {
         var brand = await NewBrandAsync();

@@ -31,7 +31,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         {
             if (string.IsNullOrEmpty(Configuration["REPURCH_DATABASE_URL"]))
                 throw new InvalidOperationException("REPURCH_DATABASE_URL is not set: run the suite with ./test, which provisions PostgreSQL.");
-            if (!_migrated) await OperatorCli.MigrateAsync(Configuration);
+            if (!_migrated) await SchemaMigrator.MigrateAsync(Configuration);
             _migrated = true;
         }
         finally

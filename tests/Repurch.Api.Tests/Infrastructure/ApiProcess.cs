@@ -28,20 +28,7 @@ public sealed class ApiProcess : IAsyncDisposable
     public static async Task<ApiProcess> StartAsync()
     {
         var port = FreePort();
-        var start = Start();
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        start.Environment["PORT"] = port.ToString(CultureInfo.InvariantCulture);
-        // It shares the suite's databases: its background workers, on production timings (a 60 s
-        // delivery lease), would claim other tests' webhook deliveries, jobs and releases.
-        start.Environment["Webhooks__DispatcherEnabled"] = "false";
-        start.Environment["BulkJobs__Enabled"] = "false";
-        start.Environment["Money__SweepIntervalSeconds"] = "86400";
-        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        // Read (and drop) its log lines, so a full pipe never stalls it.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var process = Launch(port);
         var api = new ApiProcess(process, new Uri($"http://127.0.0.1:{port}"));
         try
         {
@@ -53,6 +40,47 @@ public sealed class ApiProcess : IAsyncDisposable
             await api.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Starts it on port 0 and returns as soon as its stdout has a line starting with
+    /// <paramref name="prefix"/>, with that line; <see cref="Address"/> is then unknown (port 0).
+    /// </summary>
+    public static async Task<(ApiProcess Api, string Line)> StartUntilLineAsync(string prefix)
+    {
+        var line = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var process = Launch(0, l => { if (l.StartsWith(prefix, StringComparison.Ordinal)) line.TrySetResult(l); });
+        process.Exited += (_, _) => line.TrySetException(new InvalidOperationException($"the API exited before printing \"{prefix}…\""));
+        process.EnableRaisingEvents = true;
+        var api = new ApiProcess(process, new Uri("http://127.0.0.1:0"));
+        try
+        {
+            return (api, await line.Task.WaitAsync(TimeSpan.FromSeconds(60)));
+        }
+        catch
+        {
+            await api.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static Process Launch(int port, Action<string>? onStdout = null)
+    {
+        var start = Start();
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        if (port != 0) start.Environment["PORT"] = port.ToString(CultureInfo.InvariantCulture);
+        // It shares the suite's databases: its background workers, on production timings (a 60 s
+        // delivery lease), would claim other tests' webhook deliveries, jobs and releases.
+        start.Environment["Webhooks__DispatcherEnabled"] = "false";
+        start.Environment["BulkJobs__Enabled"] = "false";
+        start.Environment["Money__SweepIntervalSeconds"] = "86400";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        // Read its log lines (dropping them unless asked), so a full pipe never stalls it.
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) onStdout?.Invoke(e.Data); };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
     }
 
     public HttpClient Client(string? bearer)

@@ -506,6 +506,48 @@ public sealed class ListingValidationTests : ApiTest
         await AssertPatchRejectedAsync("attachment_ids", json, "attachment_ids_invalid");
     }
 
+    // ---- characters and repeated fields -------------------------------------------------------
+
+    [Theory]
+    [InlineData("title", 200)]
+    [InlineData("sku", 100)]
+    public async Task Limits_count_characters_so_emoji_text_at_the_limit_is_accepted(string field, int length)
+    {
+        // Each 🛋 is one character but two UTF-16 units: this was too_long before limits counted characters.
+        var (_, client) = await CallerAsync();
+        var text = string.Concat(Enumerable.Repeat("🛋", length));
+
+        var created = await CreateOkAsync(client, CreateWith(field, JsonSerializer.Serialize(text)));
+        var patched = await PatchOkAsync(client, created.GetProperty("id").GetInt64(), $"{{{Q(field)}:{JsonSerializer.Serialize(text)}}}");
+
+        Assert.Equal(text, created.GetProperty(field).GetString());
+        Assert.Equal(text, patched.GetProperty(field).GetString());
+        var over = JsonSerializer.Serialize(text + "🛋");
+        await AssertCreateRejectedAsync(CreateWith(field, over), $"{field}_too_long");
+        await AssertPatchRejectedAsync(field, over, $"{field}_too_long");
+    }
+
+    [Theory]
+    [InlineData("title", "\"Other sofa\"")]
+    [InlineData("price_gbp", "1")]
+    [InlineData("brand", "\"DFS\"")]
+    public async Task A_field_sent_twice_is_duplicate_and_nothing_is_written(string field, string json)
+    {
+        // The last of two was silently kept before.
+        var create = Infrastructure.Listings.ValidCreate.TrimStart();
+        await AssertCreateRejectedAsync($"{{{Q(field)}:{json},{create[1..]}", $"{field}_duplicate");
+        await AssertPatchRejectedAsync(field, $"{json},{Q(field)}:{json}", $"{field}_duplicate");
+    }
+
+    [Fact]
+    public async Task A_measurement_with_a_repeated_key_is_measurements_invalid()
+    {
+        const string measurements = """[{"dimension":"Width","dimension":"Depth","value_cm":90}]""";
+        var create = Infrastructure.Listings.ValidCreate.TrimStart();
+        await AssertCreateRejectedAsync($"{{\"measurements\":{measurements},{create[1..]}", "measurements_invalid");
+        await AssertPatchRejectedAsync("measurements", measurements, "measurements_invalid");
+    }
+
     // ---- unknown fields -----------------------------------------------------------------------
 
     [Theory]

@@ -360,8 +360,8 @@ public sealed class UploadPhotoTests : ApiTest
         {
             ($"{{\"image_base64\": \"{b64}\", \"image\": \"x\"}}", "image_unknown"),
             ($"{{\"image_base64\": \"{b64}\", \"filename\": 42}}", "filename_invalid"),
-            ($"{{\"image_base64\": \"{b64}\", \"filename\": \"\"}}", "filename_invalid"),
-            ($"{{\"image_base64\": \"{b64}\", \"filename\": \"{new string('a', 300)}.jpg\"}}", "filename_invalid"),
+            ($"{{\"image_base64\": \"{b64}\", \"filename\": \"{new string('a', 300)}.jpg\"}}", "filename_too_long"),
+            ($"{{\"image_base64\": \"{b64}\", \"filename\": \"a.jpg\", \"filename\": \"b.jpg\"}}", "filename_duplicate"),
             ($"{{\"image_base64\": \"{b64}\", \"filename\": \"a\\u0000b.jpg\"}}", "filename_invalid"),
         };
         foreach (var (json, code) in cases)
@@ -369,6 +369,9 @@ public sealed class UploadPhotoTests : ApiTest
             var body = await (await client.PostJsonAsync(Url, json)).AssertErrorAsync(HttpStatusCode.BadRequest, "validation_failed");
             Assert.Equal([code], body.ErrorCodes());
         }
+        // A blank filename is the default name, like null.
+        var blank = await client.PostJsonAsync(Url, $"{{\"image_base64\": \"{b64}\", \"filename\": \" \"}}");
+        Assert.Equal(HttpStatusCode.Created, blank.StatusCode);
         // A hostile filename is only ever a slug in the key.
         var odd = await client.UploadOkAsync(TestImages.Jpeg(20, 20), "../../etc/passwd%00<script>.jpg");
         Assert.Matches("/[0-9a-f]{24}/passwd-00-script\\.jpg$", odd.GetProperty("url").GetString()!);

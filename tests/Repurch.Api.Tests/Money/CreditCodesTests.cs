@@ -180,7 +180,9 @@ public sealed class CreditCodesTests : ApiTest
 
     [Theory]
     [InlineData("{}", new[] { "code_required", "order_reference_required" })]
-    [InlineData("""{"code":5,"order_reference":""}""", new[] { "code_invalid_type", "order_reference_invalid" })]
+    [InlineData("""{"code":5,"order_reference":""}""", new[] { "code_invalid", "order_reference_required" })]
+    [InlineData("""{"code":null,"order_reference":" "}""", new[] { "code_required", "order_reference_required" })]
+    [InlineData("""{"code":"X","code":"Y","order_reference":"A","order_reference":"B"}""", new[] { "code_duplicate", "order_reference_duplicate" })]
     [InlineData("""{"code":"X","order_reference":"A","amount":1}""", new[] { "amount_unknown" })]
     public async Task Bad_bodies_are_400(string json, string[] codes)
     {

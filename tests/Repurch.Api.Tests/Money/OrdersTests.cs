@@ -169,7 +169,10 @@ public sealed class OrdersTests : ApiTest
     [Theory]
     [InlineData("{}", new[] { "listing_id_required", "buyer_required" })]
     [InlineData("""{"listing_id":"x","buyer":{"email":"a@b.co","name":"A"}}""", new[] { "listing_id_invalid" })]
-    [InlineData("""{"listing_id":1.5,"quantity":0,"buyer":{"email":"nope","name":""}}""", new[] { "listing_id_invalid", "quantity_invalid", "buyer_email_invalid", "buyer_name_invalid" })]
+    [InlineData("""{"listing_id":1.5,"quantity":0,"buyer":{"email":"nope","name":""}}""", new[] { "listing_id_invalid", "quantity_invalid", "buyer_email_invalid", "buyer_name_required" })]
+    [InlineData("""{"listing_id":null,"buyer":null}""", new[] { "listing_id_required", "buyer_required" })]
+    [InlineData("""{"listing_id":1,"buyer":{"email":"  ","name":null}}""", new[] { "buyer_email_required", "buyer_name_required" })]
+    [InlineData("""{"listing_id":1,"listing_id":2,"buyer":{"email":"a@b.co","email":"c@d.co","name":"A"}}""", new[] { "listing_id_duplicate", "buyer_email_duplicate" })]
     [InlineData("""{"listing_id":1,"buyer":"me","price_gbp":1}""", new[] { "buyer_invalid", "price_gbp_unknown" })]
     [InlineData("""{"listing_id":1,"quantity":101,"buyer":{"extra":1}}""", new[] { "quantity_invalid", "buyer_extra_unknown", "buyer_email_required", "buyer_name_required" })]
     public async Task Bad_order_bodies_name_every_problem(string json, string[] codes)

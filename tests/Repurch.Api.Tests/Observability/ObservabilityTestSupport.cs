@@ -31,7 +31,9 @@ public sealed class ObsNode : IAsyncDisposable
         });
         if (kestrel)
         {
-            _factory.UseKestrel(0);
+            // An endpoint, not UseKestrel(0): the factory sets port 0 only after Program has started the
+            // host, too late, so it bound the default localhost:5000, which concurrent suites share.
+            _factory.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
             _factory.StartServer();
             var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
             _address = new Uri(addresses.First());

@@ -4,14 +4,24 @@ using System.Net.Sockets;
 
 namespace Repurch.Api.Tests.RateLimiting;
 
-/// <summary>A throwaway redis-server on a free loopback port, for the tests' lifetime (./test installs it when missing).</summary>
+/// <summary>
+/// A throwaway redis-server on a free loopback port (or, with <see cref="OnUnixSocket"/>, on a unix
+/// socket and no port), for the tests' lifetime (./test installs it when missing).
+/// </summary>
 public sealed class RedisServer : IAsyncLifetime
 {
     private Process? _process;
 
     public int Port { get; private set; }
 
-    public string Url => $"redis://127.0.0.1:{Port}";
+    /// <summary>The socket's path when the server listens on a unix socket instead of TCP.</summary>
+    public string? Socket { get; private init; }
+
+    public string Url => Socket is null ? $"redis://127.0.0.1:{Port}" : $"unix://{Socket}";
+
+    /// <summary>A server on a socket in a fresh temporary directory (short enough for sun_path).</summary>
+    public static RedisServer OnUnixSocket() =>
+        new() { Socket = Path.Combine(Directory.CreateTempSubdirectory("redis-").FullName, "redis.sock") };
 
     public static int FreePort()
     {
@@ -24,14 +34,17 @@ public sealed class RedisServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Port = FreePort();
+        if (Socket is null) Port = FreePort();
         var start = new ProcessStartInfo("redis-server")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" })
+        var listen = Socket is null
+            ? new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1" }
+            : ["--port", "0", "--unixsocket", Socket, "--unixsocketperm", "700"];
+        foreach (var arg in listen.Concat(["--save", "", "--appendonly", "no"]))
             start.ArgumentList.Add(arg);
         try
         {
@@ -50,8 +63,16 @@ public sealed class RedisServer : IAsyncLifetime
         {
             try
             {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, Port);
+                if (Socket is null)
+                {
+                    using var client = new TcpClient();
+                    await client.ConnectAsync(IPAddress.Loopback, Port);
+                }
+                else
+                {
+                    using var client = new System.Net.Sockets.Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+                    await client.ConnectAsync(new UnixDomainSocketEndPoint(Socket));
+                }
                 return;
             }
             catch (SocketException) when (DateTime.UtcNow < deadline && !_process.HasExited)
@@ -66,6 +87,7 @@ public sealed class RedisServer : IAsyncLifetime
         if (_process is { HasExited: false }) _process.Kill(entireProcessTree: true);
         _process?.WaitForExit(5000);
         _process?.Dispose();
+        if (Socket is not null) Directory.Delete(Path.GetDirectoryName(Socket)!, recursive: true);
         return Task.CompletedTask;
     }
 }

@@ -227,6 +227,7 @@ public sealed class ApiKeysTests : ApiTest
     [InlineData("""{"name":"k","role":"admin","scopes":[1]}""", "scopes_invalid")]
     [InlineData("""{"name":"k","role":"admin","scopes":["read"],"environment":"test"}""", "environment_invalid")]
     [InlineData("""{"name":"k","role":"admin","scopes":["read"],"expires_at":"2030-01-01"}""", "expires_at_unknown")]
+    [InlineData("""{"name":"k","role":"admin","role":"member","scopes":["read"]}""", "role_duplicate")]
     [InlineData("""{"name":"k","role":"admin","scopes":["read"],"Secret":"x"}""", "unknown_field")]
     public async Task Invalid_fields_are_rejected_with_their_codes(string json, string code)
     {

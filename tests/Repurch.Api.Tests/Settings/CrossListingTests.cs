@@ -63,6 +63,8 @@ public sealed class CrossListingTests : ApiTest
     [InlineData("""{"categories": ["Armchairs"]}""", "categories_invalid")]
     [InlineData("""{"categories": null}""", "categories_invalid")]
     [InlineData("""{"default": false}""", "default_unknown")]
+    [InlineData("""{"categories": {"Armchairs": false, "Armchairs": true}}""", "category_duplicate")]
+    [InlineData("""{"categories": {"Armchairs": false}, "categories": {"Armchairs": true}}""", "categories_duplicate")]
     public async Task Invalid_rules_are_rejected(string json, string code)
     {
         var brand = await NewBrandAsync();

@@ -177,6 +177,7 @@ public sealed class TaxonomySettingsTests : ApiTest
     [InlineData("""{"colours": {"remove": ["Mauve"]}}""", "colours_invalid")]
     [InlineData("""{"ages": {"remove": ["Less than 1 year", "1 year old", "2 years old", "3 years old", "15+ years old"]}}""", "ages_invalid")]
     [InlineData("""{"flavours": ["Mint"]}""", "flavours_unknown")]
+    [InlineData("""{"colours": ["Sage"], "colours": ["Grey"]}""", "colours_duplicate")]
     [InlineData("""{"Bad Key": ["Mint"]}""", "unknown_field")]
     public async Task Invalid_changes_are_rejected_with_a_code_per_list(string json, string code)
     {

@@ -398,6 +398,7 @@ public sealed class WarehousesTests : ApiTest
         { """{"label": "A", "colour": "red"}""", ["colour_unknown"] },
         { """{"label": "A", "id": "e3f5a2c4-9e2b-4f8a-b1d2-7c8e5f1a3b9d"}""", ["id_unknown"] },
         { """{"label": "A", "Bad Name!": 1}""", ["unknown_field"] },
+        { """{"label": "A", "city": "Derby", "city": "Leeds"}""", ["city_duplicate"] },
         {
             """{"bogus": 1, "contact_email": "x", "postcode": "zz", "is_default": "no"}""",
             ["bogus_unknown", "label_required", "contact_email_invalid", "postcode_invalid", "is_default_invalid"]

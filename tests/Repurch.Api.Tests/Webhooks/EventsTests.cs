@@ -136,6 +136,8 @@ public sealed class EventsTests : ApiTest
     [InlineData("""{"since":"2026-01-01T00:00:00Z","endpoint_id":"we_missing"}""", "endpoint_id_invalid")]
     [InlineData("""{"since":"2026-01-01T00:00:00Z","endpoint_id":7}""", "endpoint_id_invalid")]
     [InlineData("""{"since":"2026-01-01T00:00:00Z","force":true}""", "force_unknown")]
+    [InlineData("""{"since":null}""", "since_required")]
+    [InlineData("""{"since":"2026-01-01T00:00:00Z","since":"2026-02-01T00:00:00Z"}""", "since_duplicate")]
     public async Task Bad_replay_requests_are_rejected_and_queue_nothing(string body, string code)
     {
         var brand = await NewBrandAsync();

@@ -95,6 +95,8 @@ public sealed class WebhookEndpointsTests : ApiTest
     [InlineData("""{"url":"https://hooks.example.com","enabled":"yes"}""", "enabled_invalid")]
     [InlineData("""{"url":"https://hooks.example.com","ordered":1}""", "ordered_invalid")]
     [InlineData("""{"url":"https://hooks.example.com","secret":"whsec_mine"}""", "secret_unknown")]
+    [InlineData("""{"url":null}""", "url_required")]
+    [InlineData("""{"url":"https://hooks.example.com","url":"https://other.example.com"}""", "url_duplicate")]
     public async Task Invalid_endpoints_are_rejected_with_a_reason_and_nothing_is_saved(string body, string code)
     {
         var brand = await NewBrandAsync();

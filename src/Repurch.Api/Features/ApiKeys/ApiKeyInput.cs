@@ -1,6 +1,5 @@
 using Repurch.Api.Http;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Repurch.Api.Auth;
 
 namespace Repurch.Api.Features.ApiKeys;
@@ -12,7 +11,7 @@ public sealed record ApiKeyRequest(string Name, string Role, string[] Scopes, st
 /// Validates a create body field by field. Every failing field contributes its own code; the
 /// request is returned only when there are none.
 /// </summary>
-public static partial class ApiKeyInput
+public static class ApiKeyInput
 {
     public const int MaxName = 100;
 
@@ -27,66 +26,26 @@ public static partial class ApiKeyInput
 
     public static ApiKeyRequest? Parse(JsonElement body, string callerEnvironment, List<string> errors)
     {
-        var present = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        foreach (var p in body.EnumerateObject())
-        {
-            if (Array.IndexOf(Fields, p.Name) < 0)
-            {
-                errors.Add(FieldFormats.UnknownFieldCode(p.Name));
-                continue;
-            }
-            present[p.Name] = p.Value;
-        }
-
-        var name = Name(present, errors);
-        var role = Role(present, errors);
-        var scopes = ScopeList(present, errors);
-        var environment = Environment(present, callerEnvironment, errors);
-        return errors.Count == 0 ? new ApiKeyRequest(name!, role!, scopes!, environment!) : null;
+        var r = new FieldReader(body, Fields, errors, creating: true);
+        var name = r.Text("name", MaxName, FieldPresence.Required);
+        var role = r.OneOf("role", CreatableRoles, FieldPresence.Required);
+        var scopes = ScopeList(r);
+        // Left out or null: a key for the caller's own environment.
+        var environment = r.OneOf("environment", ApiKeyMapper.Environments);
+        return errors.Count == 0 ? new ApiKeyRequest(name.Value!, role.Value!, scopes!, environment.Value ?? callerEnvironment) : null;
     }
 
-    private static bool IsAbsent(Dictionary<string, JsonElement> present, string field, out JsonElement v) =>
-        !present.TryGetValue(field, out v) || v.ValueKind == JsonValueKind.Null;
-
-    private static string? Name(Dictionary<string, JsonElement> present, List<string> errors)
+    private static string[]? ScopeList(FieldReader r)
     {
-        if (IsAbsent(present, "name", out var v)) { errors.Add("name_required"); return null; }
-        if (v.ValueKind != JsonValueKind.String) { errors.Add("name_invalid"); return null; }
-        var s = v.GetString()!.Trim();
-        if (s.Length == 0) { errors.Add("name_required"); return null; }
-        if (s.Length > MaxName) { errors.Add("name_too_long"); return null; }
-        if (s.Any(char.IsControl)) { errors.Add("name_invalid"); return null; }
-        return s;
-    }
-
-    private static string? Role(Dictionary<string, JsonElement> present, List<string> errors)
-    {
-        if (IsAbsent(present, "role", out var v)) { errors.Add("role_required"); return null; }
-        if (v.ValueKind == JsonValueKind.String && v.GetString() is { } s && CreatableRoles.Contains(s)) return s;
-        errors.Add("role_invalid");
-        return null;
-    }
-
-    private static string[]? ScopeList(Dictionary<string, JsonElement> present, List<string> errors)
-    {
-        if (IsAbsent(present, "scopes", out var v)) { errors.Add("scopes_required"); return null; }
+        if (!r.TryValue<string[]>("scopes", FieldPresence.Required, out var v, out _)) return null;
         if (v.ValueKind != JsonValueKind.Array || v.GetArrayLength() == 0
             || v.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.String || !Scopes.All.Contains(e.GetString())))
         {
-            errors.Add("scopes_invalid");
+            r.Add("scopes_invalid");
             return null;
         }
         // Stored in canonical order, once each.
         var given = v.EnumerateArray().Select(e => e.GetString()!).ToHashSet(StringComparer.Ordinal);
         return Scopes.All.Where(given.Contains).ToArray();
     }
-
-    private static string? Environment(Dictionary<string, JsonElement> present, string callerEnvironment, List<string> errors)
-    {
-        if (IsAbsent(present, "environment", out var v)) return callerEnvironment;
-        if (v.ValueKind == JsonValueKind.String && v.GetString() is { } s && ApiKeyMapper.Environments.Contains(s)) return s;
-        errors.Add("environment_invalid");
-        return null;
-    }
-
 }

@@ -40,13 +40,13 @@ public static class ApiKeysEndpoints
                 - `scopes` is a non-empty array of `read` and `write`.
                 - `environment` is `live` or `sandbox` and defaults to the caller's own. Live keys start `re_pk_live_`, sandbox keys `re_pk_test_`.
                 - A key cannot grant more than its creator has: requesting a scope the calling key lacks is `403 forbidden`, and so is a sandbox caller asking for a live key.
-                - Unknown fields are rejected (`<field>_unknown`).
+                - Unknown fields are rejected (`<field>_unknown`), and so is a field sent twice (`<field>_duplicate`).
 
                 The creation is recorded in the audit log as `api_key.created` (never with the secret).
                 """)
             .Errors([.. ApiDocs.AuthErrors,
                 new(403, "forbidden", "The requested scopes exceed the calling key's, or a sandbox caller asked for a live key."),
-                new(400, "validation_failed", "Field-level reasons listed as codes in `data.errors`: `name_required`, `name_too_long`, `name_invalid`, `role_required`, `role_invalid`, `scopes_required`, `scopes_invalid`, `environment_invalid`, `<field>_unknown`."),
+                new(400, "validation_failed", "Field-level reasons listed as codes in `data.errors`: `name_required`, `name_too_long`, `name_invalid`, `role_required`, `role_invalid`, `scopes_required`, `scopes_invalid`, `environment_invalid`, `<field>_unknown`, `<field>_duplicate`."),
                 ApiDocs.BadBody, ApiDocs.TooLarge with { Message = "Body is larger than 16 KB." }, ApiDocs.WrongMediaType,
                 new(409, "environment_unavailable", "The brand has no workspace in the requested environment.")]);
         write.MapDelete("/{id}", Revoke).WithName("RevokeApiKey").WithSummary("Revoke an API key")

@@ -28,7 +28,7 @@ public static class AuthEndpoints
             .WithDescription("No bearer needed: the refresh token is the credential. Returns a new pair and retires the refresh token sent. Sending a retired refresh token again revokes its whole family, including the newest token, and answers `401 invalid_token`.")
             .NoBearer()
             .Errors(ApiDocs.InvalidToken with { Message = "Refresh token is unknown, expired, retired or revoked." },
-                new DocumentedError(400, "validation_failed", "`refresh_token_required`: send `{\"refresh_token\": \"…\"}`."));
+                new DocumentedError(400, "validation_failed", "`refresh_token_required`: send `{\"refresh_token\": \"…\"}`; `refresh_token_invalid` (not a string), `<field>_unknown`, `<field>_duplicate`."));
         return app;
     }
 
@@ -44,15 +44,19 @@ public static class AuthEndpoints
         return TypedResults.Ok(pair);
     }
 
+    private static readonly string[] RefreshFields = ["refresh_token"];
+
     private static async Task<Results<Ok<TokenPair>, ApiErrorResult>> Refresh(HttpContext http, DataPlanes planes, CredentialStore store, AccessTokens tokens, TimeProvider clock, CancellationToken ct)
     {
         var body = await JsonBody.ReadObjectAsync(http.Request, ct);
         if (body.Error is not null) return body.Error;
         using var doc = body.Document;
-        if (body.Empty || !body.Root.TryGetProperty("refresh_token", out var rt) || rt.ValueKind != System.Text.Json.JsonValueKind.String)
-            return Problems.Validation("Refresh rejected", ["refresh_token_required"]);
+        if (body.Empty) return Problems.Validation("Refresh rejected", ["refresh_token_required"]);
+        var fields = new FieldReader(body.Root, RefreshFields, creating: true);
+        var token = fields.Text("refresh_token", int.MaxValue, FieldPresence.Required);
+        if (fields.Errors.Count > 0) return Problems.Validation("Refresh rejected", fields.Errors);
 
-        var presented = rt.GetString()!;
+        var presented = token.Value!;
         if (Secrets.PlaneOfRefreshToken(presented) is not { } plane || presented.Length > 200) return Problems.InvalidToken();
         var row = await store.FindRefreshTokenAsync(plane, presented, ct);
         if (row is null) return Problems.InvalidToken();

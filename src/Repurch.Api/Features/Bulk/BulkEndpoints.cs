@@ -41,7 +41,7 @@ public static class BulkEndpoints
     public const string ErrorSeparator = " · ";
 
     public static readonly DocumentedError BadFile = new(400, "bad_file",
-        "No file supplied, `file_b64` is not valid base64, both `file_b64` and `csv_text` were sent, or the file cannot be read as CSV or XLSX: " +
+        "No file supplied, `file_b64` is not valid base64, both `file_b64` and `csv_text` were sent, a field is unknown or sent twice, or the file cannot be read as CSV or XLSX: " +
         "binary garbage, undecodable text, a damaged zip, a zip bomb, a macro-enabled workbook, external links, an XML DTD, no header row, or a duplicate column. The message says which.");
     public static readonly DocumentedError TooManyRows = new(400, "too_many_rows",
         $"The file has more than {BulkColumns.MaxRows} data rows; split it, or send it to POST /v1/listings/bulk-jobs which takes any size.");
@@ -79,6 +79,7 @@ public static class BulkEndpoints
             .Errors([.. ApiDocs.AuthErrors,
                 new(400, "no_ids", "Provide at least one listing ID (`ids` missing, empty, or not an array of integers; `data.errors` says which)."),
                 new(400, "too_many", $"Bulk delete is capped at {MaxDeleteIds} listings per call."),
+                new(400, "validation_failed", "`<field>_unknown` (the body has only `ids`), `ids_duplicate`."),
                 ApiDocs.BadBody, ApiDocs.TooLarge, ApiDocs.WrongMediaType]);
         BulkJobEndpoints.Map(read, write);
         return app;
@@ -96,6 +97,9 @@ public static class BulkEndpoints
         await buffer.CopyToAsync(http.Response.Body, ct);
     }
 
+    // filename is accepted and ignored (browsers' upload helpers send it).
+    private static readonly string[] FileFields = ["file_b64", "csv_text", "filename"];
+
     /// <summary>The body's file as a seekable stream, or the error to answer with.</summary>
     private static async Task<(MemoryStream? File, ApiErrorResult? Error)> ReadFileAsync(HttpRequest request, CancellationToken ct)
     {
@@ -104,17 +108,20 @@ public static class BulkEndpoints
         if (body.Error is not null) return (null, body.Error);
         if (body.Empty) return (null, NoFile());
         using var doc = body.Document!;
-        string? b64 = null, csv = null;
-        foreach (var p in doc.RootElement.EnumerateObject())
+        var fields = new FieldReader(doc.RootElement, FileFields);
+        // A file upload answers bad_file with a sentence, not field codes: the first problem is named.
+        if (fields.Errors.FirstOrDefault() is { } problem)
         {
-            switch (p.Name)
-            {
-                case "file_b64" when p.Value.ValueKind is JsonValueKind.String or JsonValueKind.Null: b64 = p.Value.GetString(); break;
-                case "csv_text" when p.Value.ValueKind is JsonValueKind.String or JsonValueKind.Null: csv = p.Value.GetString(); break;
-                case "filename": break;
-                case "file_b64" or "csv_text": return (null, Bad($"{p.Name} must be a string."));
-                default: return (null, Bad($"Unknown field {FieldFormats.UnknownFieldCode(p.Name)}: send file_b64 (base64 XLSX or CSV) or csv_text."));
-            }
+            return (null, Bad(problem.EndsWith("_duplicate", StringComparison.Ordinal)
+                ? $"Field sent twice ({problem}): send file_b64 or csv_text once."
+                : $"Unknown field {problem}: send file_b64 (base64 XLSX or CSV) or csv_text."));
+        }
+        string? b64 = null, csv = null;
+        foreach (var name in (string[])["file_b64", "csv_text"])
+        {
+            if (!fields.TryGet(name, out var v)) continue;
+            if (v.ValueKind is not (JsonValueKind.String or JsonValueKind.Null)) return (null, Bad($"{name} must be a string."));
+            if (name == "file_b64") b64 = v.GetString(); else csv = v.GetString();
         }
         if (!string.IsNullOrEmpty(b64) && !string.IsNullOrEmpty(csv)) return (null, Bad("Send either file_b64 or csv_text, not both."));
         if (!string.IsNullOrEmpty(csv)) return (new MemoryStream(new System.Text.UTF8Encoding(false).GetBytes(csv)), null);
@@ -200,6 +207,8 @@ public static class BulkEndpoints
         return TypedResults.Ok(new CommitResponse(rows!.Count, valid.Count, rows!.Count - valid.Count, results));
     }
 
+    private static readonly string[] DeleteFields = ["ids"];
+
     private static async Task<Results<Ok<BulkDeleteResponse>, ApiErrorResult>> Delete(HttpContext http, RepurchDb db, TimeProvider clock, CancellationToken ct)
     {
         var body = await JsonBody.ReadObjectAsync(http.Request, ct: ct);
@@ -207,9 +216,9 @@ public static class BulkEndpoints
         var noIds = Problems.Of(400, "no_ids", "Provide at least one listing ID.");
         if (body.Empty) return noIds;
         using var doc = body.Document!;
-        var unknown = doc.RootElement.EnumerateObject().Select(p => p.Name).Where(n => n != "ids").ToList();
-        if (unknown.Count > 0) return Problems.Validation("Bulk delete rejected", unknown.Select(FieldFormats.UnknownFieldCode).ToList());
-        if (!doc.RootElement.TryGetProperty("ids", out var idsElement) || idsElement.ValueKind != JsonValueKind.Array || idsElement.GetArrayLength() == 0)
+        var fields = new FieldReader(doc.RootElement, DeleteFields);
+        if (fields.Errors.Count > 0) return Problems.Validation("Bulk delete rejected", fields.Errors);
+        if (!fields.TryGet("ids", out var idsElement) || idsElement.ValueKind != JsonValueKind.Array || idsElement.GetArrayLength() == 0)
             return noIds;
         if (idsElement.GetArrayLength() > MaxDeleteIds) return Problems.Of(400, "too_many", $"Bulk delete is capped at {MaxDeleteIds} listings per call.");
         var ids = new List<long>();

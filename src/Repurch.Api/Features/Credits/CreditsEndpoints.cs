@@ -49,7 +49,7 @@ public static class CreditsEndpoints
             new(422, "code_voided", "The code was voided."),
             new(409, "code_already_redeemed", "The code has been redeemed already (the message never says where)."),
             new(429, "too_many_code_attempts", "Too many invalid codes from this key recently (`Money:CodeGuessLimit` per `Money:CodeGuessWindowMinutes`); `Retry-After` says when to try again."),
-            new(400, "validation_failed", "`code_required`, `code_invalid_type`, `order_reference_required`, `order_reference_invalid` (1 to 200 characters), `<field>_unknown`."),
+            new(400, "validation_failed", "`code_required`, `code_invalid` (not a string), `order_reference_required`, `order_reference_invalid`, `order_reference_too_long` (over 200 characters), `<field>_unknown`, `<field>_duplicate`."),
             ApiDocs.BadBody, ApiDocs.TooLarge with { Message = "Body is larger than 16 KB." }, ApiDocs.WrongMediaType,
         ];
 
@@ -88,38 +88,28 @@ public static class CreditsEndpoints
 
     private sealed record Input(string Code, string? OrderReference);
 
+    private static readonly string[] InputFields = ["code", "order_reference"];
+
     private static async Task<(Input?, ApiErrorResult?)> ReadAsync(HttpContext http, bool referenceRequired, CancellationToken ct)
     {
         var body = await JsonBody.ReadObjectAsync(http.Request, ct);
         if (body.Error is not null) return (null, body.Error);
         var errors = new List<string>();
         string? code = null, reference = null;
-        bool sawCode = false, sawRef = false;
         using var doc = body.Document;
-        if (!body.Empty)
+        var referencePresence = referenceRequired ? FieldPresence.Required : FieldPresence.Optional;
+        if (body.Empty)
         {
-            foreach (var p in body.Root.EnumerateObject())
-            {
-                switch (p.Name)
-                {
-                    case "code":
-                        sawCode = true;
-                        if (p.Value.ValueKind == JsonValueKind.String) code = p.Value.GetString();
-                        else errors.Add("code_invalid_type");
-                        break;
-                    case "order_reference":
-                        sawRef = true;
-                        reference = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()!.Trim() : null;
-                        if (reference is null || reference.Length is 0 or > MaxOrderReference || reference.Any(char.IsControl)) errors.Add("order_reference_invalid");
-                        break;
-                    default:
-                        errors.Add(FieldFormats.UnknownFieldCode(p.Name));
-                        break;
-                }
-            }
+            errors.Add("code_required");
+            if (referenceRequired) errors.Add("order_reference_required");
         }
-        if (!sawCode) errors.Add("code_required");
-        if (!sawRef && referenceRequired) errors.Add("order_reference_required");
+        else
+        {
+            var r = new FieldReader(body.Root, InputFields, errors, creating: true);
+            // The code is judged by CreditCodeVault.Normalize (spaces and hyphens do not matter), not here.
+            code = r.Text("code", int.MaxValue, FieldPresence.Required, multiline: true).Value;
+            reference = r.Text("order_reference", MaxOrderReference, referencePresence).Value;
+        }
         return errors.Count > 0 ? (null, Problems.Validation("Code could not be checked", errors)) : (new Input(code!, reference), null);
     }
 

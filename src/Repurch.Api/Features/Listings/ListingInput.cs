@@ -34,55 +34,39 @@ public static partial class ListingInput
     /// <summary>Applies <paramref name="body"/> to <paramref name="listing"/>; returns the error codes.</summary>
     public static List<string> Apply(JsonElement body, Listing listing, ListingOptions options, bool creating)
     {
-        var errors = new List<string>();
-        var present = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        foreach (var p in body.EnumerateObject())
-        {
-            if (Array.IndexOf(Fields, p.Name) < 0)
-            {
-                errors.Add(FieldFormats.UnknownFieldCode(p.Name));
-                continue;
-            }
-            present[p.Name] = p.Value;
-        }
+        var r = new FieldReader(body, Fields, creating: creating);
+        var errors = r.Errors;
+        var required = FieldPresence.Required;
 
         foreach (var field in Fields)
         {
-            var has = present.TryGetValue(field, out var v);
+            var has = r.TryGet(field, out var v);
             var isNull = !has || v.ValueKind == JsonValueKind.Null;
             switch (field)
             {
                 case "title":
-                    if (creating && isNull || has && isNull) { errors.Add("title_required"); break; }
-                    if (!has) break;
-                    if (Text(v, MaxTitle, field, errors, required: true) is { } title) listing.Title = title;
+                    if (r.Text(field, MaxTitle, required, multiline: true) is { Set: true, Value: { } title }) listing.Title = title;
                     break;
                 case "description":
-                    if (!has) break;
-                    listing.Description = isNull ? null : Text(v, MaxDescription, field, errors);
+                    if (r.Text(field, MaxDescription, multiline: true) is { Set: true } description) listing.Description = description.Value;
                     break;
                 case "channel":
-                    if (!has) break;
-                    if (isNull) { errors.Add("channel_invalid"); break; }
-                    if (OneOf(v, Taxonomy.Channels, "channel_invalid", errors) is { } channel) listing.Channel = channel;
+                    if (r.OneOf(field, Taxonomy.Channels, FieldPresence.NotNull) is { Set: true } channel) listing.Channel = channel.Value!;
                     break;
                 case "status":
-                    if (!has) break;
-                    if (isNull) { errors.Add("status_invalid"); break; }
-                    if (OneOf(v, InputStatuses, "status_invalid", errors) is { } status) listing.Status = status;
+                    if (r.OneOf(field, InputStatuses, FieldPresence.NotNull) is { Set: true } status) listing.Status = status.Value!;
                     break;
                 case "price_gbp":
-                    if (creating && isNull || has && isNull) { errors.Add("price_gbp_required"); break; }
-                    if (!has) break;
-                    if (Money(v, "price_gbp_invalid", errors, allowZero: false) is { } price) listing.RegularPrice = price;
+                    if (r.TryValue<decimal>(field, required, out v, out _)
+                        && Money(v, "price_gbp_invalid", errors, allowZero: false) is { } price) listing.RegularPrice = price;
                     break;
                 case "sale_price_gbp":
-                    if (!has) break;
-                    listing.SalePrice = isNull ? null : Money(v, "sale_price_gbp_invalid", errors, allowZero: false);
+                    if (r.TryValue<decimal>(field, FieldPresence.Optional, out v, out var saleRead)) listing.SalePrice = Money(v, "sale_price_gbp_invalid", errors, allowZero: false);
+                    else if (saleRead.Set) listing.SalePrice = null;
                     break;
                 case "rrp_gbp":
-                    if (!has) break;
-                    listing.Rrp = isNull ? null : Money(v, "rrp_gbp_invalid", errors, allowZero: false);
+                    if (r.TryValue<decimal>(field, FieldPresence.Optional, out v, out var rrp)) listing.Rrp = Money(v, "rrp_gbp_invalid", errors, allowZero: false);
+                    else if (rrp.Set) listing.Rrp = null;
                     break;
                 case "delivery_contribution_gbp":
                     if (!has) break;
@@ -95,29 +79,25 @@ public static partial class ListingInput
                     else errors.Add("delivery_contribution_invalid");
                     break;
                 case "condition":
-                    if (creating && isNull || has && isNull) { errors.Add("condition_required"); break; }
-                    if (!has) break;
-                    if (OneOf(v, options.Conditions.Select(c => c.Value).ToArray(), "condition_invalid", errors) is { } condition) listing.Condition = condition;
+                    if (r.OneOf(field, options.Conditions.Select(c => c.Value).ToArray(), required) is { Set: true } condition) listing.Condition = condition.Value!;
                     break;
                 case "category":
-                    if (creating && isNull || has && isNull) { errors.Add("category_required"); break; }
-                    if (!has) break;
-                    if (OneOf(v, options.Categories, "category_invalid", errors) is { } category) listing.Category = category;
+                    if (r.OneOf(field, options.Categories, required) is { Set: true } category) listing.Category = category.Value!;
                     break;
                 case "item_type":
-                    if (has) listing.ItemType = isNull ? null : OneOf(v, options.ItemTypes, "item_type_invalid", errors);
+                    if (r.OneOf(field, options.ItemTypes) is { Set: true } itemType) listing.ItemType = itemType.Value;
                     break;
                 case "brand":
-                    if (has) listing.Manufacturer = isNull ? null : OneOf(v, options.Brands, "brand_invalid", errors);
+                    if (r.OneOf(field, options.Brands) is { Set: true } brand) listing.Manufacturer = brand.Value;
                     break;
                 case "colour":
-                    if (has) listing.Colour = isNull ? null : OneOf(v, options.Colours, "colour_invalid", errors);
+                    if (r.OneOf(field, options.Colours) is { Set: true } colour) listing.Colour = colour.Value;
                     break;
                 case "fabric":
-                    if (has) listing.Fabric = isNull ? null : OneOf(v, options.Fabrics, "fabric_invalid", errors);
+                    if (r.OneOf(field, options.Fabrics) is { Set: true } fabric) listing.Fabric = fabric.Value;
                     break;
                 case "age_years":
-                    if (has) listing.AgeYears = isNull ? null : OneOf(v, options.Ages, "age_years_invalid", errors);
+                    if (r.OneOf(field, options.Ages) is { Set: true } age) listing.AgeYears = age.Value;
                     break;
                 case "available_from":
                     if (!has) break;
@@ -164,10 +144,10 @@ public static partial class ListingInput
                     if (has && !isNull && AttachmentIds(v) is null) errors.Add("attachment_ids_invalid");
                     break;
                 case "sku":
-                    if (has) listing.Sku = isNull ? null : Text(v, MaxShortText, field, errors);
+                    if (r.Text(field, MaxShortText, multiline: true) is { Set: true } sku) listing.Sku = sku.Value;
                     break;
                 case "warehouse_location":
-                    if (has) listing.WarehouseLocation = isNull ? null : Text(v, MaxShortText, field, errors);
+                    if (r.Text(field, MaxShortText, multiline: true) is { Set: true } location) listing.WarehouseLocation = location.Value;
                     break;
                 case "warehouse_id":
                     // Shape only here; the endpoint checks the warehouse is the caller's own.
@@ -180,7 +160,7 @@ public static partial class ListingInput
         }
 
         // The API reference's own create example sends no faults; an omitted list means "None".
-        if (creating && !present.ContainsKey("faults")) listing.Faults = ["None"];
+        if (creating && !r.Has("faults")) listing.Faults = ["None"];
 
         // Rules across fields hold on the listing as it would be saved.
         if (listing.Faults.Length == 0 && !errors.Contains("faults_invalid") && !errors.Contains("faults_required"))
@@ -189,23 +169,6 @@ public static partial class ListingInput
             && !errors.Contains("sale_price_gbp_invalid") && !errors.Contains("price_gbp_invalid"))
             errors.Add("sale_price_gbp_invalid");
         return errors;
-    }
-
-    private static string? Text(JsonElement v, int max, string field, List<string> errors, bool required = false)
-    {
-        if (v.ValueKind != JsonValueKind.String) { errors.Add($"{field}_invalid"); return null; }
-        var s = v.GetString()!.Trim();
-        if (required && s.Length == 0) { errors.Add($"{field}_required"); return null; }
-        if (s.Length > max) { errors.Add($"{field}_too_long"); return null; }
-        if (s.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t')) { errors.Add($"{field}_invalid"); return null; }
-        return s.Length == 0 ? null : s;
-    }
-
-    private static string? OneOf(JsonElement v, IReadOnlyList<string> allowed, string code, List<string> errors)
-    {
-        if (v.ValueKind == JsonValueKind.String && v.GetString() is { } s && allowed.Contains(s)) return s;
-        errors.Add(code);
-        return null;
     }
 
     /// <summary>A positive amount in pounds with at most two decimal places; numeric strings are accepted.</summary>
@@ -283,9 +246,10 @@ public static partial class ListingInput
             foreach (var p in item.EnumerateObject())
             {
                 // No control characters: jsonb rejects an escaped NUL (a 500) and the rest are never meant.
-                if (p.Name == "dimension" && p.Value.ValueKind == JsonValueKind.String && p.Value.GetString() is { Length: > 0 and <= 50 } d
-                    && !d.Any(char.IsControl)) dimension = d.Trim();
-                else if (p.Name == "value_cm" && p.Value.ValueKind == JsonValueKind.Number && p.Value.TryGetDecimal(out var cm) && cm > 0 && cm <= 10_000) value = cm;
+                // A key sent twice is a wrong shape too (dimension or value_cm already read).
+                if (p.Name == "dimension" && dimension is null && p.Value.ValueKind == JsonValueKind.String && p.Value.GetString() is { Length: > 0 } d
+                    && FieldFormats.Length(d) <= 50 && !d.Any(char.IsControl)) dimension = d.Trim();
+                else if (p.Name == "value_cm" && value is null && p.Value.ValueKind == JsonValueKind.Number && p.Value.TryGetDecimal(out var cm) && cm > 0 && cm <= 10_000) value = cm;
                 else return null;
             }
             if (dimension is not { Length: > 0 } || value is null) return null;

@@ -43,7 +43,7 @@ public static class MediaEndpoints
                 new(400, "no_image", "image_base64 is required."),
                 new(400, "bad_image_base64", "image_base64 is not valid base64."),
                 new(400, "image_unreadable", "The bytes are a JPEG, PNG, WebP or GIF but truncated or corrupt."),
-                new(400, "validation_failed", "`filename_invalid` (not a string, longer than 255 characters or with control characters) or `<field>_unknown`."),
+                new(400, "validation_failed", "`filename_invalid` (not a string or with control characters), `filename_too_long` (over 255 characters), `<field>_unknown` or `<field>_duplicate`. A `null` or blank `filename` is the default name."),
                 ApiDocs.BadBody,
                 new(413, "image_too_large", "Image must be smaller than 10MB (decoded), or has too many pixels (see above)."),
                 new(415, "unsupported_mime", "Unsupported image type. Allowed: jpeg, png, webp, gif."),
@@ -70,6 +70,8 @@ public static class MediaEndpoints
         });
     }
 
+    private static readonly string[] UploadFields = ["image_base64", "filename"];
+
     private static async Task<Results<Created<UploadedPhoto>, ApiErrorResult>> Upload(
         HttpContext http, RepurchDb db, IObjectStore store, MediaUrls urls, TimeProvider clock, ILogger<PhotoUpload> log, CancellationToken ct)
     {
@@ -79,27 +81,11 @@ public static class MediaEndpoints
         if (body.Empty) return NoImage();
         using var doc = body.Document!;
 
-        var errors = new List<string>();
-        JsonElement? image = null;
-        var filename = DefaultFilename;
-        foreach (var p in body.Root.EnumerateObject())
-        {
-            switch (p.Name)
-            {
-                case "image_base64":
-                    image = p.Value;
-                    break;
-                case "filename":
-                    if (p.Value.ValueKind == JsonValueKind.Null) break;
-                    if (p.Value.ValueKind == JsonValueKind.String && p.Value.GetString() is { Length: > 0 and <= MaxFilename } f
-                        && !f.Any(char.IsControl)) filename = f.Trim();
-                    else errors.Add("filename_invalid");
-                    break;
-                default:
-                    errors.Add(FieldFormats.UnknownFieldCode(p.Name));
-                    break;
-            }
-        }
+        var r = new FieldReader(body.Root, UploadFields);
+        var errors = r.Errors;
+        JsonElement? image = r.TryGet("image_base64", out var sentImage) ? sentImage : null;
+        // Null or blank: the default name.
+        var filename = r.Text("filename", MaxFilename).Value ?? DefaultFilename;
         if (errors.Count > 0) return Problems.Validation("Photo could not be stored", errors);
         if (image is not { } value || value.ValueKind == JsonValueKind.Null || value.ValueKind == JsonValueKind.String && value.GetString()!.Trim().Length == 0)
             return NoImage();

@@ -35,6 +35,7 @@ public sealed record OrderCreate(long ListingId, int? Quantity, OrderBuyer Buyer
 public static class OrdersEndpoints
 {
     public const int MaxQuantity = 100;
+    public const int MaxBuyerName = 200;
 
     public static IEndpointRouteBuilder MapOrders(this IEndpointRouteBuilder app)
     {
@@ -50,7 +51,7 @@ public static class OrdersEndpoints
             .JsonRequest<OrderCreate>().BodyLimit(16 * 1024)
             .WithDescription("Reserves `quantity` (default 1, at most 100) of an active marketplace listing for the buyer and creates the payment with the provider: the answer is `pending_payment` with `amount_gbp` and the hand-off in `payment` (`approve_url` is where the buyer approves a PayPal payment; the local `fake` provider needs no approval). The reservation is a single conditional update: buyers racing for the last unit get one order, and every other one `409 listing_sold_out`. A listing whose units are all reserved stays `active` with `quantity_identical` 0, off the marketplace's pages, and orders for it are `409 listing_sold_out`; the capture that pays for its last unit closes it, and a cancelled order puts its units back on sale. `payout_gbp` is the listing's `payout` figure at the time of sale, times the quantity. Bodies are capped at 16 KB.")
             .Errors([.. auth,
-                new(400, "validation_failed", "Field codes in `data.errors`: `listing_id_required`, `listing_id_invalid`, `quantity_invalid`, `buyer_required`, `buyer_email_required`, `buyer_email_invalid`, `buyer_name_required`, `buyer_name_invalid`, `<field>_unknown`."),
+                new(400, "validation_failed", "Field codes in `data.errors`: `listing_id_required`, `listing_id_invalid`, `quantity_invalid`, `buyer_required`, `buyer_invalid` (not an object), `buyer_email_required`, `buyer_email_invalid`, `buyer_name_required`, `buyer_name_too_long` (over 200 characters), `<field>_unknown` (`buyer_<field>_unknown` inside `buyer`), `<field>_duplicate`. `null` or blank text counts as missing."),
                 ApiDocs.BadBody, ApiDocs.TooLarge with { Message = "Body is larger than 16 KB." }, ApiDocs.WrongMediaType,
                 new(404, "listing_not_found", "No listing with this id is on sale on the marketplace (a listing whose last unit has been paid for is closed and not shown either)."),
                 new(409, "listing_sold_out", "Every unit is reserved by other buyers' orders (they went while this request waited, or earlier and are not yet paid)."), new(409, "insufficient_quantity", "Fewer units are left than asked for; the message says how many."),
@@ -90,58 +91,23 @@ public static class OrdersEndpoints
 
     private sealed record CreateInput(long ListingId, int Quantity, string Email, string Name);
 
+    private static readonly string[] CreateFields = ["listing_id", "quantity", "buyer"];
+    private static readonly string[] BuyerFields = ["email", "name"];
+
     private static List<string> Parse(JsonElement root, out CreateInput? input)
     {
         input = null;
-        var errors = new List<string>();
-        long listingId = 0;
-        var quantity = 1;
+        var r = new FieldReader(root, CreateFields, creating: true);
+        var listingId = r.WholeNumber("listing_id", 1, long.MaxValue, FieldPresence.Required);
+        var quantity = r.WholeNumber("quantity", 1, MaxQuantity);
         string? email = null, name = null;
-        var sawListing = false;
-        var sawBuyer = false;
-        foreach (var p in root.EnumerateObject())
+        if (r.Nested("buyer", BuyerFields, FieldPresence.Required) is { } buyer)
         {
-            switch (p.Name)
-            {
-                case "listing_id":
-                    sawListing = true;
-                    if (p.Value.ValueKind != JsonValueKind.Number || !p.Value.TryGetInt64(out listingId) || listingId <= 0) errors.Add("listing_id_invalid");
-                    break;
-                case "quantity":
-                    if (p.Value.ValueKind != JsonValueKind.Number || !p.Value.TryGetInt32(out quantity) || quantity is < 1 or > MaxQuantity) errors.Add("quantity_invalid");
-                    break;
-                case "buyer":
-                    sawBuyer = true;
-                    if (p.Value.ValueKind != JsonValueKind.Object) { errors.Add("buyer_invalid"); break; }
-                    foreach (var b in p.Value.EnumerateObject())
-                    {
-                        switch (b.Name)
-                        {
-                            case "email":
-                                email = b.Value.ValueKind == JsonValueKind.String ? FieldFormats.Email(b.Value.GetString()!.Trim()) : null;
-                                if (email is null) errors.Add("buyer_email_invalid");
-                                break;
-                            case "name":
-                                name = b.Value.ValueKind == JsonValueKind.String ? b.Value.GetString()!.Trim() : null;
-                                if (name is null || name.Length is 0 or > 200) { errors.Add("buyer_name_invalid"); name = ""; }
-                                break;
-                            default:
-                                errors.Add(FieldFormats.UnknownFieldCode("buyer_" + b.Name));
-                                break;
-                        }
-                    }
-                    if (!p.Value.TryGetProperty("email", out _)) errors.Add("buyer_email_required");
-                    if (!p.Value.TryGetProperty("name", out _)) errors.Add("buyer_name_required");
-                    break;
-                default:
-                    errors.Add(FieldFormats.UnknownFieldCode(p.Name));
-                    break;
-            }
+            email = buyer.Formatted("email", FieldFormats.Email, FieldPresence.Required).Value;
+            name = buyer.Text("name", MaxBuyerName, FieldPresence.Required, multiline: true).Value;
         }
-        if (!sawListing) errors.Add("listing_id_required");
-        if (!sawBuyer) errors.Add("buyer_required");
-        if (errors.Count == 0) input = new CreateInput(listingId, quantity, email!, name!);
-        return errors;
+        if (r.Errors.Count == 0) input = new CreateInput(listingId.Value, quantity.Sent ? (int)quantity.Value : 1, email!, name!);
+        return r.Errors;
     }
 
     private static async Task<Results<Created<OrderView>, ApiErrorResult>> Create(

@@ -35,31 +35,31 @@ public static class BrandSettingsEndpoints
     /// A settings field: how to read it from a body (null when the endpoint reads it itself), and
     /// where it lives on the entity. The order of a list is the order codes are reported in.
     /// </summary>
-    private sealed record Field<T>(string Name, Func<JsonElement, List<string>, Read>? Reader, Func<T, string?> Get, Action<T, string?> Set);
+    private sealed record Field<T>(string Name, Func<FieldReader, FieldValue<string>>? Reader, Func<T, string?> Get, Action<T, string?> Set);
 
     private static readonly Field<BrandProfile>[] ProfileFields =
     [
-        new("display_name", (v, e) => Text(v, "display_name", MaxDisplayName, e), p => p.DisplayName, (p, x) => p.DisplayName = x),
-        new("tagline", (v, e) => Text(v, "tagline", MaxTagline, e), p => p.Tagline, (p, x) => p.Tagline = x),
-        new("description", (v, e) => Text(v, "description", MaxDescription, e, multiline: true), p => p.Description, (p, x) => p.Description = x),
-        new("support_email", (v, e) => Formatted(v, "support_email", e, Email), p => p.SupportEmail, (p, x) => p.SupportEmail = x),
-        new("support_phone", (v, e) => Formatted(v, "support_phone", e, Phone), p => p.SupportPhone, (p, x) => p.SupportPhone = x),
-        new("logo_url", (v, e) => Formatted(v, "logo_url", e, HttpsUrl), p => p.LogoUrl, (p, x) => p.LogoUrl = x),
-        new("accent_color", (v, e) => Formatted(v, "accent_color", e, HexColour), p => p.AccentColor, (p, x) => p.AccentColor = x),
+        new("display_name", r => r.Text("display_name", MaxDisplayName), p => p.DisplayName, (p, x) => p.DisplayName = x),
+        new("tagline", r => r.Text("tagline", MaxTagline), p => p.Tagline, (p, x) => p.Tagline = x),
+        new("description", r => r.Text("description", MaxDescription, multiline: true), p => p.Description, (p, x) => p.Description = x),
+        new("support_email", r => r.Formatted("support_email", Email), p => p.SupportEmail, (p, x) => p.SupportEmail = x),
+        new("support_phone", r => r.Formatted("support_phone", Phone), p => p.SupportPhone, (p, x) => p.SupportPhone = x),
+        new("logo_url", r => r.Formatted("logo_url", HttpsUrl), p => p.LogoUrl, (p, x) => p.LogoUrl = x),
+        new("accent_color", r => r.Formatted("accent_color", HexColour), p => p.AccentColor, (p, x) => p.AccentColor = x),
     ];
 
     // postcode and country are read by UpdateBilling itself: the postcode rule depends on the country.
     private static readonly Field<BillingEntity>[] BillingFields =
     [
-        new("company_name", (v, e) => Text(v, "company_name", MaxCompanyName, e), b => b.CompanyName, (b, x) => b.CompanyName = x),
-        new("address_1", (v, e) => Text(v, "address_1", MaxAddressLine, e), b => b.Address1, (b, x) => b.Address1 = x),
-        new("address_2", (v, e) => Text(v, "address_2", MaxAddressLine, e), b => b.Address2, (b, x) => b.Address2 = x),
-        new("city", (v, e) => Text(v, "city", MaxCity, e), b => b.City, (b, x) => b.City = x),
+        new("company_name", r => r.Text("company_name", MaxCompanyName), b => b.CompanyName, (b, x) => b.CompanyName = x),
+        new("address_1", r => r.Text("address_1", MaxAddressLine), b => b.Address1, (b, x) => b.Address1 = x),
+        new("address_2", r => r.Text("address_2", MaxAddressLine), b => b.Address2, (b, x) => b.Address2 = x),
+        new("city", r => r.Text("city", MaxCity), b => b.City, (b, x) => b.City = x),
         new("postcode", null, b => b.Postcode, (b, x) => b.Postcode = x),
         new("country", null, b => b.Country, (b, x) => b.Country = x ?? UnitedKingdom),
-        new("company_number", (v, e) => Formatted(v, "company_number", e, CompanyNumber), b => b.CompanyNumber, (b, x) => b.CompanyNumber = x),
-        new("vat_number", (v, e) => Formatted(v, "vat_number", e, VatNumber), b => b.VatNumber, (b, x) => b.VatNumber = x),
-        new("invoice_email", (v, e) => Formatted(v, "invoice_email", e, Email), b => b.InvoiceEmail, (b, x) => b.InvoiceEmail = x),
+        new("company_number", r => r.Formatted("company_number", CompanyNumber), b => b.CompanyNumber, (b, x) => b.CompanyNumber = x),
+        new("vat_number", r => r.Formatted("vat_number", VatNumber), b => b.VatNumber, (b, x) => b.VatNumber = x),
+        new("invoice_email", r => r.Formatted("invoice_email", Email), b => b.InvoiceEmail, (b, x) => b.InvoiceEmail = x),
     ];
 
     private static readonly string[] ProfileFieldNames = [.. ProfileFields.Select(f => f.Name)];
@@ -162,7 +162,7 @@ public static class BrandSettingsEndpoints
         using var document = doc;
 
         var errors = new List<string>();
-        var present = Fields(doc!.RootElement, ProfileFieldNames, errors);
+        var present = new FieldReader(doc!.RootElement, ProfileFieldNames, errors);
 
         var now = clock.GetUtcNow();
         await using var tx = await db.BeginOrJoinTransactionAsync(ct);
@@ -170,7 +170,7 @@ public static class BrandSettingsEndpoints
         var before = Snapshot(profile, ProfileFields);
 
         var bodyErrors = errors.Count;
-        Apply(present, profile, ProfileFields, errors);
+        Apply(present, profile, ProfileFields);
         // Required on the first save, and never cleared afterwards (null and blank both read as
         // cleared). display_name is the first field, so its code goes before the other fields' codes.
         if (profile.DisplayName is null && !errors.Any(e => e.StartsWith("display_name_", StringComparison.Ordinal)))
@@ -197,7 +197,7 @@ public static class BrandSettingsEndpoints
         using var document = doc;
 
         var errors = new List<string>();
-        var present = Fields(doc!.RootElement, BillingFieldNames, errors);
+        var present = new FieldReader(doc!.RootElement, BillingFieldNames, errors);
 
         var now = clock.GetUtcNow();
         await using var tx = await db.BeginOrJoinTransactionAsync(ct);
@@ -206,23 +206,23 @@ public static class BrandSettingsEndpoints
 
         // The country first: the postcode is checked against the country the entity will have.
         var countryErrors = new List<string>();
-        var country = Read.Of(billing.Country);
-        if (present.TryGetValue("country", out var countryValue))
+        var country = Of(billing.Country);
+        if (present.Has("country"))
         {
-            var text = Text(countryValue, "country", MaxCountry, countryErrors);
-            country = text.Ok ? Read.Of(text.Value is null ? UnitedKingdom : Country(text.Value)) : text;
+            var text = present.Into(countryErrors).Text("country", MaxCountry);
+            country = text.Ok ? Of(text.Value is null ? UnitedKingdom : Country(text.Value)) : text;
         }
-        var postcode = Read.Failed;
+        var postcode = Failed;
         var postcodeErrors = new List<string>();
-        var postcodeText = present.TryGetValue("postcode", out var postcodeValue)
-            ? Formatted(postcodeValue, "postcode", postcodeErrors, s => s)
-            : country.Ok && present.ContainsKey("country") ? Read.Of(billing.Postcode) : Read.Failed;
+        var postcodeText = present.Has("postcode")
+            ? present.Into(postcodeErrors).Formatted("postcode", s => s)
+            : country.Ok && present.Has("country") ? Of(billing.Postcode) : Failed;
         if (postcodeText.Ok)
         {
             var targetCountry = country.Ok ? country.Value! : billing.Country;
             postcode = postcodeText.Value is null ? postcodeText
                 : (UsesUkPostcodes(targetCountry) ? UkPostcode(postcodeText.Value) : OtherPostcode(postcodeText.Value)) is { } formatted
-                    ? Read.Of(formatted)
+                    ? Of(formatted)
                     : Invalid(postcodeErrors, "postcode_invalid");
         }
 
@@ -239,7 +239,7 @@ public static class BrandSettingsEndpoints
                     if (country.Ok) field.Set(billing, country.Value);
                     break;
                 default:
-                    if (present.TryGetValue(field.Name, out var v) && field.Reader!(v, errors) is { Ok: true } value) field.Set(billing, value.Value);
+                    if (present.Has(field.Name) && field.Reader!(present) is { Set: true } value) field.Set(billing, value.Value);
                     break;
             }
         }
@@ -256,10 +256,14 @@ public static class BrandSettingsEndpoints
         return TypedResults.Ok(BillingResponse(billing));
     }
 
-    private static Read Invalid(List<string> errors, string code)
+    private static FieldValue<string> Of(string? value) => new(true, true, value);
+
+    private static FieldValue<string> Failed => new(true, false, null);
+
+    private static FieldValue<string> Invalid(List<string> errors, string code)
     {
         errors.Add(code);
-        return Read.Failed;
+        return Failed;
     }
 
     /// <summary>
@@ -301,11 +305,11 @@ public static class BrandSettingsEndpoints
     }
 
     /// <summary>Reads each present field in the documented order, applying those that pass; codes go to <paramref name="errors"/>.</summary>
-    private static void Apply<T>(Dictionary<string, JsonElement> present, T entity, Field<T>[] fields, List<string> errors)
+    private static void Apply<T>(FieldReader present, T entity, Field<T>[] fields)
     {
         foreach (var field in fields)
         {
-            if (present.TryGetValue(field.Name, out var v) && field.Reader!(v, errors) is { Ok: true } value) field.Set(entity, value.Value);
+            if (present.Has(field.Name) && field.Reader!(present) is { Set: true } value) field.Set(entity, value.Value);
         }
     }
 

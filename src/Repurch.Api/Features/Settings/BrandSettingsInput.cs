@@ -1,107 +1,14 @@
 using Repurch.Api.Http;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace Repurch.Api.Features.Settings;
 
 /// <summary>
-/// Field-level reading and validation for the brand profile and billing entity bodies. Every
-/// reader either returns the normalised value (null meaning "cleared") or adds exactly one
-/// <c>&lt;field&gt;_…</c> code to the error list; callers apply nothing unless that list is empty.
+/// The formats of the brand profile and billing entity fields (the body itself is read by
+/// <see cref="FieldReader"/>): each returns the normalised value, or null when the text is not one.
 /// </summary>
 public static partial class BrandSettingsInput
 {
-    /// <summary>The values a field can take after reading: set to a value (or null = cleared), or failed.</summary>
-    public readonly record struct Read(bool Ok, string? Value)
-    {
-        public static readonly Read Failed = new(false, null);
-        public static Read Of(string? value) => new(true, value);
-    }
-
-    /// <summary>
-    /// Collects the body's fields. Unknown names become <c>&lt;name&gt;_unknown</c> (or
-    /// <c>unknown_field</c> when the name is not a plain identifier), a name sent twice becomes
-    /// <c>&lt;name&gt;_duplicate</c> so an ambiguous body is never half-understood.
-    /// </summary>
-    public static Dictionary<string, JsonElement> Fields(JsonElement body, IReadOnlyList<string> allowed, List<string> errors)
-    {
-        var present = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        foreach (var p in body.EnumerateObject())
-        {
-            string name;
-            try
-            {
-                name = p.Name;
-            }
-            catch (InvalidOperationException)
-            {
-                // A property name with an unpaired surrogate escape cannot be read as text.
-                AddOnce(errors, "unknown_field");
-                continue;
-            }
-            if (!allowed.Contains(name))
-            {
-                AddOnce(errors, FieldFormats.UnknownFieldCode(name));
-                continue;
-            }
-            if (!present.TryAdd(name, p.Value)) AddOnce(errors, $"{name}_duplicate");
-        }
-        return present;
-    }
-
-    private static void AddOnce(List<string> errors, string code)
-    {
-        if (!errors.Contains(code)) errors.Add(code);
-    }
-
-    /// <summary>
-    /// A string (or null) of at most <paramref name="max"/> characters, trimmed. Null, an empty or
-    /// an all-blank string clear the field. Other JSON types, control characters (line breaks
-    /// too, unless <paramref name="multiline"/>) and unreadable text are <c>&lt;field&gt;_invalid</c>;
-    /// over-long text is <c>&lt;field&gt;_too_long</c>.
-    /// </summary>
-    public static Read Text(JsonElement v, string field, int max, List<string> errors, bool multiline = false)
-    {
-        if (v.ValueKind == JsonValueKind.Null) return Read.Of(null);
-        if (v.ValueKind != JsonValueKind.String) return Fail(errors, $"{field}_invalid");
-        string raw;
-        try
-        {
-            raw = v.GetString()!;
-        }
-        catch (InvalidOperationException)
-        {
-            // Unpaired UTF-16 surrogate escapes ("\ud800"): not text a database can store.
-            return Fail(errors, $"{field}_invalid");
-        }
-        var s = raw.Trim();
-        if (s.Length == 0) return Read.Of(null);
-        foreach (var c in s)
-        {
-            if (char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t')) return Fail(errors, $"{field}_invalid");
-        }
-        // Counted in Unicode scalar values, as PostgreSQL counts varchar(n).
-        if (s.EnumerateRunes().Count() > max) return Fail(errors, $"{field}_too_long");
-        return Read.Of(s);
-    }
-
-    /// <summary>
-    /// Runs <paramref name="format"/> on the text of a field that passed <see cref="Text"/> and is
-    /// not cleared. The format owns the length limit, so every failure is <c>&lt;field&gt;_invalid</c>.
-    /// </summary>
-    public static Read Formatted(JsonElement v, string field, List<string> errors, Func<string, string?> format)
-    {
-        var text = Text(v, field, int.MaxValue, errors);
-        if (!text.Ok || text.Value is null) return text;
-        return format(text.Value) is { } formatted ? Read.Of(formatted) : Fail(errors, $"{field}_invalid");
-    }
-
-    private static Read Fail(List<string> errors, string code)
-    {
-        errors.Add(code);
-        return Read.Failed;
-    }
-
     public const int MaxEmail = FieldFormats.MaxEmail;
 
     public static string? Email(string s) => FieldFormats.Email(s);

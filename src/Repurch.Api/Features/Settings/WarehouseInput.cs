@@ -1,6 +1,5 @@
 using Repurch.Api.Http;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Repurch.Api.Persistence;
 
 namespace Repurch.Api.Features.Settings;
@@ -19,7 +18,7 @@ public sealed class WarehouseChanges
 /// Validates a warehouse body field by field. Every failing field contributes its own code;
 /// nothing is saved unless the list of codes is empty.
 /// </summary>
-public static partial class WarehouseInput
+public static class WarehouseInput
 {
     public const string DefaultCountry = "United Kingdom";
 
@@ -32,71 +31,33 @@ public static partial class WarehouseInput
 
     public const string IsDefaultField = "is_default";
 
+    private static readonly string[] FieldNames = [.. TextFields.Select(f => f.Name), IsDefaultField];
+
     public static List<string> Parse(JsonElement body, bool creating, out WarehouseChanges changes)
     {
         changes = new WarehouseChanges();
-        var errors = new List<string>();
-        var present = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        foreach (var p in body.EnumerateObject())
-        {
-            if (p.Name != IsDefaultField && !TextFields.Any(f => f.Name == p.Name))
-            {
-                errors.Add(FieldFormats.UnknownFieldCode(p.Name));
-                continue;
-            }
-            present[p.Name] = p.Value;
-        }
-
+        var r = new FieldReader(body, FieldNames, creating: creating);
         foreach (var (field, max) in TextFields)
         {
-            var has = present.TryGetValue(field, out var v);
-            if (field == "label" && creating && !has) { errors.Add("label_required"); continue; }
-            if (!has) continue;
-            if (v.ValueKind == JsonValueKind.Null)
+            // Every field is a single line; blank or null clears it (the country back to its default).
+            var text = field switch
             {
-                if (field == "label") errors.Add("label_required");
-                else changes.Text[field] = field == "country" ? DefaultCountry : null;
-                continue;
-            }
-            if (v.ValueKind != JsonValueKind.String) { errors.Add($"{field}_invalid"); continue; }
-            var s = v.GetString()!.Trim();
-            if (s.Length == 0)
+                "label" => r.Text(field, max, FieldPresence.Required),
+                "postcode" => r.Formatted(field, FieldFormats.UkPostcode),
+                _ => r.Text(field, max),
+            };
+            if (!text.Set) continue;
+            var value = text.Value is not { } given ? null : field switch
             {
-                if (field == "label") errors.Add("label_required");
-                else changes.Text[field] = field == "country" ? DefaultCountry : null;
-                continue;
-            }
-            // Every field is a single line: no control characters at all.
-            if (s.Any(char.IsControl)) { errors.Add($"{field}_invalid"); continue; }
-            switch (field)
-            {
-                case "postcode":
-                    if (FieldFormats.UkPostcode(s) is { } postcode) changes.Text[field] = postcode;
-                    else errors.Add("postcode_invalid");
-                    break;
-                case "contact_email":
-                    if (s.Length > max) errors.Add("contact_email_too_long");
-                    else if (FieldFormats.Email(s) is { } email) changes.Text[field] = email;
-                    else errors.Add("contact_email_invalid");
-                    break;
-                case "contact_phone":
-                    if (s.Length > max) errors.Add("contact_phone_too_long");
-                    else if (FieldFormats.Phone(s) is { } phone) changes.Text[field] = phone;
-                    else errors.Add("contact_phone_invalid");
-                    break;
-                default:
-                    if (s.Length > max) errors.Add($"{field}_too_long");
-                    else changes.Text[field] = s;
-                    break;
-            }
+                "contact_email" => FieldFormats.Email(given),
+                "contact_phone" => FieldFormats.Phone(given),
+                _ => given,
+            };
+            if (text.Value is not null && value is null) { r.Add(r.Code(field, "invalid")); continue; }
+            changes.Text[field] = value ?? (field == "country" ? DefaultCountry : null);
         }
-
-        if (present.TryGetValue(IsDefaultField, out var d))
-        {
-            if (d.ValueKind is JsonValueKind.True or JsonValueKind.False) changes.IsDefault = d.GetBoolean();
-            else errors.Add("is_default_invalid");
-        }
-        return errors;
+        if (r.Bool(IsDefaultField) is { Set: true } isDefault) changes.IsDefault = isDefault.Value;
+        return r.Errors;
     }
 
     public static void Apply(WarehouseChanges changes, Warehouse w)

@@ -33,9 +33,9 @@ public static class WarehousesEndpoints
             "`contact_phone` (40; digits, spaces, `+`, `-`, brackets, with 7-20 digits and balanced brackets, the same rule as `support_phone`), `address_1`/`address_2` (200), `city` (100), `postcode` (a UK postcode, " +
             "stored and returned upper case with one space, e.g. `ng102qq` becomes `NG10 2QQ`), `country` (100, default `United Kingdom`). Strings are trimmed; " +
             "`null` or `\"\"` clears an optional field (and resets `country` to `United Kingdom`); unset optional fields read back as `\"\"`. " +
-            "Unknown fields are rejected (`<field>_unknown`) so a typo never silently drops data; a wrong JSON type is `<field>_invalid`.";
+            "Unknown fields are rejected (`<field>_unknown`) so a typo never silently drops data, a field sent twice is `<field>_duplicate`; a wrong JSON type is `<field>_invalid`. Lengths count characters.";
         var createInvalid = new DocumentedError(400, "validation_failed",
-            "Field-level reasons listed as codes in `data.errors`: `label_required`, `label_too_long`, `contact_email_invalid`, `postcode_invalid`, `is_default_invalid` (not a boolean), `<field>_invalid`, `<field>_too_long`, `<field>_unknown`.");
+            "Field-level reasons listed as codes in `data.errors`: `label_required`, `label_too_long`, `contact_email_invalid`, `postcode_invalid`, `is_default_invalid` (not a boolean), `<field>_invalid`, `<field>_too_long`, `<field>_unknown`, `<field>_duplicate`.");
         var updateInvalid = createInvalid with
         {
             Message = createInvalid.Message + " `is_default_invalid` also when `is_default` is `false` on the current default: a brand keeps exactly one default, so promote another warehouse instead.",

@@ -42,6 +42,8 @@ public static partial class TaxonomySettingsEndpoints
     public const string TaxonomyUpdated = "settings.taxonomy.updated";
     public const string CrossListingUpdated = "settings.cross_listing.updated";
 
+    private static readonly string[] CrossListingFields = ["categories"];
+
     public static IEndpointRouteBuilder MapTaxonomySettings(this IEndpointRouteBuilder app)
     {
         var read = app.MapGroup("/v1/partner/settings").WithTags("Settings").RequireAuthorization(Policies.PartnerRead);
@@ -60,7 +62,7 @@ public static partial class TaxonomySettingsEndpoints
                 - `{"add": [...], "remove": [...]}`: applied to the current effective list (the brand's own or the default). Removals happen first, additions are appended in the order given; adding a value already in the list changes nothing, removing a value that is not in the list is rejected so a typo never silently does nothing;
                 - `null`: go back to the platform default.
 
-                Values are trimmed, must be non-blank, at most 100 characters, and unique ignoring case. A list may never become empty. Invalid lists are reported as `<list>_invalid` and unknown keys as `<key>_unknown`; nothing is saved unless every list is valid. A change that leaves a list as it is changes nothing (a default list stays the default).
+                Values are trimmed, must be non-blank, at most 100 characters, and unique ignoring case. A list may never become empty. Invalid lists are reported as `<list>_invalid`, unknown keys as `<key>_unknown` and a list sent twice as `<list>_duplicate`; nothing is saved unless every list is valid. A change that leaves a list as it is changes nothing (a default list stays the default).
 
                 Existing listings keep their values when a value is removed; the removal applies to new listings and to updates that send that field. Cross-listing rules of a removed category are kept, so that category's existing listings keep their marketplace visibility and re-adding it restores the rule. Changes are recorded in the audit log as `settings.taxonomy.updated`.
                 """)
@@ -75,7 +77,7 @@ public static partial class TaxonomySettingsEndpoints
                 return Task.CompletedTask;
             })
             .Errors([.. ApiDocs.AuthErrors,
-                new(400, "validation_failed", "Reasons listed as codes in `data.errors`: `<list>_invalid` (e.g. `categories_invalid`), `<key>_unknown`."),
+                new(400, "validation_failed", "Reasons listed as codes in `data.errors`: `<list>_invalid` (e.g. `categories_invalid`), `<key>_unknown`, `<list>_duplicate`."),
                 noFields, ApiDocs.BadBody, ApiDocs.TooLarge, ApiDocs.WrongMediaType]);
 
         read.MapGet("/cross-listing", GetCrossListing).WithName("GetCrossListingSettings").WithSummary("Retrieve the cross-listing rules")
@@ -83,9 +85,9 @@ public static partial class TaxonomySettingsEndpoints
             .Errors(ApiDocs.AuthErrors);
         write.MapPatch("/cross-listing", PatchCrossListing).WithName("UpdateCrossListingSettings").WithSummary("Update the cross-listing rules")
             .Accepts<CrossListingPatch>("application/json")
-            .WithDescription("`{\"categories\": {\"Armchairs\": false, \"Sofa Beds\": true}}` sets the rule of each category named; others are unchanged. A category must be one of the brand's categories (`category_invalid`; names are exact, as in `GET /v1/listings/options`) and each value a boolean (`categories_invalid`). Takes effect on the marketplace immediately. Changes are recorded in the audit log as `settings.cross_listing.updated`, with `categories: {from, to}` listing only the rules that changed. Returns the full rules.")
+            .WithDescription("`{\"categories\": {\"Armchairs\": false, \"Sofa Beds\": true}}` sets the rule of each category named; others are unchanged. A category must be one of the brand's categories (`category_invalid`; names are exact, as in `GET /v1/listings/options`), named once (`category_duplicate`) and each value a boolean (`categories_invalid`). Takes effect on the marketplace immediately. Changes are recorded in the audit log as `settings.cross_listing.updated`, with `categories: {from, to}` listing only the rules that changed. Returns the full rules.")
             .Errors([.. ApiDocs.AuthErrors,
-                new(400, "validation_failed", "Reasons listed as codes in `data.errors`: `categories_invalid`, `category_invalid`, `<key>_unknown`."),
+                new(400, "validation_failed", "Reasons listed as codes in `data.errors`: `categories_invalid`, `category_invalid`, `category_duplicate` (a category named twice), `<key>_unknown`, `categories_duplicate`."),
                 noFields, ApiDocs.BadBody, ApiDocs.TooLarge, ApiDocs.WrongMediaType]);
         return app;
     }
@@ -106,13 +108,8 @@ public static partial class TaxonomySettingsEndpoints
         using var doc = body.Document;
         if (body.Empty || !body.Root.EnumerateObject().Any()) return NoFields();
 
-        var errors = new List<string>();
-        var sent = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        foreach (var p in body.Root.EnumerateObject())
-        {
-            if (Array.IndexOf(BrandOptions.Lists, p.Name) < 0) errors.Add(UnknownCode(p.Name));
-            else sent[p.Name] = p.Value;
-        }
+        var sent = new FieldReader(body.Root, BrandOptions.Lists);
+        var errors = sent.Errors;
 
         await using var tx = await LockAsync(db, caller.BrandId, ct);
         var row = await db.BrandTaxonomies.AsTracking().FirstOrDefaultAsync(t => t.BrandId == caller.BrandId, ct);
@@ -120,7 +117,7 @@ public static partial class TaxonomySettingsEndpoints
         var updates = new Dictionary<string, string[]?>(StringComparer.Ordinal);
         foreach (var list in BrandOptions.Lists)
         {
-            if (!sent.TryGetValue(list, out var value)) continue;
+            if (!sent.TryGet(list, out var value)) continue;
             var stored = BrandOptions.Stored(row, list);
             var current = BrandOptions.Effective(row, list);
             string[]? next;
@@ -174,13 +171,9 @@ public static partial class TaxonomySettingsEndpoints
         using var doc = body.Document;
         if (body.Empty || !body.Root.EnumerateObject().Any()) return NoFields();
 
-        var errors = new List<string>();
-        JsonElement? categories = null;
-        foreach (var p in body.Root.EnumerateObject())
-        {
-            if (p.Name == "categories") categories = p.Value;
-            else errors.Add(UnknownCode(p.Name));
-        }
+        var fields = new FieldReader(body.Root, CrossListingFields);
+        var errors = fields.Errors;
+        JsonElement? categories = fields.TryGet("categories", out var sentCategories) ? sentCategories : null;
         if (categories is { ValueKind: JsonValueKind.Object } obj && !obj.EnumerateObject().Any() && errors.Count == 0) return NoFields();
 
         await using var tx = await LockAsync(db, caller.BrandId, ct);
@@ -195,7 +188,8 @@ public static partial class TaxonomySettingsEndpoints
                 {
                     if (p.Value.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) AddOnce(errors, "categories_invalid");
                     else if (!brandCategories.Contains(p.Name, StringComparer.Ordinal)) AddOnce(errors, "category_invalid");
-                    else wanted[p.Name] = p.Value.GetBoolean();
+                    // Names are data, never echoed: a category named twice is one code for the whole object.
+                    else if (!wanted.TryAdd(p.Name, p.Value.GetBoolean())) AddOnce(errors, "category_duplicate");
                 }
             }
         }
@@ -293,7 +287,7 @@ public static partial class TaxonomySettingsEndpoints
         {
             if (item.ValueKind != JsonValueKind.String) return null;
             var s = item.GetString()!.Trim();
-            if (s.Length is 0 or > MaxValueLength || s.Any(char.IsControl) || !seen.Add(s)) return null;
+            if (s.Length == 0 || FieldFormats.Length(s) > MaxValueLength || s.Any(char.IsControl) || !seen.Add(s)) return null;
             values.Add(s);
         }
         return values;
@@ -318,8 +312,6 @@ public static partial class TaxonomySettingsEndpoints
 
     private static ApiErrorResult NoFields() =>
         Problems.NoFields();
-
-    private static string UnknownCode(string name) => FieldFormats.UnknownFieldCode(name);
 
     private static void AddOnce(List<string> errors, string code)
     {

@@ -25,7 +25,7 @@ public static class EventsEndpoints
         var badParam = new DocumentedError(400, "invalid_parameter", "A query parameter is out of range or not an allowed value; `data.param` names it.");
         var replayInvalid = new DocumentedError(400, "validation_failed",
             "Reasons in `data.errors`: `endpoint_id_invalid` (unknown endpoint), `endpoint_disabled`, `endpoint_not_subscribed` (the endpoint's `event_types` exclude the event), " +
-            "`since_required`, `since_invalid`, `until_invalid`, `types_invalid`, `<field>_unknown`.");
+            "`since_required` (also for `null` or blank), `since_invalid`, `until_invalid`, `types_invalid`, `<field>_unknown`, `<field>_duplicate`.");
 
         read.MapGet("/", List).WithName("ListEvents").WithSummary("List events")
             .WithDescription("Everything that happened to the brand's data, newest first, kept for at least 30 days. The payload delivered to webhooks is exactly " +
@@ -91,14 +91,7 @@ public static class EventsEndpoints
         using var doc = body.Document;
         string? endpointId = null;
         var errors = new List<string>();
-        if (!body.Empty)
-        {
-            foreach (var field in body.Root.EnumerateObject())
-            {
-                if (field.Name == "endpoint_id") endpointId = ReadEndpointId(field.Value, errors);
-                else errors.Add(FieldFormats.UnknownFieldCode(field.Name));
-            }
-        }
+        if (!body.Empty) endpointId = EndpointId(new FieldReader(body.Root, ReplayOneFields, errors));
         await db.Database.OpenConnectionAsync(ct);
         var evt = await db.Events.FirstOrDefaultAsync(e => e.Id == id, ct);
         if (evt is null) return EventNotFound();
@@ -119,36 +112,25 @@ public static class EventsEndpoints
         if (body.Empty) return Problems.Validation("Replay rejected", ["since_required"]);
         using var doc = body.Document!;
         DateTimeOffset? since = null, until = null;
-        string? endpointId = null;
         string[]? types = null;
-        var errors = new List<string>();
-        foreach (var field in body.Root.EnumerateObject())
+        var r = new FieldReader(body.Root, ReplaySinceFields, creating: true);
+        var errors = r.Errors;
+        if (r.TryValue<DateTimeOffset>("since", FieldPresence.Required, out var v, out _))
         {
-            var v = field.Value;
-            switch (field.Name)
-            {
-                case "since":
-                    if (v.ValueKind == JsonValueKind.String && TryTime(v.GetString()!, out var s)) since = s; else errors.Add("since_invalid");
-                    break;
-                case "until":
-                    if (v.ValueKind == JsonValueKind.Null) break;
-                    if (v.ValueKind == JsonValueKind.String && TryTime(v.GetString()!, out var u)) until = u; else errors.Add("until_invalid");
-                    break;
-                case "types":
-                    if (v.ValueKind == JsonValueKind.Array && v.GetArrayLength() > 0
-                        && v.EnumerateArray().All(t => t.ValueKind == JsonValueKind.String && WebhookEventTypes.Known.Contains(t.GetString())))
-                        types = v.EnumerateArray().Select(t => t.GetString()!).ToArray();
-                    else errors.Add("types_invalid");
-                    break;
-                case "endpoint_id":
-                    endpointId = ReadEndpointId(v, errors);
-                    break;
-                default:
-                    errors.Add(FieldFormats.UnknownFieldCode(field.Name));
-                    break;
-            }
+            if (v.ValueKind == JsonValueKind.String && TryTime(v.GetString()!, out var s)) since = s; else r.Add("since_invalid");
         }
-        if (since is null && !errors.Contains("since_invalid")) errors.Add("since_required");
+        if (r.TryValue<DateTimeOffset>("until", FieldPresence.Optional, out v, out _))
+        {
+            if (v.ValueKind == JsonValueKind.String && TryTime(v.GetString()!, out var u)) until = u; else r.Add("until_invalid");
+        }
+        if (r.TryValue<string[]>("types", FieldPresence.NotNull, out v, out _))
+        {
+            if (v.ValueKind == JsonValueKind.Array && v.GetArrayLength() > 0
+                && v.EnumerateArray().All(t => t.ValueKind == JsonValueKind.String && WebhookEventTypes.Known.Contains(t.GetString())))
+                types = v.EnumerateArray().Select(t => t.GetString()!).ToArray();
+            else r.Add("types_invalid");
+        }
+        var endpointId = EndpointId(r);
         if (errors.Count > 0) return Problems.Validation("Replay rejected", errors);
 
         await db.Database.OpenConnectionAsync(ct);
@@ -165,12 +147,11 @@ public static class EventsEndpoints
         return TypedResults.Accepted((string?)null, new ReplayResult(events.Count, queued));
     }
 
-    private static string? ReadEndpointId(JsonElement v, List<string> errors)
-    {
-        if (v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 and <= 40 } s) return s;
-        errors.Add("endpoint_id_invalid");
-        return null;
-    }
+    private static readonly string[] ReplayOneFields = ["endpoint_id"];
+    private static readonly string[] ReplaySinceFields = ["since", "until", "types", "endpoint_id"];
+
+    /// <summary>An endpoint id (at most 40 characters); left out means every enabled endpoint, so null is not one.</summary>
+    private static string? EndpointId(FieldReader r) => r.Text("endpoint_id", 40, FieldPresence.NotNull).Value;
 
     /// <summary>The endpoints a replay goes to: the named one, or every enabled one.</summary>
     private static async Task<(List<WebhookEndpoint> Endpoints, string? Error)> TargetsAsync(RepurchDb db, string? endpointId, CancellationToken ct)

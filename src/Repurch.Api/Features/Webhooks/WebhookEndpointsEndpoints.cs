@@ -28,7 +28,7 @@ public static class WebhookEndpointsEndpoints
             "Field-level reasons in `data.errors`: `url_required`, `url_invalid` (not an absolute http(s) URL, or has credentials or a fragment), " +
             "`url_insecure` (plain http: only https is accepted, except for hosts in the operator's allow-list), `url_forbidden_host` " +
             "(localhost, a private, loopback, link-local or metadata address), `event_types_invalid` (not a non-empty list of known types or `*`), " +
-            "`description_too_long`, `enabled_invalid`, `ordered_invalid`, `<field>_unknown`.");
+            "`description_too_long`, `enabled_invalid`, `ordered_invalid`, `<field>_unknown`, `<field>_duplicate`.");
         var tooMany = new DocumentedError(400, "too_many_endpoints", "A brand has at most 20 webhook endpoints.");
         const string fields =
             "`url` (required on create; https, at most 2048 characters; checked again against private addresses after DNS resolution at every delivery), " +

@@ -17,53 +17,38 @@ public sealed class WebhookEndpointChanges
 
 public static class WebhookInput
 {
+    public const int MaxDescription = 500;
+
+    private static readonly string[] Fields = ["url", "description", "event_types", "enabled", "ordered"];
+
     public static List<string> Parse(JsonElement body, bool creating, WebhookUrlGuard guard, out WebhookEndpointChanges changes)
     {
         changes = new WebhookEndpointChanges();
-        var errors = new List<string>();
-        foreach (var field in body.EnumerateObject())
+        var r = new FieldReader(body, Fields);
+        // An endpoint always has a URL: null or blank is url_required, on create and update alike.
+        if (r.Text("url", int.MaxValue, FieldPresence.Required, multiline: true) is { Set: true, Value: { } url })
         {
-            var v = field.Value;
-            switch (field.Name)
-            {
-                case "url":
-                    if (v.ValueKind != JsonValueKind.String) { errors.Add("url_invalid"); break; }
-                    var url = v.GetString()!.Trim();
-                    if (url.Length == 0) { errors.Add("url_required"); break; }
-                    if (guard.Check(url) is { } code) { errors.Add(code); break; }
-                    changes.Url = url;
-                    break;
-                case "description":
-                    changes.HasDescription = true;
-                    if (v.ValueKind == JsonValueKind.Null) break;
-                    if (v.ValueKind != JsonValueKind.String) { errors.Add("description_invalid"); break; }
-                    var text = v.GetString()!.Trim();
-                    if (text.Length > 500) errors.Add("description_too_long");
-                    else changes.Description = text.Length == 0 ? null : text;
-                    break;
-                case "event_types":
-                    if (v.ValueKind != JsonValueKind.Array || v.GetArrayLength() == 0
-                        || v.EnumerateArray().Any(t => t.ValueKind != JsonValueKind.String
-                            || (t.GetString() != WebhookEventTypes.All && !WebhookEventTypes.Known.Contains(t.GetString()))))
-                    {
-                        errors.Add("event_types_invalid");
-                        break;
-                    }
-                    changes.EventTypes = v.EnumerateArray().Select(t => t.GetString()!).Distinct(StringComparer.Ordinal).ToArray();
-                    break;
-                case "enabled":
-                    if (v.ValueKind is JsonValueKind.True or JsonValueKind.False) changes.Enabled = v.GetBoolean();
-                    else errors.Add("enabled_invalid");
-                    break;
-                case "ordered":
-                    if (v.ValueKind is JsonValueKind.True or JsonValueKind.False) changes.Ordered = v.GetBoolean();
-                    else errors.Add("ordered_invalid");
-                    break;
-                default:
-                    errors.Add(FieldFormats.UnknownFieldCode(field.Name));
-                    break;
-            }
+            if (guard.Check(url) is { } code) r.Add(code);
+            else changes.Url = url;
         }
+        if (r.Text("description", MaxDescription, multiline: true) is { Set: true } description)
+        {
+            changes.HasDescription = true;
+            changes.Description = description.Value;
+        }
+        if (r.TryValue<string[]>("event_types", FieldPresence.NotNull, out var v, out _))
+        {
+            if (v.ValueKind != JsonValueKind.Array || v.GetArrayLength() == 0
+                || v.EnumerateArray().Any(t => t.ValueKind != JsonValueKind.String
+                    || (t.GetString() != WebhookEventTypes.All && !WebhookEventTypes.Known.Contains(t.GetString()))))
+            {
+                r.Add("event_types_invalid");
+            }
+            else changes.EventTypes = v.EnumerateArray().Select(t => t.GetString()!).Distinct(StringComparer.Ordinal).ToArray();
+        }
+        if (r.Bool("enabled") is { Set: true } enabled) changes.Enabled = enabled.Value;
+        if (r.Bool("ordered") is { Set: true } ordered) changes.Ordered = ordered.Value;
+        var errors = r.Errors;
         if (creating && changes.Url is null && !errors.Any(e => e.StartsWith("url_", StringComparison.Ordinal))) errors.Add("url_required");
         return errors;
     }
