@@ -10,6 +10,8 @@ PORT="${BENCH_BULK_PORT:-8091}"
 dotnet build src/Repurch.Api -c Release -nologo -v q -clp:ErrorsOnly >&2
 dotnet build bench/BulkBench -c Release -nologo -v q -clp:ErrorsOnly >&2
 api=(dotnet src/Repurch.Api/bin/Release/net10.0/Repurch.Api.dll)
+# The API runs as in production here, where the credit code secret is required.
+export REPURCH_CODE_SECRET="${REPURCH_CODE_SECRET:-bench-code-secret-not-for-production-000}"
 "${api[@]}" migrate >/dev/null 2>&1
 brand="bulkbench-$(date +%s)"
 "${api[@]}" brands create --id "$brand" --name "Bulk bench" >/dev/null

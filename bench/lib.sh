@@ -9,6 +9,8 @@ BENCH_PG_PORT="${BENCH_PG_PORT:-54343}"
 BENCH_DB="${BENCH_DB:-repurch_bench}"
 BENCH_OUT="${BENCH_OUT:-bench/out}"
 PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
+# The API runs as in production here, where the credit code secret is required.
+export REPURCH_CODE_SECRET="${REPURCH_CODE_SECRET:-bench-code-secret-not-for-production-000}"
 
 bench_as_postgres() {
   if [[ "$(id -u)" == "0" ]]; then runuser -u postgres -- "$@"; else "$@"; fi

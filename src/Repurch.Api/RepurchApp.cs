@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics;
 using Repurch.Api.Authentication;
+using Repurch.Api.Configuration;
 using Repurch.Api.Errors;
 using Repurch.Api.Features.ApiKeys;
 using Repurch.Api.Features.Audit;
@@ -42,47 +42,33 @@ public static class RepurchApp
         {
             builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         }
-        AddServices(builder.Services);
-        builder.AddObservability();
+        AddServices(builder.Services, builder.Configuration);
 
         var app = builder.Build();
+        // A wrong setting stops the node here with one line, before anything is served.
+        app.Services.ValidateSettings();
         UsePipeline(app);
         return app;
     }
 
-    public static void AddServices(IServiceCollection services)
+    /// <summary>Every area registers itself; each reads its settings through its options class, checked at startup.</summary>
+    public static void AddServices(IServiceCollection services, IConfiguration config)
     {
         services.ConfigureHttpJsonOptions(o => Http.Json.Configure(o.SerializerOptions));
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<DataPlanes>();
-        services.AddSingleton<CredentialStore>();
-        services.AddSingleton<AccessTokens>();
-        services.AddSingleton<KeyUsage>();
-        services.AddSingleton<ListingUrls>();
-        services.AddSingleton<BulkJobSignal>();
-        services.AddHostedService<BulkJobWorker>();
+        services.AddProblemDetails();
+        services.AddPersistence();
+        services.AddBearerAuthentication();
+        services.AddListings();
+        services.AddBulk();
         services.AddObjectStore();
-        services.AddSingleton(sp => MoneyOptions.From(sp.GetRequiredService<IConfiguration>()));
-        services.AddSingleton<CreditCodeVault>();
-        services.AddSingleton<ICreditIssuer, CreditIssuer>();
+        services.AddMoney();
+        services.AddCredits();
         services.AddPayments();
-        services.AddSingleton<OrderFlows>();
-        services.AddHostedService<MoneySweeper>();
-        services.AddHttpContextAccessor();
-        // One context per request, on the caller's plane and limited to the caller's brand.
-        services.AddScoped(sp =>
-        {
-            var caller = sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.Features.Get<Caller>();
-            return sp.GetRequiredService<DataPlanes>().Open(caller?.Plane ?? Plane.Live, caller?.BrandId);
-        });
-
-        services.AddAuthentication(BearerAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, null);
-        services.AddAuthorization(Policies.Add);
         services.AddRateLimits();
         services.AddWebhooks();
-        services.AddProblemDetails();
-        services.AddOpenApi("v1", o => OpenApiSetup.Configure(o));
+        services.AddObservability(config);
+        services.AddOpenApiDocument();
     }
 
     public static void UsePipeline(WebApplication app)

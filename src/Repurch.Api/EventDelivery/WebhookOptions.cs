@@ -1,8 +1,21 @@
+using Repurch.Api.Configuration;
+
 namespace Repurch.Api.EventDelivery;
 
-/// <summary>Delivery settings; <c>Webhooks__…</c> in configuration. The defaults are production's.</summary>
-public sealed class WebhookOptions
+/// <summary>
+/// Delivery settings; <c>Webhooks__…</c> in configuration, plus <c>REPURCH_WEBHOOK_ALLOW_HOSTS</c>.
+/// The defaults are production's.
+/// </summary>
+public sealed class WebhookOptions : BoundOptions
 {
+    public const string AllowHostsSetting = "REPURCH_WEBHOOK_ALLOW_HOSTS";
+
+    /// <summary>
+    /// Hosts exempt from the SSRF checks, and the only ones that may use plain http
+    /// (<c>REPURCH_WEBHOOK_ALLOW_HOSTS</c>, comma-separated). Not bound from <c>Webhooks:</c>.
+    /// </summary>
+    public string[] AllowHosts { get; private set; } = [];
+
     /// <summary>
     /// Waits before each retry after a failed attempt. The default spans about three days:
     /// 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 20 h (ten attempts in all).
@@ -40,4 +53,22 @@ public sealed class WebhookOptions
 
     /// <summary>Set to false to run a node that serves the API but does not deliver.</summary>
     public bool DispatcherEnabled { get; set; } = true;
+
+    protected override void Load(IConfiguration config)
+    {
+        BindSection(config, "Webhooks");
+        AllowHosts = (config[AllowHostsSetting] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+
+    protected override IEnumerable<string> Check()
+    {
+        foreach (var (name, value) in new[] { ("Timeout", Timeout), ("PollInterval", PollInterval), ("Lease", Lease), ("DisableAfter", DisableAfter) })
+        {
+            if (value <= TimeSpan.Zero) yield return $"Webhooks:{name}: {value} must be a duration above zero.";
+        }
+        if (PreviousSecretLifetime < TimeSpan.Zero) yield return $"Webhooks:PreviousSecretLifetime: {PreviousSecretLifetime} must not be negative.";
+        if (Retries.Any(r => r < TimeSpan.Zero)) yield return $"Webhooks:RetrySchedule: {Retries.First(r => r < TimeSpan.Zero)} must not be negative.";
+        if (MaxEndpointsPerBrand < 1) yield return $"Webhooks:MaxEndpointsPerBrand: {MaxEndpointsPerBrand} must be at least 1.";
+        if (MaxConcurrentAttempts < 1) yield return $"Webhooks:MaxConcurrentAttempts: {MaxConcurrentAttempts} must be at least 1.";
+    }
 }

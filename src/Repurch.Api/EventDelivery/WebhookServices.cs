@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Repurch.Api.Configuration;
 
 namespace Repurch.Api.EventDelivery;
 
@@ -6,7 +7,7 @@ public static class WebhookServices
 {
     public static IServiceCollection AddWebhooks(this IServiceCollection services)
     {
-        services.AddOptions<WebhookOptions>().BindConfiguration("Webhooks");
+        services.AddBoundOptions<WebhookOptions>();
         services.TryAddSingleton<IWebhookDns, SystemWebhookDns>();
         services.AddSingleton<WebhookUrlGuard>();
         services.AddHttpClient(WebhookDispatcher.HttpClientName, c =>

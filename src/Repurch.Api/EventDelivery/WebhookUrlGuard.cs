@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Options;
 
 namespace Repurch.Api.EventDelivery;
 
@@ -15,12 +16,10 @@ public sealed class WebhookUrlGuard
     private readonly HashSet<string> _allowHosts;
     private readonly IWebhookDns _dns;
 
-    public WebhookUrlGuard(IConfiguration config, IWebhookDns dns)
+    public WebhookUrlGuard(IOptions<WebhookOptions> options, IWebhookDns dns)
     {
         _dns = dns;
-        _allowHosts = new HashSet<string>(
-            (config["REPURCH_WEBHOOK_ALLOW_HOSTS"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            StringComparer.OrdinalIgnoreCase);
+        _allowHosts = new HashSet<string>(options.Value.AllowHosts, StringComparer.OrdinalIgnoreCase);
     }
 
     public bool IsAllowListed(string host) => _allowHosts.Contains(host.Trim('[', ']'));

@@ -1,9 +1,11 @@
 using System.Net;
 using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Repurch.Api.Configuration;
 using Repurch.Api.Errors;
 
 namespace Repurch.Api.Observability;
@@ -19,24 +21,32 @@ public static class ObservabilitySetup
 
     public const string MetricsPath = "/metrics";
 
-    public static void AddObservability(this WebApplicationBuilder builder)
+    /// <summary>Logs, traces, metrics and the usage recorder, from <see cref="ObservabilityOptions"/> (checked at startup).</summary>
+    public static IServiceCollection AddObservability(this IServiceCollection services, IConfiguration config)
     {
-        var config = builder.Configuration;
-        builder.Logging.AddConsoleFormatter<JsonLogFormatter, ConsoleFormatterOptions>();
-        builder.Services.Configure<ConsoleLoggerOptions>(o =>
+        services.AddBoundOptions<ObservabilityOptions>();
+        // Which exporters to add is decided now; a wrong value is reported by the startup check with the rest.
+        var settings = new ObservabilityOptions();
+        settings.Read(config);
+
+        services.AddLogging(logging =>
+        {
+            logging.AddConsoleFormatter<JsonLogFormatter, ConsoleFormatterOptions>();
+            // Hosting's own request lines carry the full URL, query string included; ours carry the route only.
+            logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        });
+        services.Configure<ConsoleLoggerOptions>(o =>
         {
             // JSON unless the configuration names another formatter (Logging:Console:FormatterName=simple).
-            if (string.IsNullOrEmpty(config["Logging:Console:FormatterName"])) o.FormatterName = JsonLogFormatter.FormatterName;
+            if (settings.ConsoleFormatterName is null) o.FormatterName = JsonLogFormatter.FormatterName;
         });
-        // Hosting's own request lines carry the full URL, query string included; ours carry the route only.
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
 
-        builder.Services.AddSingleton<UsageRecorder>();
-        builder.Services.AddHostedService<UsageFlusher>();
+        services.AddSingleton<UsageRecorder>();
+        services.AddHostedService<UsageFlusher>();
 
-        var otlp = !string.IsNullOrWhiteSpace(config["OTEL_EXPORTER_OTLP_ENDPOINT"]);
-        builder.Services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService(config["OTEL_SERVICE_NAME"] is { Length: > 0 } name ? name : "repurch-api"))
+        var otlp = settings.OtlpEndpoint is not null;
+        services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(settings.ServiceName))
             .WithTracing(t =>
             {
                 t.AddAspNetCoreInstrumentation(o =>
@@ -60,6 +70,7 @@ public static class ObservabilitySetup
                     .AddPrometheusExporter();
                 if (otlp) m.AddOtlpExporter();
             });
+        return services;
     }
 
     /// <summary>
@@ -69,7 +80,7 @@ public static class ObservabilitySetup
     /// </summary>
     public static void MapMetrics(this WebApplication app)
     {
-        var allowed = ParseAllowList(app.Configuration["REPURCH_METRICS_ALLOW"]);
+        var allowed = app.Services.GetRequiredService<IOptions<ObservabilityOptions>>().Value.MetricsAllow;
         if (allowed.Count > 0)
         {
             app.Use(async (http, next) =>

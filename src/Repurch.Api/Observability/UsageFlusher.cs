@@ -1,11 +1,13 @@
+using Microsoft.Extensions.Options;
+
 namespace Repurch.Api.Observability;
 
 /// <summary>Flushes <see cref="UsageRecorder"/> every <c>Usage:FlushIntervalMs</c> (default 5000) and once more on shutdown.</summary>
-public sealed class UsageFlusher(UsageRecorder recorder, IConfiguration config, ILogger<UsageFlusher> log) : BackgroundService
+public sealed class UsageFlusher(UsageRecorder recorder, IOptions<ObservabilityOptions> options, ILogger<UsageFlusher> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interval = TimeSpan.FromMilliseconds(Math.Max(100, config.GetValue("Usage:FlushIntervalMs", 5000)));
+        var interval = TimeSpan.FromMilliseconds(Math.Max(100, options.Value.UsageFlushIntervalMs));
         using var timer = new PeriodicTimer(interval);
         try
         {

@@ -16,6 +16,13 @@ public static class OpenApiSetup
         ("https://api.repurch.com", "Sandbox (re_pk_test_… keys) and live (re_pk_live_… keys)"),
     ];
 
+    /// <summary>The <c>v1</c> document, served at <c>/openapi/v1.json</c>.</summary>
+    public static IServiceCollection AddOpenApiDocument(this IServiceCollection services)
+    {
+        services.AddOpenApi("v1", o => Configure(o));
+        return services;
+    }
+
     public static void Configure(OpenApiOptions o)
     {
         o.AddDocumentTransformer((doc, _, _) =>

@@ -1,8 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace Repurch.Api.Payments;
 
 /// <summary>PayPal Commerce Platform settings (<c>Payments:PayPal:…</c>).</summary>

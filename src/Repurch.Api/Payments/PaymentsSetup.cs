@@ -1,37 +1,26 @@
+using Microsoft.Extensions.Options;
+using Repurch.Api.Configuration;
+
 namespace Repurch.Api.Payments;
 
 public static class PaymentsSetup
 {
-    /// <summary>
-    /// <c>Payments:Provider</c> (<c>Payments__Provider</c>): <c>fake</c> (default: ./run and the tests)
-    /// or <c>paypal</c> (PayPal Commerce Platform, settings under <c>Payments:PayPal</c>).
-    /// </summary>
+    /// <summary>The payment provider <see cref="PaymentOptions"/> names (checked at startup).</summary>
     public static IServiceCollection AddPayments(this IServiceCollection services)
     {
+        services.AddBoundOptions<PaymentOptions>();
         services.AddSingleton<IPaymentProvider>(sp =>
         {
-            var config = sp.GetRequiredService<IConfiguration>();
-            var name = config["Payments:Provider"] ?? "fake";
-            return name switch
-            {
-                "fake" => new FakePaymentProvider(),
-                "paypal" => CreatePayPal(sp, config),
-                _ => throw new Persistence.StartupException($"Payments:Provider must be fake or paypal, not '{name}'."),
-            };
+            var options = sp.GetRequiredService<IOptions<PaymentOptions>>().Value;
+            return options.Provider == "paypal" ? CreatePayPal(sp, options.PayPal) : new FakePaymentProvider();
         });
         return services;
     }
 
-    private static PayPalProvider CreatePayPal(IServiceProvider sp, IConfiguration config)
+    private static PayPalProvider CreatePayPal(IServiceProvider sp, PayPalOptions options)
     {
-        var options = new PayPalOptions();
-        config.GetSection("Payments:PayPal").Bind(options);
-        if (string.IsNullOrEmpty(options.ClientId) || string.IsNullOrEmpty(options.ClientSecret))
-            throw new Persistence.StartupException("Payments:Provider is paypal but Payments:PayPal:ClientId or ClientSecret is not set.");
-        if (!Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var baseUrl))
-            throw new Persistence.StartupException("Payments:PayPal:BaseUrl is not an absolute URL.");
         // Timeouts are per call (PayPalOptions.TimeoutSeconds), not the client's.
-        var http = new HttpClient { BaseAddress = baseUrl, Timeout = Timeout.InfiniteTimeSpan };
+        var http = new HttpClient { BaseAddress = new Uri(options.BaseUrl), Timeout = Timeout.InfiniteTimeSpan };
         return new PayPalProvider(http, options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PayPalProvider>>());
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
+using Repurch.Api.Configuration;
 
 namespace Repurch.Api.Persistence;
 
@@ -12,13 +14,18 @@ public sealed class DataPlanes : IAsyncDisposable
     private readonly Lazy<DbContextOptions<RepurchDb>> _liveOptions;
     private readonly Lazy<DbContextOptions<RepurchDb>> _sandboxOptions;
 
-    public DataPlanes(IConfiguration config)
+    public DataPlanes(IOptions<DatabaseOptions> options)
     {
-        _live = Build(ConnectionSettings.Required(config, "REPURCH_DATABASE_URL"));
-        _sandbox = Build(ConnectionSettings.Optional(config, "REPURCH_SANDBOX_DATABASE_URL")
-            ?? ConnectionSettings.SandboxOf(ConnectionSettings.Required(config, "REPURCH_DATABASE_URL")));
+        _live = Build(options.Value.Live);
+        _sandbox = Build(options.Value.Sandbox);
         _liveOptions = new(() => BuildOptions(Plane.Live));
         _sandboxOptions = new(() => BuildOptions(Plane.Sandbox));
+    }
+
+    /// <summary>For code outside DI (the operator CLI): the same settings, read and checked by <see cref="DatabaseOptions"/>.</summary>
+    public DataPlanes(IConfiguration config)
+        : this(Microsoft.Extensions.Options.Options.Create(BoundOptions.Bind<DatabaseOptions>(config)))
+    {
     }
 
     private static NpgsqlDataSource Build(string connectionString)

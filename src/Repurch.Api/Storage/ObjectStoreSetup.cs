@@ -1,13 +1,18 @@
+using Microsoft.Extensions.Options;
+using Repurch.Api.Configuration;
+
 namespace Repurch.Api.Storage;
 
 public static class ObjectStoreSetup
 {
-    public static void AddObjectStore(this IServiceCollection services)
+    /// <summary>The object store and photo URLs, from <see cref="StorageOptions"/> (checked at startup).</summary>
+    public static IServiceCollection AddObjectStore(this IServiceCollection services)
     {
-        services.AddSingleton(sp => StorageOptions.From(
-            sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
-        services.AddSingleton(sp => Create(sp.GetRequiredService<StorageOptions>()));
+        services.AddBoundOptions<StorageOptions>()
+            .Configure<IHostEnvironment>((o, env) => o.ContentRoot = env.ContentRootPath);
+        services.AddSingleton(sp => Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<MediaUrls>();
+        return services;
     }
 
     /// <summary>The store the options name: S3 when a bucket is set, else the local directory.</summary>

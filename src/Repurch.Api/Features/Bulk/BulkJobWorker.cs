@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Repurch.Api.Features.Listings;
 using Repurch.Api.Features.Taxonomy;
@@ -15,16 +16,16 @@ namespace Repurch.Api.Features.Bulk;
 /// listings, the batch's report rows and the job's progress in one transaction, so a node that dies
 /// mid-job leaves a consistent prefix and the next claim (after the lease ends) resumes after it.
 /// </summary>
-public sealed class BulkJobWorker(DataPlanes planes, BulkJobSignal signal, ListingUrls urls, TimeProvider clock, IConfiguration config, ILogger<BulkJobWorker> log) : BackgroundService
+public sealed class BulkJobWorker(DataPlanes planes, BulkJobSignal signal, ListingUrls urls, TimeProvider clock, IOptions<BulkOptions> options, ILogger<BulkJobWorker> log) : BackgroundService
 {
     public const int BatchSize = 500;
     public const int MaxAttempts = 5;
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
-    private readonly TimeSpan _poll = TimeSpan.FromMilliseconds(config.GetValue("BulkJobs:PollMs", 2000));
-    private readonly int _concurrency = Math.Max(1, config.GetValue("BulkJobs:Workers", 2));
+    private readonly TimeSpan _poll = TimeSpan.FromMilliseconds(options.Value.PollMs);
+    private readonly int _concurrency = options.Value.Workers;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        config.GetValue("BulkJobs:Enabled", true)
+        options.Value.Enabled
             ? Task.WhenAll(Enumerable.Range(0, _concurrency).Select(_ => Task.Run(() => LoopAsync(stoppingToken), stoppingToken)))
             : Task.CompletedTask;
 

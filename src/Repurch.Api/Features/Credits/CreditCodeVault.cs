@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Options;
 
 namespace Repurch.Api.Features.Credits;
 
@@ -19,7 +20,7 @@ public sealed class CreditCodeVault
 {
     public const string Alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
     public const int RandomLength = 12;
-    /// <summary>Development-only secret for ./run and ./test when <c>REPURCH_CODE_SECRET</c> is unset.</summary>
+    /// <summary>Development-only secret for ./run and ./test when <c>REPURCH_CODE_SECRET</c> is unset (refused outside Development).</summary>
     private const string DevelopmentSecret = "repurch-development-code-secret-not-for-production";
 
     private readonly byte[] _hmacKey;
@@ -27,17 +28,14 @@ public sealed class CreditCodeVault
     private readonly byte[] _globalKey;
     private readonly byte[] _sealKey;
 
-    public CreditCodeVault(IConfiguration config, ILogger<CreditCodeVault> log)
+    public CreditCodeVault(IOptions<CreditOptions> options, ILogger<CreditCodeVault> log)
     {
-        var secret = config["REPURCH_CODE_SECRET"];
-        if (string.IsNullOrWhiteSpace(secret))
+        // CreditOptions has checked it: unset only in Development.
+        var secret = options.Value.CodeSecret;
+        if (secret is null)
         {
             log.LogWarning("REPURCH_CODE_SECRET is not set: credit codes use a development secret. Set it (32+ random characters) in production.");
             secret = DevelopmentSecret;
-        }
-        else if (secret.Length < 32)
-        {
-            throw new Persistence.StartupException("REPURCH_CODE_SECRET must be at least 32 characters.");
         }
         var ikm = Encoding.UTF8.GetBytes(secret);
         _hmacKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, ikm, 32, info: "repurch credit code lookup"u8.ToArray());

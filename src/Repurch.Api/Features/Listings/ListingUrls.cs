@@ -1,11 +1,12 @@
+using Microsoft.Extensions.Options;
 using Repurch.Api.Http;
 using Repurch.Api.Persistence;
 
 namespace Repurch.Api.Features.Listings;
 
-public sealed class ListingUrls(IConfiguration config)
+public sealed class ListingUrls(IOptions<ListingUrlOptions> options)
 {
-    private readonly string _base = (config["REPURCH_MARKETPLACE_URL"] ?? "https://sofalistic.co.uk").TrimEnd('/');
+    private readonly string _base = options.Value.MarketplaceUrl;
 
     public string For(Listing l) => $"{_base}/product/{l.Slug}-{l.Id}";
 }

@@ -1,0 +1,13 @@
+using Repurch.Api.Configuration;
+
+namespace Repurch.Api.Features.Listings;
+
+public static class ListingsSetup
+{
+    public static IServiceCollection AddListings(this IServiceCollection services)
+    {
+        services.AddBoundOptions<ListingUrlOptions>();
+        services.AddSingleton<ListingUrls>();
+        return services;
+    }
+}
