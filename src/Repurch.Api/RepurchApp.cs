@@ -79,8 +79,8 @@ public static class RepurchApp
             {
                 var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
                 var result = error is BadHttpRequestException bad
-                    ? Problems.Of(bad.StatusCode, bad.StatusCode == 413 ? "payload_too_large" : "bad_request", "The request could not be read.")
-                    : Problems.Of(500, "internal_error", "Something went wrong on our side. It has been logged; retrying may help.");
+                    ? (bad.StatusCode == 413 ? CommonErrors.PayloadTooLarge : CommonErrors.BadRequest.AtStatus(bad.StatusCode)).Result("The request could not be read.")
+                    : CommonErrors.InternalError.Result();
                 await result.ExecuteAsync(http);
             },
             // A request Kestrel could not read (too large, broken framing) is the client's mistake and is
@@ -92,10 +92,10 @@ public static class RepurchApp
             var http = ctx.HttpContext;
             var result = http.Response.StatusCode switch
             {
-                404 => Problems.Of(404, "not_found", "No route matches this URL and method."),
-                405 => Problems.Of(405, "method_not_allowed", "This URL does not accept that method."),
+                404 => CommonErrors.NotFound.Result(),
+                405 => CommonErrors.MethodNotAllowed.Result(),
                 415 => Problems.UnsupportedMediaType(),
-                var s => Problems.Of(s, "error", "The request failed."),
+                var s => CommonErrors.Error.AtStatus(s).Result(),
             };
             await result.ExecuteAsync(http);
         });

@@ -29,13 +29,13 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
     private const int SweepBatch = 10;
 
     public static ApiErrorResult InvalidKey() =>
-        Problems.Of(400, "idempotency_key_invalid", $"Idempotency-Key must be one value of 1 to {MaxKeyLength} printable ASCII characters.");
+        IdempotencyErrors.KeyInvalid.Result();
 
     public static ApiErrorResult InUse() =>
-        Problems.Of(409, "idempotency_key_in_use", "A request with this Idempotency-Key is still being processed. Retry after it has finished.");
+        IdempotencyErrors.KeyInUse.Result();
 
     public static ApiErrorResult Mismatch() =>
-        Problems.Of(422, "idempotency_key_mismatch", "This Idempotency-Key was used with a different request (method, path or body). Use a new key for a new request.");
+        IdempotencyErrors.KeyMismatch.Result();
 
     public static bool IsMutation(string method) =>
         HttpMethods.IsPost(method) || HttpMethods.IsPatch(method) || HttpMethods.IsDelete(method);
@@ -113,7 +113,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
             // gone away gets no answer; its abort goes on up as one.
             var refusal = e.StatusCode == StatusCodes.Status413PayloadTooLarge
                 ? limit.TooLarge()
-                : Problems.Of(e.StatusCode, "bad_request", "The request body could not be read.");
+                : CommonErrors.BadRequest.AtStatus(e.StatusCode).Result("The request body could not be read.");
             await refusal.ExecuteAsync(http);
             return;
         }

@@ -19,7 +19,7 @@ public static class HealthEndpoints
         app.MapGet("/readyz", Ready).WithTags("Operations").NoBearer()
             .WithName("Ready").WithSummary("Readiness")
             .WithDescription("Checks that the live and the sandbox database both answer (a `SELECT 1` each, at most 3 s). `200 {\"status\": \"ready\", \"checks\": {\"live\": \"ok\", \"sandbox\": \"ok\"}}`, or `503 not_ready` naming what failed in `data.errors`: take the node out of the load balancer. No credential, not rate limited.")
-            .Errors(new DocumentedError(503, "not_ready", "A database does not answer: `live_database_unavailable`, `sandbox_database_unavailable` in `data.errors`."));
+            .Errors(ObservabilityErrors.NotReady);
         return app;
     }
 
@@ -47,7 +47,7 @@ public static class HealthEndpoints
             }
         }
         if (failed.Count > 0)
-            return Problems.Of(503, "not_ready", $"Not ready: {string.Join(", ", failed)}.", failed);
+            return ObservabilityErrors.NotReady.Result($"Not ready: {string.Join(", ", failed)}.", failed);
         return TypedResults.Ok(new ReadyStatus("ready", checks));
     }
 }

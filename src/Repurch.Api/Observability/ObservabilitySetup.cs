@@ -88,7 +88,7 @@ public static class ObservabilitySetup
                 if (http.Request.Path.StartsWithSegments(MetricsPath, StringComparison.OrdinalIgnoreCase)
                     && !IsAllowed(http.Connection.RemoteIpAddress, allowed))
                 {
-                    await Problems.Of(404, "not_found", "No route matches this URL and method.").ExecuteAsync(http);
+                    await CommonErrors.NotFound.Result().ExecuteAsync(http);
                     return;
                 }
                 await next(http);

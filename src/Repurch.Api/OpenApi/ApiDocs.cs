@@ -7,16 +7,8 @@ namespace Repurch.Api.OpenApi;
 /// <summary>Endpoint annotations that put the spec's error tables and query rules into the OpenAPI document.</summary>
 public static class ApiDocs
 {
-    public static readonly DocumentedError MissingBearer = new(401, "missing_bearer_token", "No Authorization: Bearer header provided.");
-    public static readonly DocumentedError InvalidToken = new(401, "invalid_token", "Token is malformed, expired, or signed with the wrong key.");
-    public static readonly DocumentedError Forbidden = new(403, "forbidden", "Caller is not a partner admin, or the key lacks the scope (`read` for GET, `write` for mutations).");
-    public static readonly DocumentedError[] AuthErrors = [MissingBearer, InvalidToken, Forbidden];
-    public static readonly DocumentedError BadBody = new(400, "invalid_json", "Body is not valid JSON (`invalid_json`) or not a JSON object (`invalid_body`). A string holding a control character (U+0000–U+001F, U+007F–U+009F; tab, LF and CR are allowed) is `validation_failed` with `<field>_invalid`, nested fields joined with `_` (e.g. `buyer_name_invalid`); a property name holding one is `unknown_field`. Every body's fields follow the same rules: an unknown field is `<field>_unknown`, a field sent twice `<field>_duplicate`, a wrong JSON type `<field>_invalid`, and text over its limit (counted in characters, so an emoji is one) `<field>_too_long`; text is trimmed, and `null` or blank text clears an optional field and is `<field>_required` for a required one.");
-    public static readonly DocumentedError TooLarge = new(413, "payload_too_large", "Body is larger than 256 KB.");
-    public static readonly DocumentedError WrongMediaType = new(415, "unsupported_media_type", "Body is not application/json.");
-
     /// <summary>Documents each error status with the codes it can carry, in the project's error shape.</summary>
-    public static RouteHandlerBuilder Errors(this RouteHandlerBuilder builder, params DocumentedError[] errors)
+    public static RouteHandlerBuilder Errors(this RouteHandlerBuilder builder, params ErrorCode[] errors)
     {
         foreach (var status in errors.Select(e => e.Status).Distinct())
         {
@@ -29,7 +21,7 @@ public static class ApiDocs
                 var key = group.Key.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 if (operation.Responses?.TryGetValue(key, out var response) == true && response is OpenApiResponse r)
                 {
-                    r.Description = IdempotencyDocs.KeepIdempotencyText(r.Description, string.Join(" ", group.Select(e => $"`{e.Code}`: {e.Message}")));
+                    r.Description = IdempotencyDocs.KeepIdempotencyText(r.Description, string.Join(" ", group.Select(e => $"`{e.Code}`: {e.Description}")));
                 }
             }
             return Task.CompletedTask;

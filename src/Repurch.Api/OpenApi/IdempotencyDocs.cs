@@ -17,10 +17,11 @@ public static class IdempotencyDocs
 
     public static readonly (string Status, string Text)[] ErrorTexts =
     [
-        ("400", "`idempotency_key_invalid`: the Idempotency-Key header is empty, longer than 255 characters or not printable ASCII."),
-        ("409", "`idempotency_key_in_use`: a request with this Idempotency-Key is still being processed; retry after it finishes."),
-        ("422", "`idempotency_key_mismatch`: this Idempotency-Key was used with a different method, path or body."),
+        Text(IdempotencyErrors.KeyInvalid), Text(IdempotencyErrors.KeyInUse), Text(IdempotencyErrors.KeyMismatch),
     ];
+
+    private static (string Status, string Text) Text(ErrorCode e) =>
+        (e.Status.ToString(System.Globalization.CultureInfo.InvariantCulture), $"`{e.Code}`: {e.Description}");
 
     /// <summary>
     /// <paramref name="description"/> followed by the idempotency codes <paramref name="previous"/>

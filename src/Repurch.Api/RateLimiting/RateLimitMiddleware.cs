@@ -47,7 +47,7 @@ public sealed class RateLimitMiddleware(RequestDelegate next, RateLimits limits)
             Observability.RepurchMetrics.RateLimitRejected(caller?.BrandId, caller?.Plane, policy.Name);
             headers.RetryAfter = decision.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             var whose = policy.Name == "anonymous" ? "from this address" : "for this partner and environment";
-            await Problems.Of(429, "rate_limited", $"Too many requests {whose}: retry after {decision.RetryAfterSeconds} s.").ExecuteAsync(http);
+            await RateLimitErrors.RateLimited.Result($"Too many requests {whose}: retry after {decision.RetryAfterSeconds} s.").ExecuteAsync(http);
             return;
         }
         await next(http);

@@ -36,7 +36,7 @@ public static class RateLimitOpenApi
                 operation.Responses ??= new OpenApiResponses();
                 operation.Responses["429"] = new OpenApiResponse
                 {
-                    Description = "`rate_limited`: too many requests for this partner and environment; retry after `Retry-After` seconds.",
+                    Description = $"`{RateLimitErrors.RateLimited.Code}`: {RateLimitErrors.RateLimited.Description}",
                     Content = new Dictionary<string, OpenApiMediaType>
                     {
                         ["application/json"] = new() { Schema = new OpenApiSchemaReference("ApiError", doc) },

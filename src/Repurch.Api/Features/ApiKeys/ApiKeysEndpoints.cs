@@ -24,11 +24,11 @@ public static class ApiKeysEndpoints
         var read = app.MapGroup(Path).WithTags("Settings").RequireAuthorization(Policies.PartnerRead);
         var write = app.MapGroup(Path).WithTags("Settings").RequireAuthorization(Policies.PartnerWrite);
 
-        var notFound = new DocumentedError(404, "api_key_not_found", "No key with this id belongs to the brand on a plane the caller can reach (also for ids that are not UUIDs).");
+        var notFound = ApiKeyErrors.NotFound;
 
         read.MapGet("/", List).WithName("ListApiKeys").WithSummary("List API keys")
             .WithDescription("The brand's API keys, newest first, revoked ones included (`revoked_at` set). Secrets are shown only once, at creation: a key is identified here by its `prefix` (e.g. `re_pk_live_a1B2`). A live caller sees the keys of both environments; a sandbox caller sees only sandbox keys. `created_by` is the id of the key that created it through this API, or null when an operator issued it.")
-            .Errors(ApiDocs.AuthErrors);
+            .Errors(CommonErrors.Auth);
         write.MapPost("/", Create).WithName("CreateApiKey").WithSummary("Create an API key")
             .JsonRequest<ApiKeyWrite>().BodyLimit(BodyLimit)
             .WithDescription("""
@@ -43,14 +43,14 @@ public static class ApiKeysEndpoints
 
                 The creation is recorded in the audit log as `api_key.created` (never with the secret).
                 """)
-            .Errors([.. ApiDocs.AuthErrors,
-                new(403, "forbidden", "The requested scopes exceed the calling key's, or a sandbox caller asked for a live key."),
-                new(400, "validation_failed", "Field-level reasons listed as codes in `data.errors`: `name_required`, `name_too_long`, `name_invalid`, `role_required`, `role_invalid`, `scopes_required`, `scopes_invalid`, `environment_invalid`, `<field>_unknown`, `<field>_duplicate`."),
-                ApiDocs.BadBody, ApiDocs.TooLarge with { Message = "Body is larger than 16 KB." }, ApiDocs.WrongMediaType,
-                new(409, "environment_unavailable", "The brand has no workspace in the requested environment.")]);
+            .Errors([.. CommonErrors.Auth,
+                CommonErrors.Forbidden.DescribedAs("The requested scopes exceed the calling key's, or a sandbox caller asked for a live key."),
+                CommonErrors.ValidationFailed.DescribedAs("Field-level reasons listed as codes in `data.errors`: `name_required`, `name_too_long`, `name_invalid`, `role_required`, `role_invalid`, `scopes_required`, `scopes_invalid`, `environment_invalid`, `<field>_unknown`, `<field>_duplicate`."),
+                CommonErrors.InvalidJson, CommonErrors.PayloadTooLarge.DescribedAs("Body is larger than 16 KB."), CommonErrors.UnsupportedMediaType,
+                ApiKeyErrors.EnvironmentUnavailable]);
         write.MapDelete("/{id}", Revoke).WithName("RevokeApiKey").WithSummary("Revoke an API key")
             .WithDescription("Revokes the key at once: the next request made with it is `401 invalid_token`, and refresh tokens obtained with it stop working. Revoking a revoked key changes nothing and answers `200` again. A live admin can revoke its brand's sandbox keys; a sandbox caller only sandbox keys. Recorded in the audit log as `api_key.revoked`. A key may revoke itself.")
-            .Errors([.. ApiDocs.AuthErrors, notFound]);
+            .Errors([.. CommonErrors.Auth, notFound]);
         return app;
     }
 
@@ -92,7 +92,7 @@ public static class ApiKeysEndpoints
 
         await using var scope = Context(db, planes, caller, target);
         if (scope.Separate && !await scope.Db.Brands.AnyAsync(ct))
-            return Problems.Of(409, "environment_unavailable", $"The brand has no {request.Environment} workspace yet.");
+            return ApiKeyErrors.EnvironmentUnavailable.Result($"The brand has no {request.Environment} workspace yet.");
 
         var secret = Secrets.NewApiKey(target);
         var key = new ApiKey
@@ -159,7 +159,7 @@ public static class ApiKeysEndpoints
         return NotFound();
     }
 
-    private static ApiErrorResult NotFound() => Problems.Of(404, "api_key_not_found", "API key not found.");
+    private static ApiErrorResult NotFound() => ApiKeyErrors.NotFound.Result();
 
     /// <summary>The planes whose keys the caller may manage: a live admin both, a sandbox caller its own.</summary>
     private static Plane[] ReachablePlanes(Caller caller) =>

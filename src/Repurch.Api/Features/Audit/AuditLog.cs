@@ -55,7 +55,7 @@ public static class AuditLog
             .WithDescription("Every change to the brand's settings, warehouses, taxonomy, cross-listing rules and API keys, newest first: which key made it, what changed (`{field: {from, to}}`, secrets never included) and when. Append-only.")
             .Query("page", Microsoft.OpenApi.JsonSchemaType.Integer, "Page number, 1-indexed.", minimum: 1, defaultValue: 1)
             .Query("per_page", Microsoft.OpenApi.JsonSchemaType.Integer, "Items per page, at most 100.", minimum: 1, maximum: 100, defaultValue: 20)
-            .Errors([.. ApiDocs.AuthErrors, new(400, "invalid_parameter", "page or per_page out of range.")]);
+            .Errors([.. CommonErrors.Auth, CommonErrors.InvalidParameter.DescribedAs("page or per_page out of range.")]);
         return app;
     }
 

@@ -18,14 +18,14 @@ public static class AuthEndpoints
         group.MapPost("/token", Token).RequireAuthorization(Policies.Authenticated)
             .WithName("CreateAccessToken").WithSummary("Exchange an API key for an access token")
             .WithDescription("Call with an API key as the bearer. Returns a 15-minute JWT signed with the brand's own key, plus a refresh token (valid 30 days, single use). The token carries the key's role and scopes and works as a bearer wherever the key does.")
-            .Errors(ApiDocs.MissingBearer, ApiDocs.InvalidToken, new DocumentedError(403, "forbidden", "An access token cannot mint another: exchange an API key."));
+            .Errors(CommonErrors.MissingBearer, CommonErrors.InvalidToken, CommonErrors.Forbidden.DescribedAs("An access token cannot mint another: exchange an API key."));
         group.MapPost("/refresh", Refresh).AllowAnonymous()
             .JsonRequest<RefreshRequest>().BodyLimit(16 * 1024)
             .WithName("RefreshAccessToken").WithSummary("Rotate a refresh token")
             .WithDescription("No bearer needed: the refresh token is the credential. Returns a new pair and retires the refresh token sent. Sending a retired refresh token again revokes its whole family, including the newest token, and answers `401 invalid_token`.")
             .NoBearer()
-            .Errors(ApiDocs.InvalidToken with { Message = "Refresh token is unknown, expired, retired or revoked." },
-                new DocumentedError(400, "validation_failed", "`refresh_token_required`: send `{\"refresh_token\": \"…\"}`; `refresh_token_invalid` (not a string), `<field>_unknown`, `<field>_duplicate`."));
+            .Errors(CommonErrors.InvalidToken.DescribedAs("Refresh token is unknown, expired, retired or revoked."),
+                CommonErrors.ValidationFailed.DescribedAs("`refresh_token_required`: send `{\"refresh_token\": \"…\"}`; `refresh_token_invalid` (not a string), `<field>_unknown`, `<field>_duplicate`."));
         return app;
     }
 

@@ -20,12 +20,7 @@ public static class BulkEndpoints
     public const int MaxDeleteIds = 100;
     public const string ErrorSeparator = " · ";
 
-    public static readonly DocumentedError BadFile = new(400, "bad_file",
-        "No file supplied, `file_b64` is not valid base64, both `file_b64` and `csv_text` were sent, a field is unknown or sent twice, or the file cannot be read as CSV or XLSX: " +
-        "binary garbage, undecodable text, a damaged zip, a zip bomb, a macro-enabled workbook, external links, an XML DTD, no header row, or a duplicate column. The message says which.");
-    public static readonly DocumentedError TooManyRows = new(400, "too_many_rows",
-        $"The file has more than {BulkColumns.MaxRows} data rows; split it, or send it to POST /v1/listings/bulk-jobs which takes any size.");
-    private static readonly DocumentedError BodyTooLarge = new(413, "payload_too_large", "Body is larger than 15 MB.");
+    private static readonly ErrorCode BodyTooLarge = CommonErrors.PayloadTooLarge.DescribedAs("Body is larger than 15 MB.");
 
     public static IEndpointRouteBuilder MapBulk(this IEndpointRouteBuilder app)
     {
@@ -37,7 +32,7 @@ public static class BulkEndpoints
                 $"({string.Join(", ", BulkColumns.All.Select(c => c.Name))}), with a native dropdown (list data validation) on every enumerated column; " +
                 "an `Instructions` sheet explains each column; a hidden `Lists` sheet holds the option lists the dropdowns reference.")
             .Produces(200, contentType: BulkTemplate.ContentType)
-            .Errors(ApiDocs.AuthErrors);
+            .Errors(CommonErrors.Auth);
         write.MapPost("/bulk-validate", Validate).WithName("ValidateBulkFile").WithSummary("Validate a bulk file")
             .JsonRequest<BulkFileRequest>().BodyLimit(MaxJsonBody)
             .WithDescription("Dry run: parses every row of a CSV or XLSX file (`file_b64`, format detected from the bytes: a zip signature is XLSX) or of `csv_text`, " +
@@ -45,22 +40,21 @@ public static class BulkEndpoints
                 "Rows are numbered as in the file: the header is row 1. Blank rows are skipped. Headers are matched by name (case and spaces forgiven); " +
                 "cells under an unknown header fail as `<column>_unknown`. Multi-select cells (`exposed_to`, `faults`) separate values with commas; " +
                 $"`images` takes URLs separated by spaces. At most {BulkColumns.MaxRows} data rows; CSV text may be UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252.")
-            .Errors([.. ApiDocs.AuthErrors, BadFile, TooManyRows, ApiDocs.BadBody, BodyTooLarge, ApiDocs.WrongMediaType]);
+            .Errors([.. CommonErrors.Auth, BulkErrors.BadFile, BulkErrors.TooManyRows, CommonErrors.InvalidJson, BodyTooLarge, CommonErrors.UnsupportedMediaType]);
         write.MapPost("/bulk-commit", Commit).WithName("CommitBulkFile").WithSummary("Commit a bulk file")
             .JsonRequest<BulkFileRequest>().BodyLimit(MaxJsonBody)
             .WithDescription("Re-parses the file like bulk-validate and creates a listing for every valid row, tagged with the caller's brand and channel `clearance` " +
                 "(partial success: invalid rows are reported and nothing is written for them). `message` joins an error row's codes with \" · \"; `errors` lists them. " +
                 "With an `Idempotency-Key`, committing the same file again replays the first answer and creates nothing.")
-            .Errors([.. ApiDocs.AuthErrors, BadFile, TooManyRows, ApiDocs.BadBody, BodyTooLarge, ApiDocs.WrongMediaType]);
+            .Errors([.. CommonErrors.Auth, BulkErrors.BadFile, BulkErrors.TooManyRows, CommonErrors.InvalidJson, BodyTooLarge, CommonErrors.UnsupportedMediaType]);
         write.MapPost("/bulk-delete", Delete).WithName("BulkDeleteListings").WithSummary("Bulk delete listings")
             .JsonRequest<BulkDeleteRequest>()
             .WithDescription($"Soft-deletes up to {MaxDeleteIds} listings. Each id is checked on its own: `listing_not_found` (unknown, already deleted, or another brand's) " +
                 "or `forbidden_not_owner` (a consumer's trade-in); the others are deleted. A repeated id is reported once.")
-            .Errors([.. ApiDocs.AuthErrors,
-                new(400, "no_ids", "Provide at least one listing ID (`ids` missing, empty, or not an array of integers; `data.errors` says which)."),
-                new(400, "too_many", $"Bulk delete is capped at {MaxDeleteIds} listings per call."),
-                new(400, "validation_failed", "`<field>_unknown` (the body has only `ids`), `ids_duplicate`."),
-                ApiDocs.BadBody, ApiDocs.TooLarge, ApiDocs.WrongMediaType]);
+            .Errors([.. CommonErrors.Auth,
+                BulkErrors.NoIds, BulkErrors.TooMany,
+                CommonErrors.ValidationFailed.DescribedAs("`<field>_unknown` (the body has only `ids`), `ids_duplicate`."),
+                CommonErrors.InvalidJson, CommonErrors.PayloadTooLarge, CommonErrors.UnsupportedMediaType]);
         BulkJobEndpoints.Map(read, write);
         return app;
     }
@@ -119,7 +113,7 @@ public static class BulkEndpoints
         }
     }
 
-    internal static ApiErrorResult Bad(string message) => Problems.Of(400, "bad_file", message);
+    internal static ApiErrorResult Bad(string message) => BulkErrors.BadFile.Result(message);
     private static ApiErrorResult NoFile() => Bad("No file supplied: send file_b64 (base64-encoded XLSX or CSV bytes) or csv_text.");
 
     /// <summary>Reads and checks up to <see cref="BulkColumns.MaxRows"/> rows.</summary>
@@ -142,7 +136,7 @@ public static class BulkEndpoints
                 if (header is null) { header = BulkHeader.Parse(row); continue; }
                 if (row.IsBlank) continue;
                 if (rows.Count == BulkColumns.MaxRows)
-                    return (null, null, Problems.Of(400, "too_many_rows", $"The file has more than {BulkColumns.MaxRows} data rows. Split it, or send it to POST /v1/listings/bulk-jobs, which takes files of any size."));
+                    return (null, null, BulkErrors.TooManyRows.Result());
                 rows.Add(BulkValidator.Check(header, row, options, caller.BrandId, now));
             }
             if (header is null) return (null, null, Bad("The file has no header row."));
@@ -193,19 +187,19 @@ public static class BulkEndpoints
     {
         var body = await JsonBody.ReadObjectAsync(http.Request, ct: ct);
         if (body.Error is not null) return body.Error;
-        var noIds = Problems.Of(400, "no_ids", "Provide at least one listing ID.");
+        var noIds = BulkErrors.NoIds.Result();
         if (body.Empty) return noIds;
         using var doc = body.Document!;
         var fields = new FieldReader(doc.RootElement, DeleteFields);
         if (fields.Errors.Count > 0) return Problems.Validation("Bulk delete rejected", fields.Errors);
         if (!fields.TryGet("ids", out var idsElement) || idsElement.ValueKind != JsonValueKind.Array || idsElement.GetArrayLength() == 0)
             return noIds;
-        if (idsElement.GetArrayLength() > MaxDeleteIds) return Problems.Of(400, "too_many", $"Bulk delete is capped at {MaxDeleteIds} listings per call.");
+        if (idsElement.GetArrayLength() > MaxDeleteIds) return BulkErrors.TooMany.Result();
         var ids = new List<long>();
         foreach (var item in idsElement.EnumerateArray())
         {
             if (item.ValueKind != JsonValueKind.Number || !item.TryGetInt64(out var id))
-                return Problems.Of(400, "no_ids", "ids must be an array of listing ids (integers).", ["ids_invalid"]);
+                return BulkErrors.NoIds.Result("ids must be an array of listing ids (integers).", ["ids_invalid"]);
             if (!ids.Contains(id)) ids.Add(id);
         }
 

@@ -33,8 +33,6 @@ public static class BulkJobEndpoints
         "text/csv", "text/plain", "application/csv", "application/octet-stream", "application/vnd.ms-excel", BulkTemplate.ContentType,
     ];
 
-    private static readonly DocumentedError NotFound = new(404, "bulk_job_not_found", "No such job for this brand.");
-
     public static void Map(RouteGroupBuilder read, RouteGroupBuilder write)
     {
         write.MapPost("/bulk-jobs", Create).WithName("CreateBulkJob").WithSummary("Start a background import")
@@ -48,35 +46,34 @@ public static class BulkJobEndpoints
                 "A file-level problem (see `bad_file` on bulk-validate) ends the job as `failed` with `error`. " +
                 "With an `Idempotency-Key`, repeating the same upload returns the same job (`Idempotent-Replayed: true`) and nothing is imported twice.")
             .Produces<BulkJobView>(202)
-            .Errors([.. ApiDocs.AuthErrors,
-                new(400, "bad_file", "No file, an empty file, or a multipart body without a `file` field."),
-                new(400, "invalid_parameter", "`mode` is not commit or validate."),
-                new(400, "idempotency_key_invalid", "Idempotency-Key is not 1 to 255 printable ASCII characters."),
-                new(409, "idempotency_key_in_use", "The same Idempotency-Key is being used by an upload still in progress."),
-                new(413, "file_too_large", "The file is larger than 256 MB."),
-                new(415, "unsupported_media_type", "Send multipart/form-data with a `file` field, or the raw file as text/csv or the XLSX type."),
-                new(422, "idempotency_key_mismatch", "This Idempotency-Key started a job for a different file or mode.")]);
+            .Errors([.. CommonErrors.Auth,
+                BulkErrors.BadFile.DescribedAs("No file, an empty file, or a multipart body without a `file` field."),
+                CommonErrors.InvalidParameter.DescribedAs("`mode` is not commit or validate."),
+                IdempotencyErrors.KeyInvalid.DescribedAs("Idempotency-Key is not 1 to 255 printable ASCII characters."),
+                IdempotencyErrors.KeyInUse.DescribedAs("The same Idempotency-Key is being used by an upload still in progress."),
+                BulkErrors.FileTooLarge,
+                CommonErrors.UnsupportedMediaType.DescribedAs("Send multipart/form-data with a `file` field, or the raw file as text/csv or the XLSX type."),
+                IdempotencyErrors.KeyMismatch.DescribedAs("This Idempotency-Key started a job for a different file or mode.")]);
         read.MapGet("/bulk-jobs/{id:guid}", Get).WithName("GetBulkJob").WithSummary("Get a background import")
             .WithDescription("Status (`queued`, `processing`, `completed`, `failed`) and progress: `rows_done` of `total_rows` (known once the file has been counted), " +
                 "`progress` as a fraction. When completed, `reports` links the per-row report as CSV and as XLSX. Another brand's job is `404`.")
-            .Errors([.. ApiDocs.AuthErrors, NotFound]);
+            .Errors([.. CommonErrors.Auth, BulkErrors.JobNotFound]);
         read.MapGet("/bulk-jobs/{id:guid}/report.csv", (Guid id, HttpContext http, RepurchDb db, DataPlanes planes, string? rows, CancellationToken ct) => Report(id, http, db, rows, "csv", ct)).WithBrandSession()
             .WithName("GetBulkJobReportCsv").WithSummary("Download a job's report as CSV")
             .WithDescription(ReportText("CSV (UTF-8 with BOM)"))
             .Query("rows", JsonSchemaType.String, "`all` rows, or only the rows with `errors`.", values: ReportRows, defaultValue: "all")
             .Produces(200, contentType: "text/csv")
-            .Errors([.. ApiDocs.AuthErrors, NotFound, InvalidRows, NotFinished]);
+            .Errors([.. CommonErrors.Auth, BulkErrors.JobNotFound, InvalidRows, BulkErrors.JobNotFinished]);
         read.MapGet("/bulk-jobs/{id:guid}/report.xlsx", (Guid id, HttpContext http, RepurchDb db, string? rows, CancellationToken ct) => Report(id, http, db, rows, "xlsx", ct)).WithBrandSession()
             .WithName("GetBulkJobReportXlsx").WithSummary("Download a job's report as XLSX")
             .WithDescription(ReportText("XLSX"))
             .Query("rows", JsonSchemaType.String, "`all` rows, or only the rows with `errors`.", values: ReportRows, defaultValue: "all")
             .Produces(200, contentType: BulkTemplate.ContentType)
-            .Errors([.. ApiDocs.AuthErrors, NotFound, InvalidRows, NotFinished]);
-        read.MapGet("/bulk-jobs/{id}", () => Problems.Of(404, "bulk_job_not_found", "Bulk job not found.")).ExcludeFromDescription();
+            .Errors([.. CommonErrors.Auth, BulkErrors.JobNotFound, InvalidRows, BulkErrors.JobNotFinished]);
+        read.MapGet("/bulk-jobs/{id}", () => BulkErrors.JobNotFound.Result()).ExcludeFromDescription();
     }
 
-    private static readonly DocumentedError InvalidRows = new(400, "invalid_parameter", "`rows` is not all or errors.");
-    private static readonly DocumentedError NotFinished = new(409, "bulk_job_not_finished", "The job is still queued or processing (`bulk_job_not_finished`), or failed as a whole so there are no rows to report (`bulk_job_failed`).");
+    private static readonly ErrorCode InvalidRows = CommonErrors.InvalidParameter.DescribedAs("`rows` is not all or errors.");
 
     private static string ReportText(string format) =>
         $"The partner's own rows, as uploaded and in file order, as {format}, with three columns added: `import_result` (`created`, `updated`, `ok` in validate mode, or `error`), " +
@@ -217,7 +214,7 @@ public static class BulkJobEndpoints
         }
         else
         {
-            return (0, null, Problems.Of(415, "unsupported_media_type", "Send multipart/form-data with the file in the \"file\" field, or the raw file with Content-Type text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet."));
+            return (0, null, CommonErrors.UnsupportedMediaType.Result("Send multipart/form-data with the file in the \"file\" field, or the raw file with Content-Type text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet."));
         }
 
         var buffer = new byte[81920];
@@ -228,13 +225,13 @@ public static class BulkJobEndpoints
             while ((read = await source.ReadAsync(buffer, ct)) > 0)
             {
                 total += read;
-                if (total > MaxFileBytes) return (0, null, Problems.Of(413, "file_too_large", $"The file must be at most {MaxFileBytes / 1024 / 1024} MB."));
+                if (total > MaxFileBytes) return (0, null, BulkErrors.FileTooLarge.Result());
                 await output.WriteAsync(buffer.AsMemory(0, read), ct);
             }
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return (0, null, Problems.Of(413, "file_too_large", $"The file must be at most {MaxFileBytes / 1024 / 1024} MB."));
+            return (0, null, BulkErrors.FileTooLarge.Result());
         }
         catch (IOException)
         {
@@ -247,7 +244,7 @@ public static class BulkJobEndpoints
     private static async Task<Results<Ok<BulkJobView>, ApiErrorResult>> Get(Guid id, RepurchDb db, CancellationToken ct)
     {
         var job = await db.BulkJobs.FirstOrDefaultAsync(j => j.Id == id, ct);
-        return job is null ? Problems.Of(404, "bulk_job_not_found", "Bulk job not found.") : TypedResults.Ok(View(job));
+        return job is null ? BulkErrors.JobNotFound.Result() : TypedResults.Ok(View(job));
     }
 
     private static async Task<IResult> Report(Guid id, HttpContext http, RepurchDb db, string? rows, string format, CancellationToken ct)
@@ -255,9 +252,9 @@ public static class BulkJobEndpoints
         rows ??= "all";
         if (!ReportRows.Contains(rows)) return Problems.InvalidParameter("rows", "rows_invalid", "rows must be all or errors.");
         var job = await db.BulkJobs.FirstOrDefaultAsync(j => j.Id == id, ct);
-        if (job is null) return Problems.Of(404, "bulk_job_not_found", "Bulk job not found.");
-        if (job.Status == "failed") return Problems.Of(409, "bulk_job_failed", $"The job failed as a whole, so there are no rows to report: {job.ErrorMessage}");
-        if (job.Status != "completed") return Problems.Of(409, "bulk_job_not_finished", "The job has not finished yet; poll GET /v1/listings/bulk-jobs/{id} until its status is completed.");
+        if (job is null) return BulkErrors.JobNotFound.Result();
+        if (job.Status == "failed") return BulkErrors.JobFailed.Result($"The job failed as a whole, so there are no rows to report: {job.ErrorMessage}");
+        if (job.Status != "completed") return BulkErrors.JobNotFinished.Result();
 
         var output = await BulkReports.WriteAsync(db, job, format, rows == "errors", ct);
         var baseName = Path.GetFileNameWithoutExtension(job.Filename ?? "import");

@@ -29,47 +29,41 @@ public static class CreditsEndpoints
     {
         var read = app.MapGroup("/v1").WithTags("Credits").RequireAuthorization(Policies.PartnerRead);
         var write = app.MapGroup("/v1").WithTags("Credits").RequireAuthorization(Policies.PartnerWrite);
-        DocumentedError[] codeErrors =
+        ErrorCode[] codeErrors =
         [
-            new(422, "code_invalid", "No such code (a made-up code, or a typo that fails the check character). Counts towards the guess limit, except typos."),
-            new(422, "code_other_brand", "The code was issued by another retailer on the platform and can only be redeemed there. Nothing about it (retailer, amount, state) is revealed. Counts towards the guess limit."),
-            new(422, "code_expired", "The code is past its expiry date."),
-            new(422, "code_voided", "The code was voided."),
-            new(409, "code_already_redeemed", "The code has been redeemed already (the message never says where)."),
-            new(429, "too_many_code_attempts", "Too many invalid codes from this key recently (`Money:CodeGuessLimit` per `Money:CodeGuessWindowMinutes`); `Retry-After` says when to try again."),
-            new(400, "validation_failed", "`code_required`, `code_invalid` (not a string), `order_reference_required`, `order_reference_invalid`, `order_reference_too_long` (over 200 characters), `<field>_unknown`, `<field>_duplicate`."),
-            ApiDocs.BadBody, ApiDocs.TooLarge with { Message = "Body is larger than 16 KB." }, ApiDocs.WrongMediaType,
+            CreditErrors.CodeInvalid, CreditErrors.CodeOtherBrand, CreditErrors.CodeExpired, CreditErrors.CodeVoided,
+            CreditErrors.CodeAlreadyRedeemed, CreditErrors.TooManyCodeAttempts,
+            CommonErrors.ValidationFailed.DescribedAs("`code_required`, `code_invalid` (not a string), `order_reference_required`, `order_reference_invalid`, `order_reference_too_long` (over 200 characters), `<field>_unknown`, `<field>_duplicate`."),
+            CommonErrors.InvalidJson, CommonErrors.PayloadTooLarge.DescribedAs("Body is larger than 16 KB."), CommonErrors.UnsupportedMediaType,
         ];
 
         write.MapPost("/codes/redeem", Redeem).WithName("RedeemCode").WithSummary("Redeem a credit code")
             .JsonRequest<CodeCheck>().BodyLimit(BodyLimit)
             .WithDescription("The one call a checkout needs: checks the code the customer pasted (case, spaces and hyphens do not matter) and, when it is good, marks it redeemed against your `order_reference` and returns the £ amount to apply. Single-use: of any number of concurrent redeems of one code exactly one succeeds. Send an `Idempotency-Key` so a retried call replays the first answer instead of failing as already redeemed. Emits `credit.redeemed`; refused guesses are audited.")
-            .Errors([.. ApiDocs.AuthErrors, .. codeErrors]);
+            .Errors([.. CommonErrors.Auth, .. codeErrors]);
         read.MapPost("/codes/validate", Validate).WithName("ValidateCode").WithSummary("Check a credit code without redeeming it")
             .JsonRequest<CodeCheck>().BodyLimit(BodyLimit)
             .WithDescription("Same checks and answers as redeem, but nothing is redeemed (`order_reference` is optional here). Needs the `read` scope.")
-            .Errors([.. ApiDocs.AuthErrors, .. codeErrors]);
+            .Errors([.. CommonErrors.Auth, .. codeErrors]);
         write.MapPost("/codes/redemptions/{id}/reverse", Reverse).WithName("ReverseRedemption").WithSummary("Reverse a redemption")
             .WithDescription("Your order was refunded or cancelled: the code becomes redeemable again with its full amount.")
-            .Errors([.. ApiDocs.AuthErrors, new(404, "redemption_not_found", "No redemption with this id for this brand."),
-                new(409, "redemption_already_reversed", "This redemption was reversed already.")]);
+            .Errors([.. CommonErrors.Auth, CreditErrors.RedemptionNotFound, CreditErrors.RedemptionAlreadyReversed]);
         read.MapGet("/credits", List).WithBrandSession().WithName("ListCredits").WithSummary("List the brand's credit codes")
             .WithDescription("Every credit code issued for the brand, newest first: status (`active`, `redeemed`, `expired`, `voided`), amount, issued/redeemed times and your order reference. Codes themselves are never shown here, only `code_hint` (the last four characters). `meta.outstanding_balance_gbp` is the credit still redeemable, from the ledger.")
             .Query("page", Microsoft.OpenApi.JsonSchemaType.Integer, "Page number, 1-indexed.", minimum: 1, defaultValue: 1)
             .Query("per_page", Microsoft.OpenApi.JsonSchemaType.Integer, "Items per page, at most 100.", minimum: 1, maximum: 100, defaultValue: 20)
-            .Errors([.. ApiDocs.AuthErrors, new(400, "invalid_parameter", "page or per_page out of range.")]);
+            .Errors([.. CommonErrors.Auth, CommonErrors.InvalidParameter.DescribedAs("page or per_page out of range.")]);
         app.MapGet("/v1/marketplace/sellers/{sellerId}/credits", SellerView).WithTags("Credits").RequireAuthorization(Policies.MarketplaceRead)
             .WithName("ListSellerCredits").WithSummary("A seller's own credit codes, in full")
             .WithDescription("For the storefront to show a consumer seller (whom it has authenticated) the codes their trade-ins earned, in full (`ABCD-EFGH-JKLMN`): only the codes earned by sales placed through this marketplace's own orders. A seller who has never sold through this marketplace is `404 seller_not_found`, exactly like an unknown id, so seller ids cannot be probed from another storefront. Every call is recorded in the issuing brand's audit log (`credit.codes_viewed`: which marketplace key read which credit ids; never the codes). Marketplace keys only.")
-            .Errors([ApiDocs.MissingBearer, ApiDocs.InvalidToken, ApiDocs.Forbidden with { Message = "Not a marketplace key with the `read` scope." },
-                new(404, "seller_not_found", "No seller with this id has sold through this marketplace.")]);
+            .Errors([CommonErrors.MissingBearer, CommonErrors.InvalidToken, CommonErrors.Forbidden.DescribedAs("Not a marketplace key with the `read` scope."), CreditErrors.SellerNotFound]);
         return app;
     }
 
     private static ApiErrorResult OtherBrand() =>
-        Problems.Of(422, "code_other_brand", "This code was issued by another retailer and can only be redeemed there.");
+        CreditErrors.CodeOtherBrand.Result();
 
-    private static ApiErrorResult Invalid() => Problems.Of(422, "code_invalid", "This code is not valid.");
+    private static ApiErrorResult Invalid() => CreditErrors.CodeInvalid.Result();
 
     private static string Status(CreditCode c, DateTimeOffset now) =>
         c.Status == "active" && c.ExpiresAt <= now ? "expired" : c.Status;
@@ -110,7 +104,7 @@ public static class CreditsEndpoints
         if (counter is null || counter.WindowStart + window <= now || counter.Failures < options.CodeGuessLimit) return null;
         var retry = (int)Math.Ceiling((counter.WindowStart + window - now).TotalSeconds);
         http.Response.Headers.RetryAfter = retry.ToString(CultureInfo.InvariantCulture);
-        return Problems.Of(429, "too_many_code_attempts", $"Too many invalid codes from this key. Try again in {retry} seconds.");
+        return CreditErrors.TooManyCodeAttempts.Result($"Too many invalid codes from this key. Try again in {retry} seconds.");
     }
 
     /// <summary>Counts an invalid guess against the key (a fresh window when the last one ended) and audits it.</summary>
@@ -132,9 +126,9 @@ public static class CreditsEndpoints
     private static ApiErrorResult? Refusal(CreditCode code, DateTimeOffset now) => Status(code, now) switch
     {
         "active" => null,
-        "expired" => Problems.Of(422, "code_expired", "This code has expired."),
-        "voided" => Problems.Of(422, "code_voided", "This code has been voided."),
-        _ => Problems.Of(409, "code_already_redeemed", "This code has already been redeemed."),
+        "expired" => CreditErrors.CodeExpired.Result(),
+        "voided" => CreditErrors.CodeVoided.Result(),
+        _ => CreditErrors.CodeAlreadyRedeemed.Result(),
     };
 
     private static async Task<(CreditCode?, ApiErrorResult?)> FindAsync(HttpContext http, RepurchDb db, CreditCodeVault vault, MoneyOptions options,
@@ -192,7 +186,7 @@ public static class CreditsEndpoints
         if (won == 0)
         {
             var current = await db.CreditCodes.FirstAsync(c => c.Id == code!.Id, ct);
-            return Refusal(current, now) ?? Problems.Of(409, "code_already_redeemed", "This code has already been redeemed.");
+            return Refusal(current, now) ?? CreditErrors.CodeAlreadyRedeemed.Result();
         }
         db.CreditRedemptions.Add(new CreditRedemption
         {
@@ -213,11 +207,11 @@ public static class CreditsEndpoints
         string id, HttpContext http, RepurchDb db, TimeProvider clock, CancellationToken ct)
     {
         var caller = http.Caller();
-        if (id.Length > 40) return Problems.Of(404, "redemption_not_found", "Redemption not found.");
+        if (id.Length > 40) return CreditErrors.RedemptionNotFound.Result();
         await using var work = await db.BeginOrJoinTransactionAsync(ct);
         var redemption = await Locks.LockRowAsync<CreditRedemption>(db, id, ct);
-        if (redemption is null) return Problems.Of(404, "redemption_not_found", "Redemption not found.");
-        if (redemption.ReversedAt is not null) return Problems.Of(409, "redemption_already_reversed", "This redemption has been reversed already.");
+        if (redemption is null) return CreditErrors.RedemptionNotFound.Result();
+        if (redemption.ReversedAt is not null) return CreditErrors.RedemptionAlreadyReversed.Result();
         var now = clock.GetUtcNow();
         redemption.ReversedAt = now;
         await db.CreditCodes.Where(c => c.Id == redemption.CodeId && c.RedemptionId == id)
@@ -287,5 +281,5 @@ public static class CreditsEndpoints
             WireFormat.Timestamp(c.RedeemedAt))).ToList()));
     }
 
-    private static ApiErrorResult SellerNotFound() => Problems.Of(404, "seller_not_found", "Seller not found.");
+    private static ApiErrorResult SellerNotFound() => CreditErrors.SellerNotFound.Result();
 }

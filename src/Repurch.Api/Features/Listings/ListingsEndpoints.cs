@@ -21,9 +21,9 @@ public static class ListingsEndpoints
         var read = app.MapGroup("/v1/listings").WithTags("Listings").RequireAuthorization(Policies.PartnerRead);
         var write = app.MapGroup("/v1/listings").WithTags("Listings").RequireAuthorization(Policies.PartnerWrite);
 
-        var notFound = new DocumentedError(404, "listing_not_found", "Listing not found (or owned by another brand).");
-        var notOwner = new DocumentedError(403, "forbidden_not_owner", "You can only modify listings you created (trade-ins belong to their consumer seller).");
-        var invalid = new DocumentedError(400, "validation_failed", "Field-level reasons listed as codes in `data.errors`, e.g. `title_required`, `price_gbp_invalid`, `category_invalid`, `faults_required`, `attachment_ids_invalid`, `images_conflict`, `<field>_unknown`, `<field>_duplicate`.");
+        var notFound = ListingErrors.NotFound;
+        var notOwner = ListingErrors.NotOwner;
+        var invalid = CommonErrors.ValidationFailed.DescribedAs("Field-level reasons listed as codes in `data.errors`, e.g. `title_required`, `price_gbp_invalid`, `category_invalid`, `faults_required`, `attachment_ids_invalid`, `images_conflict`, `<field>_unknown`, `<field>_duplicate`.");
 
         read.MapGet("/", List).WithBrandSession().WithName("ListListings").WithSummary("List listings")
             .WithDescription("The calling brand's listings, newest first. `status` defaults to `active`; `any` includes drafts and closed listings but never deleted ones. The total also comes back in `X-Total-Count`.")
@@ -31,28 +31,28 @@ public static class ListingsEndpoints
             .Query("per_page", JsonSchemaType.Integer, "Items per page. Maximum 100; larger values are `400 invalid_parameter`, not silently capped.", minimum: 1, maximum: 100, defaultValue: 20)
             .Query("status", JsonSchemaType.String, "Filter by status. `any` is every status except deleted.", values: ListStatuses, defaultValue: "active")
             .Query("channel", JsonSchemaType.String, "Filter by channel. Omit for both.", values: PlatformTaxonomy.Channels)
-            .Errors([.. ApiDocs.AuthErrors, new(400, "invalid_parameter", "A query parameter is out of range or not an allowed value; `data.param` names it.")]);
+            .Errors([.. CommonErrors.Auth, CommonErrors.InvalidParameter]);
         read.MapGet("/options", Options).WithName("ListTaxonomyOptions").WithSummary("List taxonomy options")
             .WithDescription("The option lists create and update validate against, for the calling brand: use the values verbatim. `brands`, `colours`, `fabrics`, `ages` and `categories` are the brand's own lists where it has set them (`/v1/partner/settings/taxonomy`), else the platform defaults; the other lists are platform-wide.")
-            .Errors(ApiDocs.AuthErrors);
+            .Errors(CommonErrors.Auth);
         read.MapGet("/{id:long}", Get).WithName("GetListing").WithSummary("Retrieve a listing")
             .WithDescription("Full detail. `owner` is `brand` for the partner's own stock and `seller` for a consumer's trade-in; `seller` names who it belongs to. Another brand's listing is `404`, never `403`.")
-            .Errors([.. ApiDocs.AuthErrors, notFound]);
+            .Errors([.. CommonErrors.Auth, notFound]);
         write.MapPost("/", Create).WithName("CreateListing").WithSummary("Create a listing")
             .JsonRequest<ListingWrite>()
             .WithDescription("Unknown fields are rejected (`<field>_unknown`) so a typo never silently drops data, and a field sent twice is `<field>_duplicate`. Text limits count characters (an emoji is one). `status` may be `active` (default) or `draft`. Money fields take numbers (or numeric strings) above 0 and up to 1,000,000 with at most two decimals. Omitted `faults` means `[\"None\"]`; an empty list is `faults_required`. `images` are photo URLs in order, index 0 the cover; `attachment_ids` is the alternative: ids from `POST /v1/listings/upload-photo` (the caller's own, distinct, at most 20), which become the uploads' URLs in the order given. Sending both non-empty is `images_conflict`; an unknown or another brand's id is `attachment_ids_invalid`; an empty `attachment_ids` (without `images`) clears the photos. Without `warehouse_id` a new listing is placed in the brand's default warehouse (if it has one); the detail shows it as `warehouse: {id, label}`. Bodies are capped at 256 KB.")
-            .Errors([.. ApiDocs.AuthErrors, invalid, ApiDocs.BadBody, ApiDocs.TooLarge, ApiDocs.WrongMediaType]);
+            .Errors([.. CommonErrors.Auth, invalid, CommonErrors.InvalidJson, CommonErrors.PayloadTooLarge, CommonErrors.UnsupportedMediaType]);
         write.MapPatch("/{id:long}", Update).WithName("UpdateListing").WithSummary("Update a listing")
             .JsonRequest<ListingWrite>()
             .WithDescription("Partial update: omitted fields are unchanged, `null` clears an optional field. The whole update is rejected if any field is invalid.")
-            .Errors([.. ApiDocs.AuthErrors, notFound, notOwner, invalid,
-                new(400, "no_fields", "PATCH body must include at least one field to update."),
-                ApiDocs.TooLarge, ApiDocs.WrongMediaType]);
+            .Errors([.. CommonErrors.Auth, notFound, notOwner, invalid,
+                CommonErrors.NoFields,
+                CommonErrors.PayloadTooLarge, CommonErrors.UnsupportedMediaType]);
         write.MapDelete("/{id:long}", Delete).WithName("DeleteListing").WithSummary("Delete a listing")
             .WithDescription("Soft delete: the listing disappears from every read and from the marketplace; orders that reference it keep it.")
-            .Errors([.. ApiDocs.AuthErrors, notFound, notOwner with { Message = "You can only delete listings you created." }]);
+            .Errors([.. CommonErrors.Auth, notFound, notOwner.DescribedAs("You can only delete listings you created.")]);
         // Ids that are not integers name no listing: answer like any other unknown id.
-        read.MapMethods("/{id}", ["GET", "PATCH", "DELETE"], () => Problems.ListingNotFound()).ExcludeFromDescription();
+        read.MapMethods("/{id}", ["GET", "PATCH", "DELETE"], () => ListingErrors.NotFound.Result()).ExcludeFromDescription();
         return app;
     }
 
@@ -82,7 +82,7 @@ public static class ListingsEndpoints
     private static async Task<Results<Ok<ListingDetail>, ApiErrorResult>> Get(long id, HttpContext http, RepurchDb db, ListingUrls urls, CancellationToken ct)
     {
         var listing = await Find(db, id, tracking: false, ct);
-        if (listing is null) return Problems.ListingNotFound();
+        if (listing is null) return ListingErrors.NotFound.Result();
         return TypedResults.Ok(ListingMapper.Detail(listing, urls, await BrandNames.GetAsync(db, ct)));
     }
 
@@ -131,8 +131,8 @@ public static class ListingsEndpoints
         await db.OpenBrandSessionAsync(ct);
 
         var listing = await Find(db, id, tracking: true, ct);
-        if (listing is null) return Problems.ListingNotFound();
-        if (listing.OwnerType != "brand") return Problems.NotOwner("modify");
+        if (listing is null) return ListingErrors.NotFound.Result();
+        if (listing.OwnerType != "brand") return ListingErrors.NotOwner.Result();
         if (body.Empty || !body.Root.EnumerateObject().Any())
             return Problems.NoFields();
 
@@ -155,8 +155,8 @@ public static class ListingsEndpoints
     private static async Task<Results<Ok<DeletedListing>, ApiErrorResult>> Delete(long id, RepurchDb db, TimeProvider clock, CancellationToken ct)
     {
         var listing = await Find(db, id, tracking: true, ct);
-        if (listing is null) return Problems.ListingNotFound();
-        if (listing.OwnerType != "brand") return Problems.NotOwner("delete");
+        if (listing is null) return ListingErrors.NotFound.Result();
+        if (listing.OwnerType != "brand") return ListingErrors.NotOwner.Result("You can only delete listings you created.");
         listing.DeletedAt = clock.GetUtcNow();
         listing.UpdatedAt = listing.DeletedAt.Value;
         Outbox.Emit(db, listing.BrandId, ListingEvents.Deleted, new DeletedListing(true, id), clock);

@@ -24,8 +24,8 @@ public static class MarketplaceListingsEndpoints
     public static IEndpointRouteBuilder MapMarketplaceListings(this IEndpointRouteBuilder app)
     {
         var read = app.MapGroup("/v1/marketplace/listings").WithTags("Marketplace").RequireAuthorization(Policies.MarketplaceRead);
-        var forbidden = ApiDocs.Forbidden with { Message = "The key is not a marketplace key with the `read` scope (partner keys never reach this path)." };
-        DocumentedError[] authErrors = [ApiDocs.MissingBearer, ApiDocs.InvalidToken, forbidden];
+        var forbidden = CommonErrors.Forbidden.DescribedAs("The key is not a marketplace key with the `read` scope (partner keys never reach this path).");
+        ErrorCode[] authErrors = [CommonErrors.MissingBearer, CommonErrors.InvalidToken, forbidden];
 
         read.MapGet("/", List).WithName("ListMarketplaceListings").WithSummary("List marketplace listings")
             .WithDescription("Every brand's listings that appear on the main marketplace, newest first: active, not deleted, with units not reserved by orders, and in a category the brand cross-lists (the contractual default is listed; brands opt categories out under `/v1/partner/settings/cross-listing`). The database's own read-only marketplace policy decides what is visible; this key can never change a listing. Needs a `marketplace` key with the `read` scope, on the plane of the key (sandbox keys see sandbox listings). Same summary shape as `GET /v1/listings`; `meta` has no `brand_id` since the page spans brands. The total also comes back in `X-Total-Count`.")
@@ -33,12 +33,12 @@ public static class MarketplaceListingsEndpoints
             .Query("per_page", JsonSchemaType.Integer, "Items per page. Maximum 100; larger values are `400 invalid_parameter`, not silently capped.", minimum: 1, maximum: 100, defaultValue: 20)
             .Query("brand_id", JsonSchemaType.String, "Only this brand's listings. An unknown brand is an empty page, not an error.")
             .Query("category", JsonSchemaType.String, "Only this category (exact name, as the brand's taxonomy spells it).")
-            .Errors([.. authErrors, new(400, "invalid_parameter", "A query parameter is out of range or too long; `data.param` names it.")]);
+            .Errors([.. authErrors, CommonErrors.InvalidParameter.DescribedAs("A query parameter is out of range or too long; `data.param` names it.")]);
         read.MapGet("/{id:long}", Get).WithName("GetMarketplaceListing").WithSummary("Retrieve a marketplace listing")
             .WithDescription("Full detail of a listing the marketplace may show. A draft, closed, deleted, not-cross-listed or fully reserved listing is `404 listing_not_found`, exactly like an id that does not exist. Brand names and consumer sellers stay private to their brand, so `seller.display_name` is empty and `seller.id` is null here: show the brand from `brand_id`.")
-            .Errors([.. authErrors, new(404, "listing_not_found", "No listing with this id is visible on the marketplace.")]);
+            .Errors([.. authErrors, ListingErrors.NotFound.DescribedAs("No listing with this id is visible on the marketplace.")]);
         // Ids that are not integers name no listing: answer like any other unknown id.
-        read.MapGet("/{id}", () => Problems.ListingNotFound()).ExcludeFromDescription();
+        read.MapGet("/{id}", () => ListingErrors.NotFound.Result()).ExcludeFromDescription();
         return app;
     }
 
@@ -77,7 +77,7 @@ public static class MarketplaceListingsEndpoints
     {
         await using var db = Open(planes, http.Caller());
         var listing = await Visible(db).FirstOrDefaultAsync(l => l.Id == id, ct);
-        if (listing is null) return Problems.ListingNotFound();
+        if (listing is null) return ListingErrors.NotFound.Result();
         return TypedResults.Ok(ListingMapper.Detail(listing, urls, brandName: ""));
     }
 

@@ -19,13 +19,12 @@ public static class MediaEndpoints
     public const string DefaultFilename = "upload.jpg";
     public const int MaxFilename = 255;
 
-    public static ApiErrorResult NoImage() => Problems.Of(400, "no_image", "image_base64 is required.");
-    public static ApiErrorResult BadBase64() => Problems.Of(400, "bad_image_base64", "image_base64 is not valid base64.");
-    public static ApiErrorResult TooLarge(string? detail = null) => Problems.Of(413, "image_too_large", detail ?? "Image must be smaller than 10MB.");
-    public static ApiErrorResult Unsupported() => Problems.Of(415, "unsupported_mime", "Unsupported image type. Allowed: jpeg, png, webp, gif.");
-    public static ApiErrorResult Unreadable(string message) => Problems.Of(400, "image_unreadable", message);
-    public static ApiErrorResult StorageUnavailable() =>
-        Problems.Of(503, "storage_unavailable", "Photo storage is unavailable right now; nothing was stored. Retry later.");
+    public static ApiErrorResult NoImage() => MediaErrors.NoImage.Result();
+    public static ApiErrorResult BadBase64() => MediaErrors.BadBase64.Result();
+    public static ApiErrorResult TooLarge(string? detail = null) => MediaErrors.ImageTooLarge.Result(detail);
+    public static ApiErrorResult Unsupported() => MediaErrors.UnsupportedMime.Result();
+    public static ApiErrorResult Unreadable(string message) => MediaErrors.ImageUnreadable.Result(message);
+    public static ApiErrorResult StorageUnavailable() => MediaErrors.StorageUnavailable.Result();
 
     public static IEndpointRouteBuilder MapMedia(this IEndpointRouteBuilder app)
     {
@@ -37,16 +36,13 @@ public static class MediaEndpoints
                 The stored original is re-encoded without EXIF, XMP or IPTC metadata (GPS location included; only the ICC colour profile is kept) and turned upright by its EXIF orientation first. Animated GIF and WebP keep their animation in the original; the variants show the first frame, and a GIF's variants are PNG.
                 `image_base64` may carry a `data:image/...;base64,` prefix and line breaks; URL-safe base64 is accepted too. Images above 50 megapixels in all (width x height x frames), 20,000 pixels on a side or 500 frames are refused before any pixel is decoded. The body may be up to 15 MB; an `Idempotency-Key` replays the same attachment.
                 """)
-            .Errors([.. ApiDocs.AuthErrors,
-                new(400, "no_image", "image_base64 is required."),
-                new(400, "bad_image_base64", "image_base64 is not valid base64."),
-                new(400, "image_unreadable", "The bytes are a JPEG, PNG, WebP or GIF but truncated or corrupt."),
-                new(400, "validation_failed", "`filename_invalid` (not a string or with control characters), `filename_too_long` (over 255 characters), `<field>_unknown` or `<field>_duplicate`. A `null` or blank `filename` is the default name."),
-                ApiDocs.BadBody,
-                new(413, "image_too_large", "Image must be smaller than 10MB (decoded), or has too many pixels (see above)."),
-                new(415, "unsupported_mime", "Unsupported image type. Allowed: jpeg, png, webp, gif."),
-                ApiDocs.WrongMediaType,
-                new(503, "storage_unavailable", "The object store did not answer; nothing was stored.")]);
+            .Errors([.. CommonErrors.Auth,
+                MediaErrors.NoImage, MediaErrors.BadBase64, MediaErrors.ImageUnreadable,
+                CommonErrors.ValidationFailed.DescribedAs("`filename_invalid` (not a string or with control characters), `filename_too_long` (over 255 characters), `<field>_unknown` or `<field>_duplicate`. A `null` or blank `filename` is the default name."),
+                CommonErrors.InvalidJson,
+                MediaErrors.ImageTooLarge, MediaErrors.UnsupportedMime,
+                CommonErrors.UnsupportedMediaType,
+                MediaErrors.StorageUnavailable]);
         return app;
     }
 

@@ -31,33 +31,33 @@ public static class OrdersEndpoints
     {
         var read = app.MapGroup("/v1/marketplace/orders").WithTags("Orders").RequireAuthorization(Policies.MarketplaceRead);
         var write = app.MapGroup("/v1/marketplace/orders").WithTags("Orders").RequireAuthorization(Policies.MarketplaceWrite);
-        var forbidden = ApiDocs.Forbidden with { Message = "The key is not a marketplace key with the needed scope (`read` for GET, `write` for mutations)." };
-        DocumentedError[] auth = [ApiDocs.MissingBearer, ApiDocs.InvalidToken, forbidden];
-        var notFound = new DocumentedError(404, "order_not_found", "No order with this id was placed with this marketplace key's brand.");
-        var state = new DocumentedError(409, "order_state_invalid", "The order is not in a state that allows this (the message names its status).");
-        var unavailable = new DocumentedError(502, "payment_provider_unavailable", "The payment provider failed or timed out; nothing changed, retry with the same Idempotency-Key.");
+        var forbidden = CommonErrors.Forbidden.DescribedAs("The key is not a marketplace key with the needed scope (`read` for GET, `write` for mutations).");
+        ErrorCode[] auth = [CommonErrors.MissingBearer, CommonErrors.InvalidToken, forbidden];
+        var notFound = MoneyErrors.OrderNotFound;
+        var state = MoneyErrors.OrderStateInvalid;
+        var unavailable = MoneyErrors.PaymentProviderUnavailable;
 
         write.MapPost("/", Create).WithName("CreateOrder").WithSummary("Create an order")
             .JsonRequest<OrderCreate>().BodyLimit(16 * 1024)
             .WithDescription("Reserves `quantity` (default 1, at most 100) of an active marketplace listing for the buyer and creates the payment with the provider: the answer is `pending_payment` with `amount_gbp` and the hand-off in `payment` (`approve_url` is where the buyer approves a PayPal payment; the local `fake` provider needs no approval). The reservation is a single conditional update: buyers racing for the last unit get one order, and every other one `409 listing_sold_out`. A listing whose units are all reserved stays `active` with `quantity_identical` 0, off the marketplace's pages, and orders for it are `409 listing_sold_out`; the capture that pays for its last unit closes it, and a cancelled order puts its units back on sale. `payout_gbp` is the listing's `payout` figure at the time of sale, times the quantity. Bodies are capped at 16 KB.")
             .Errors([.. auth,
-                new(400, "validation_failed", "Field codes in `data.errors`: `listing_id_required`, `listing_id_invalid`, `quantity_invalid`, `buyer_required`, `buyer_invalid` (not an object), `buyer_email_required`, `buyer_email_invalid`, `buyer_name_required`, `buyer_name_too_long` (over 200 characters), `<field>_unknown` (`buyer_<field>_unknown` inside `buyer`), `<field>_duplicate`. `null` or blank text counts as missing."),
-                ApiDocs.BadBody, ApiDocs.TooLarge with { Message = "Body is larger than 16 KB." }, ApiDocs.WrongMediaType,
-                new(404, "listing_not_found", "No listing with this id is on sale on the marketplace (a listing whose last unit has been paid for is closed and not shown either)."),
-                new(409, "listing_sold_out", "Every unit is reserved by other buyers' orders (they went while this request waited, or earlier and are not yet paid)."), new(409, "insufficient_quantity", "Fewer units are left than asked for; the message says how many."),
-                new(402, "payment_declined", "The payment provider refused the payment."), unavailable]);
+                CommonErrors.ValidationFailed.DescribedAs("Field codes in `data.errors`: `listing_id_required`, `listing_id_invalid`, `quantity_invalid`, `buyer_required`, `buyer_invalid` (not an object), `buyer_email_required`, `buyer_email_invalid`, `buyer_name_required`, `buyer_name_too_long` (over 200 characters), `<field>_unknown` (`buyer_<field>_unknown` inside `buyer`), `<field>_duplicate`. `null` or blank text counts as missing."),
+                CommonErrors.InvalidJson, CommonErrors.PayloadTooLarge.DescribedAs("Body is larger than 16 KB."), CommonErrors.UnsupportedMediaType,
+                ListingErrors.NotFound.DescribedAs("No listing with this id is on sale on the marketplace (a listing whose last unit has been paid for is closed and not shown either)."),
+                MoneyErrors.ListingSoldOut, MoneyErrors.InsufficientQuantity,
+                MoneyErrors.PaymentDeclined, unavailable]);
         read.MapGet("/{id}", Get).WithName("GetOrder").WithSummary("Retrieve an order")
             .WithDescription("An order this marketplace key's brand placed, in any status. Orders placed by another marketplace brand are `404 order_not_found`, like ids that do not exist.")
             .Errors([.. auth, notFound]);
         write.MapPost("/{id}/capture", Capture).WithName("CaptureOrder").WithSummary("Capture the payment into escrow")
             .WithDescription("After the buyer approved the payment: captures it and holds the money in escrow (`paid`, with `release_due_at`). Emits `listing.sold` to the listing's brand (`sold_out` says whether that was the last unit; a listing with no units left closes). A declined capture leaves the order `pending_payment` so the buyer can try another payment method.")
-            .Errors([.. auth, notFound, state, new(402, "payment_declined", "The provider declined the capture (e.g. `INSTRUMENT_DECLINED`); the order stays `pending_payment`."), unavailable]);
+            .Errors([.. auth, notFound, state, MoneyErrors.PaymentDeclined.DescribedAs("The provider declined the capture (e.g. `INSTRUMENT_DECLINED`); the order stays `pending_payment`."), unavailable]);
         write.MapPost("/{id}/confirm-receipt", Confirm).WithName("ConfirmOrderReceipt").WithSummary("Confirm receipt and release escrow")
             .WithDescription("The buyer has the item: `completed`, escrow released. The platform keeps commission, VAT on it and the delivery contribution; the rest goes to the seller side: a payout to the partner for its own stock, or a single-use credit code for the brand (`credit.issued`) when a consumer's trade-in sold. Unconfirmed paid orders are released the same way after the auto-release period (`Money:AutoReleaseDays`, default 7).")
             .Errors([.. auth, notFound, state]);
         write.MapPost("/{id}/refund", Refund).WithName("RefundOrder").WithSummary("Refund a paid order")
             .WithDescription("Returns the escrowed payment to the buyer in full (`refunded`). Only a `paid` order can be refunded: once escrow is released the money has gone to the seller side.")
-            .Errors([.. auth, notFound, state, new(402, "payment_declined", "The provider refused the refund."), unavailable]);
+            .Errors([.. auth, notFound, state, MoneyErrors.PaymentDeclined.DescribedAs("The provider refused the refund."), unavailable]);
         write.MapPost("/{id}/cancel", Cancel).WithName("CancelOrder").WithSummary("Cancel an unpaid order")
             .WithDescription("Cancels a `pending_payment` order and puts the reserved units back on sale (a listing closed by another order's capture while these units were reserved reopens). A paid order is refunded instead.")
             .Errors([.. auth, notFound, state]);
@@ -71,13 +71,13 @@ public static class OrdersEndpoints
         WireFormat.Timestamp(o.CreatedAt), WireFormat.Timestamp(o.PaidAt), WireFormat.Timestamp(o.ReleaseDueAt), WireFormat.Timestamp(o.CompletedAt), WireFormat.Timestamp(o.RefundedAt), WireFormat.Timestamp(o.CancelledAt));
 
 
-    private static ApiErrorResult NotFound() => Problems.Of(404, "order_not_found", "Order not found.");
+    private static ApiErrorResult NotFound() => MoneyErrors.OrderNotFound.Result();
     private static ApiErrorResult State(Order o, string action) =>
-        Problems.Of(409, "order_state_invalid", $"The order is {o.Status}; it cannot be {action}.");
+        MoneyErrors.OrderStateInvalid.Result($"The order is {o.Status}; it cannot be {action}.");
     private static ApiErrorResult Declined(string? reason) =>
-        Problems.Of(402, "payment_declined", $"The payment provider declined: {reason ?? "no reason given"}.");
+        MoneyErrors.PaymentDeclined.Result($"The payment provider declined: {reason ?? "no reason given"}.");
     private static ApiErrorResult Unavailable() =>
-        Problems.Of(502, "payment_provider_unavailable", "The payment provider failed or timed out. Nothing changed; retry with the same Idempotency-Key.");
+        MoneyErrors.PaymentProviderUnavailable.Result();
 
     private sealed record CreateInput(long ListingId, int Quantity, string Email, string Name);
 
@@ -119,7 +119,7 @@ public static class OrdersEndpoints
             brandId = await market.Listings.Where(l => l.Id == input!.ListingId && l.DeletedAt == null && l.Status == "active")
                 .Select(l => l.BrandId).FirstOrDefaultAsync(ct);
         }
-        if (brandId is null) return Problems.ListingNotFound();
+        if (brandId is null) return ListingErrors.NotFound.Result();
 
         // 2. Everything else under that brand's own scope: its RLS policy checks the reservation and the order.
         // (This is not the request's context, so an Idempotency-Key's stored answer commits just after the order.)
@@ -141,8 +141,8 @@ public static class OrdersEndpoints
         {
             var left = await db.Listings.Where(l => l.Id == input.ListingId && l.Status == "active" && l.DeletedAt == null).Select(l => (int?)l.Quantity).FirstOrDefaultAsync(ct);
             return left is > 0
-                ? Problems.Of(409, "insufficient_quantity", $"Only {left} left; ask for at most that many.")
-                : Problems.Of(409, "listing_sold_out", "This listing has sold out.");
+                ? MoneyErrors.InsufficientQuantity.Result($"Only {left} left; ask for at most that many.")
+                : MoneyErrors.ListingSoldOut.Result();
         }
         var listing = reserved[0];
         var unit = PayoutCalculator.Calculate(listing.Channel, listing.EffectivePrice, listing.DeliveryContribution);

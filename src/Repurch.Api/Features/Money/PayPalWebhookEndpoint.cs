@@ -19,8 +19,8 @@ public static class PayPalWebhookEndpoint
         app.MapPost("/v1/webhooks/paypal", Receive).WithTags("Payments").NoBearer()
             .WithName("ReceivePayPalWebhook").WithSummary("PayPal webhook receiver")
             .WithDescription("For PayPal only, not for partners. The `PAYPAL-TRANSMISSION-*`, `PAYPAL-CERT-URL` and `PAYPAL-AUTH-ALGO` headers are checked with PayPal's verify-webhook-signature API before anything changes. `PAYMENT.PAYOUTS-ITEM.SUCCEEDED` settles a payout (emitting `payout.settled`); `…FAILED`, `…RETURNED`, `…DENIED`, `…BLOCKED` mark it failed. Other verified events are acknowledged and ignored; repeats change nothing.")
-            .Errors(new DocumentedError(401, "invalid_signature", "PayPal did not confirm the signature."),
-                ApiDocs.TooLarge with { Message = "Body is larger than 64 KB." });
+            .Errors(MoneyErrors.InvalidSignature,
+                CommonErrors.PayloadTooLarge.DescribedAs("Body is larger than 64 KB."));
         return app;
     }
 
@@ -35,7 +35,7 @@ public static class PayPalWebhookEndpoint
         var body = new string(buffer, 0, read);
 
         var verdict = await provider.VerifyWebhookAsync(http.Request.Headers, body, ct);
-        if (!verdict.Genuine) return Problems.Of(401, "invalid_signature", "The notification's signature could not be verified.");
+        if (!verdict.Genuine) return MoneyErrors.InvalidSignature.Result();
         var applied = false;
         if (verdict.Payout is { } notice && notice.PayoutId.Length <= 40)
         {

@@ -29,13 +29,13 @@ public static class ReportsEndpoints
             .Query("month", Microsoft.OpenApi.JsonSchemaType.String, "The month, `YYYY-MM`. Required.")
             .Query("format", Microsoft.OpenApi.JsonSchemaType.String, "Response format.", values: Formats, defaultValue: "json")
             .Produces(200, contentType: "text/csv").Produces(200, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-            .Errors([.. ApiDocs.AuthErrors, new(400, "invalid_parameter", "`month` is missing or not `YYYY-MM` (2000-2999), or `format` is not json, csv or xlsx.")]);
+            .Errors([.. CommonErrors.Auth, CommonErrors.InvalidParameter.DescribedAs("`month` is missing or not `YYYY-MM` (2000-2999), or `format` is not json, csv or xlsx.")]);
         read.MapGet("/payouts", Payouts).WithBrandSession().WithName("ListPayouts").WithSummary("List payouts")
             .WithDescription("Payouts to the brand for its released sales, newest first, with status: `pending` (not sent yet; retried), `sent` (PayPal has it), `settled` (PayPal confirmed; `payout.settled` was emitted), `failed` (`failure_reason`).")
             .Query("page", Microsoft.OpenApi.JsonSchemaType.Integer, "Page number, 1-indexed.", minimum: 1, defaultValue: 1)
             .Query("per_page", Microsoft.OpenApi.JsonSchemaType.Integer, "Items per page, at most 100.", minimum: 1, maximum: 100, defaultValue: 20)
             .Query("status", Microsoft.OpenApi.JsonSchemaType.String, "Only payouts in this status.", values: PayoutStatuses)
-            .Errors([.. ApiDocs.AuthErrors, new(400, "invalid_parameter", "A query parameter is out of range or not an allowed value.")]);
+            .Errors([.. CommonErrors.Auth, CommonErrors.InvalidParameter.DescribedAs("A query parameter is out of range or not an allowed value.")]);
         return app;
     }
 

@@ -77,19 +77,19 @@ public static class BrandSettingsEndpoints
         var read = app.MapGroup("/v1/partner/settings").WithTags("Settings").RequireAuthorization(Policies.PartnerRead);
         var write = app.MapGroup("/v1/partner/settings").WithTags("Settings").RequireAuthorization(Policies.PartnerWrite);
 
-        DocumentedError[] bodyErrors =
+        ErrorCode[] bodyErrors =
         [
-            new(400, "invalid_json", "Body is not valid JSON."),
-            new(400, "invalid_body", InvalidBodyMessage),
-            new(400, "no_fields", "PATCH body must include at least one field to update."),
-            ApiDocs.TooLarge,
-            ApiDocs.WrongMediaType,
+            CommonErrors.InvalidJson.DescribedAs("Body is not valid JSON."),
+            CommonErrors.InvalidBody.DescribedAs(InvalidBodyMessage),
+            CommonErrors.NoFields,
+            CommonErrors.PayloadTooLarge,
+            CommonErrors.UnsupportedMediaType,
         ];
 
         read.MapGet("/brand", GetProfile).WithName("GetBrandProfile").WithSummary("Get the brand profile")
             .WithDescription("Returns the brand-facing profile: display name, tagline, support contacts, logo URL and accent colour. " +
                 "Every field is present; a field never set is `null`, and before the first save all of them are (including `display_name`).")
-            .Errors(ApiDocs.AuthErrors);
+            .Errors(CommonErrors.Auth);
         write.MapPatch("/brand", UpdateProfile).WithName("UpdateBrandProfile").WithSummary("Update the brand profile")
             .Accepts<BrandProfilePatch>("application/json")
             .WithDescription("Partial update of the brand profile; returns the whole profile. `display_name` is required on the first save " +
@@ -99,8 +99,8 @@ public static class BrandSettingsEndpoints
                 "`support_phone` digits, spaces, `-`, parentheses and a leading `+`, with 7 to 20 digits; `logo_url` an absolute " +
                 "`https` URL without credentials, at most 2048 characters; `accent_color` `#` and six hex digits, stored upper-case. " +
                 "Format errors are always `<field>_invalid`, length errors of free text `<field>_too_long`.")
-            .Errors([.. ApiDocs.AuthErrors,
-                new(400, "validation_failed", "Field-level reasons listed as codes in `data.errors`: `display_name_required`, " +
+            .Errors([.. CommonErrors.Auth,
+                CommonErrors.ValidationFailed.DescribedAs("Field-level reasons listed as codes in `data.errors`: `display_name_required`, " +
                     "`display_name_too_long`, `tagline_too_long`, `description_too_long`, `support_email_invalid`, `support_phone_invalid`, " +
                     "`logo_url_invalid`, `accent_color_invalid`, `<field>_invalid` (wrong type or control characters), `<field>_unknown`, " +
                     "`<field>_duplicate`."),
@@ -109,7 +109,7 @@ public static class BrandSettingsEndpoints
         read.MapGet("/billing", GetBilling).WithName("GetBillingEntity").WithSummary("Get the billing entity")
             .WithDescription("Returns the legal-entity details used on every remittance invoice. Distinct from the operational warehouses. " +
                 "Every field is present; a field never set is `null`, except `country`, which defaults to `United Kingdom`.")
-            .Errors(ApiDocs.AuthErrors);
+            .Errors(CommonErrors.Auth);
         write.MapPatch("/billing", UpdateBilling).WithName("UpdateBillingEntity").WithSummary("Update the billing entity")
             .Accepts<BillingEntityPatch>("application/json")
             .WithDescription("Partial update. Send only the fields you want to change; returns the whole billing entity. No field is " +
@@ -126,8 +126,8 @@ public static class BrandSettingsEndpoints
                 "`GB` and 9 digits, `GB` and 12 digits (branch traders), `GBGD` and 3 digits below 500 (government departments), " +
                 "`GBHA` and 3 digits from 500 (health authorities); `XI` instead of `GB` is accepted for the 9 and 12 digit forms, and " +
                 "9 or 12 bare digits get `GB`. Check digits are not verified. `invoice_email`: one plain address, at most 254 characters.")
-            .Errors([.. ApiDocs.AuthErrors,
-                new(400, "validation_failed", "One or more fields failed validation; codes in `data.errors`: `company_name_too_long`, " +
+            .Errors([.. CommonErrors.Auth,
+                CommonErrors.ValidationFailed.DescribedAs("One or more fields failed validation; codes in `data.errors`: `company_name_too_long`, " +
                     "`address_1_too_long`, `address_2_too_long`, `city_too_long`, `country_too_long`, `postcode_invalid`, " +
                     "`company_number_invalid`, `vat_number_invalid`, `invoice_email_invalid`, `<field>_invalid` (wrong type or control " +
                     "characters), `<field>_unknown`, `<field>_duplicate`."),
@@ -271,7 +271,7 @@ public static class BrandSettingsEndpoints
     {
         var body = await JsonBody.ReadObjectAsync(request, ct: ct);
         if (body.Error is { } error)
-            return (null, error.Value.Code == "invalid_body" ? Problems.Of(400, "invalid_body", InvalidBodyMessage) : error);
+            return (null, error.Value.Code == CommonErrors.InvalidBody.Code ? CommonErrors.InvalidBody.Result(InvalidBodyMessage) : error);
         if (body.Empty || !body.Root.EnumerateObject().Any())
         {
             body.Document?.Dispose();

@@ -12,10 +12,10 @@ public static class WarehouseProblems
     private static readonly string[] ConflictStates =
         [PostgresErrorCodes.ExclusionViolation, PostgresErrorCodes.CheckViolation, PostgresErrorCodes.DeadlockDetected, PostgresErrorCodes.SerializationFailure];
 
-    public static ApiErrorResult NotFound() => Problems.Of(404, "warehouse_not_found", "Warehouse not found.");
+    public static ApiErrorResult NotFound() => SettingsErrors.WarehouseNotFound.Result();
 
     public static ApiErrorResult Conflict() =>
-        Problems.Of(409, "conflict", "The brand's warehouses were changed concurrently and this change would break the one-default rule; nothing was saved. Retry the request.");
+        CommonErrors.Conflict.Result("The brand's warehouses were changed concurrently and this change would break the one-default rule; nothing was saved. Retry the request.");
 
     public static bool IsConflict(Exception? e)
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Repurch.Api.Authentication;
+using Repurch.Api.Errors;
 using Repurch.Api.Http;
 using Repurch.Api.Observability;
 using Repurch.Api.OpenApi;
@@ -24,7 +25,7 @@ public static class UsageEndpoints
                 "may take that long to appear. Latency is measured inside the API and kept in fixed buckets (upper bounds in `latency_buckets_ms`, plus one " +
                 "open bucket above the last): `p95_latency_ms` is interpolated within the bucket that holds the 95th percentile, so it is exact to that " +
                 "bucket's width, and above the last bound it reports the last bound. `null` when there were no requests.")
-            .Errors(ApiDocs.AuthErrors);
+            .Errors(CommonErrors.Auth);
         return app;
     }
 

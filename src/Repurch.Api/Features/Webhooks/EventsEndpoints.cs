@@ -21,10 +21,9 @@ public static class EventsEndpoints
     {
         var read = app.MapGroup("/v1/events").WithTags("Webhooks").RequireAuthorization(Policies.PartnerRead);
         var write = app.MapGroup("/v1/events").WithTags("Webhooks").RequireAuthorization(Policies.PartnerWrite);
-        var notFound = new DocumentedError(404, "event_not_found", "Event not found (or owned by another brand).");
-        var badParam = new DocumentedError(400, "invalid_parameter", "A query parameter is out of range or not an allowed value; `data.param` names it.");
-        var replayInvalid = new DocumentedError(400, "validation_failed",
-            "Reasons in `data.errors`: `endpoint_id_invalid` (unknown endpoint), `endpoint_disabled`, `endpoint_not_subscribed` (the endpoint's `event_types` exclude the event), " +
+        var notFound = WebhookErrors.EventNotFound;
+        var badParam = CommonErrors.InvalidParameter;
+        var replayInvalid = CommonErrors.ValidationFailed.DescribedAs("Reasons in `data.errors`: `endpoint_id_invalid` (unknown endpoint), `endpoint_disabled`, `endpoint_not_subscribed` (the endpoint's `event_types` exclude the event), " +
             "`since_required` (also for `null` or blank), `since_invalid`, `until_invalid`, `types_invalid`, `<field>_unknown`, `<field>_duplicate`.");
 
         read.MapGet("/", List).WithBrandSession().WithName("ListEvents").WithSummary("List events")
@@ -35,21 +34,21 @@ public static class EventsEndpoints
             .Query("created_before", JsonSchemaType.String, "ISO 8601 timestamp: only events created before it.")
             .Query("page", JsonSchemaType.Integer, "Page number, 1-indexed.", minimum: 1, defaultValue: 1)
             .Query("per_page", JsonSchemaType.Integer, "Items per page, at most 100.", minimum: 1, maximum: 100, defaultValue: 20)
-            .Errors([.. ApiDocs.AuthErrors, badParam]);
+            .Errors([.. CommonErrors.Auth, badParam]);
         read.MapGet("/{id}", Get).WithName("GetEvent").WithSummary("Retrieve an event")
-            .Errors([.. ApiDocs.AuthErrors, notFound]);
+            .Errors([.. CommonErrors.Auth, notFound]);
         write.MapPost("/{id}/replay", ReplayOne).WithName("ReplayEvent").WithSummary("Re-deliver an event")
             .JsonRequest<ReplayOneRequest>()
             .WithDescription("Queues the event again for every enabled endpoint subscribed to its type, or only for `endpoint_id`. The body is optional. " +
                 "Answers `202` with how many deliveries were queued; each shows in the endpoint's deliveries with `reason: replay`. The payload and `webhook-id` are " +
                 "the original's, so a receiver that de-duplicates by id treats it as a repeat.")
-            .Errors([.. ApiDocs.AuthErrors, notFound, replayInvalid, ApiDocs.BadBody, ApiDocs.TooLarge, ApiDocs.WrongMediaType]);
+            .Errors([.. CommonErrors.Auth, notFound, replayInvalid, CommonErrors.InvalidJson, CommonErrors.PayloadTooLarge, CommonErrors.UnsupportedMediaType]);
         write.MapPost("/replay", ReplaySince).WithName("ReplayEvents").WithSummary("Re-deliver every event since a time")
             .JsonRequest<ReplaySinceRequest>()
             .WithDescription("Queues every event created at or after `since` (and before `until`, if given; optionally only `types`) again, oldest first, for every " +
                 "enabled subscribed endpoint or only `endpoint_id`: the recovery after a receiver outage. At most 10,000 events per call " +
                 "(`replay_too_large`: narrow the window). Answers `202` with the counts.")
-            .Errors([.. ApiDocs.AuthErrors, replayInvalid, new(400, "replay_too_large", "More than 10,000 events match; replay a shorter window."), ApiDocs.BadBody, ApiDocs.TooLarge, ApiDocs.WrongMediaType]);
+            .Errors([.. CommonErrors.Auth, replayInvalid, WebhookErrors.ReplayTooLarge, CommonErrors.InvalidJson, CommonErrors.PayloadTooLarge, CommonErrors.UnsupportedMediaType]);
         return app;
     }
 
@@ -137,7 +136,7 @@ public static class EventsEndpoints
         if (types is not null) query = query.Where(e => types.Contains(e.Type));
         var events = await query.OrderBy(e => e.Seq).Take(MaxReplayEvents + 1).ToListAsync(ct);
         if (events.Count > MaxReplayEvents)
-            return Problems.Of(400, "replay_too_large", $"More than {MaxReplayEvents} events match; replay a shorter window.");
+            return WebhookErrors.ReplayTooLarge.Result();
         var queued = Queue(db, events, endpoints, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return TypedResults.Accepted((string?)null, new ReplayResult(events.Count, queued));
@@ -175,5 +174,5 @@ public static class EventsEndpoints
     private static bool TryTime(string s, out DateTimeOffset value) =>
         DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
 
-    private static ApiErrorResult EventNotFound() => Problems.Of(404, "event_not_found", "Event not found.");
+    private static ApiErrorResult EventNotFound() => WebhookErrors.EventNotFound.Result();
 }

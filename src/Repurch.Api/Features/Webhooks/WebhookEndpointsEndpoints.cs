@@ -17,19 +17,16 @@ public static class WebhookEndpointsEndpoints
 {
     public const string Base = "/v1/webhooks/endpoints";
 
-    public static readonly DocumentedError NotFound = new(404, "webhook_endpoint_not_found", "Webhook endpoint not found (or owned by another brand).");
-
     public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder app)
     {
         var read = app.MapGroup(Base).WithTags("Webhooks").RequireAuthorization(Policies.PartnerRead);
         var write = app.MapGroup(Base).WithTags("Webhooks").RequireAuthorization(Policies.PartnerWrite);
 
-        var invalid = new DocumentedError(400, "validation_failed",
-            "Field-level reasons in `data.errors`: `url_required`, `url_invalid` (not an absolute http(s) URL, or has credentials or a fragment), " +
+        var invalid = CommonErrors.ValidationFailed.DescribedAs("Field-level reasons in `data.errors`: `url_required`, `url_invalid` (not an absolute http(s) URL, or has credentials or a fragment), " +
             "`url_insecure` (plain http: only https is accepted, except for hosts in the operator's allow-list), `url_forbidden_host` " +
             "(localhost, a private, loopback, link-local or metadata address), `event_types_invalid` (not a non-empty list of known types or `*`), " +
             "`description_too_long`, `enabled_invalid`, `ordered_invalid`, `<field>_unknown`, `<field>_duplicate`.");
-        var tooMany = new DocumentedError(400, "too_many_endpoints", "A brand has at most 20 webhook endpoints.");
+        var tooMany = WebhookErrors.TooManyEndpoints;
         const string fields =
             "`url` (required on create; https, at most 2048 characters; checked again against private addresses after DNS resolution at every delivery), " +
             "`description` (optional, at most 500 characters), `event_types` (default `[\"*\"]`, every type; see the `Webhooks` tag for the list), " +
@@ -38,9 +35,9 @@ public static class WebhookEndpointsEndpoints
 
         read.MapGet("/", List).WithName("ListWebhookEndpoints").WithSummary("List webhook endpoints")
             .WithDescription("The brand's endpoints, oldest first. Secrets are never shown here.")
-            .Errors(ApiDocs.AuthErrors);
+            .Errors(CommonErrors.Auth);
         read.MapGet("/{id}", Get).WithName("GetWebhookEndpoint").WithSummary("Retrieve a webhook endpoint")
-            .Errors([.. ApiDocs.AuthErrors, NotFound]);
+            .Errors([.. CommonErrors.Auth, WebhookErrors.EndpointNotFound]);
         write.MapPost("/", Create).WithName("CreateWebhookEndpoint").WithSummary("Create a webhook endpoint")
             .JsonRequest<WebhookEndpointWrite>()
             .WithDescription("Returns `201` with the endpoint and its signing `secret` (`whsec_…`), shown only here and on rotation: store it. " + fields +
@@ -49,19 +46,19 @@ public static class WebhookEndpointsEndpoints
                 "during a rotation two signatures, space-separated). A 2xx answer within 10 s is success; anything else is retried with exponential " +
                 "backoff (5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 20 h: about three days). An endpoint whose deliveries have all failed for three days " +
                 "is disabled and the brand receives `webhook_endpoint.disabled`.")
-            .Errors([.. ApiDocs.AuthErrors, invalid, tooMany, ApiDocs.BadBody, ApiDocs.TooLarge, ApiDocs.WrongMediaType]);
+            .Errors([.. CommonErrors.Auth, invalid, tooMany, CommonErrors.InvalidJson, CommonErrors.PayloadTooLarge, CommonErrors.UnsupportedMediaType]);
         write.MapPatch("/{id}", Update).WithName("UpdateWebhookEndpoint").WithSummary("Update a webhook endpoint")
             .JsonRequest<WebhookEndpointWrite>()
             .WithDescription("Partial update of " + fields + " The whole update is rejected if any field is invalid.")
-            .Errors([.. ApiDocs.AuthErrors, NotFound, invalid, new(400, "no_fields", "PATCH body must include at least one field to update."), ApiDocs.BadBody, ApiDocs.TooLarge, ApiDocs.WrongMediaType]);
+            .Errors([.. CommonErrors.Auth, WebhookErrors.EndpointNotFound, invalid, CommonErrors.NoFields, CommonErrors.InvalidJson, CommonErrors.PayloadTooLarge, CommonErrors.UnsupportedMediaType]);
         write.MapDelete("/{id}", Delete).WithName("DeleteWebhookEndpoint").WithSummary("Delete a webhook endpoint")
             .WithDescription("Removes the endpoint with its pending deliveries and delivery history. Events stay in `GET /v1/events`.")
-            .Errors([.. ApiDocs.AuthErrors, NotFound]);
+            .Errors([.. CommonErrors.Auth, WebhookErrors.EndpointNotFound]);
         write.MapPost("/{id}/rotate-secret", Rotate).WithName("RotateWebhookSecret").WithSummary("Rotate an endpoint's signing secret")
             .WithDescription("Issues a new `secret` (shown once, in this answer). For the next 24 hours deliveries are signed with both the new and the previous secret " +
                 "(two `v1,` signatures in `webhook-signature`), so the receiver can switch without dropping events; `previous_secret_expires_at` says until when. " +
                 "Rotating again within the 24 hours retires the older previous secret at once. No request body.")
-            .Errors([.. ApiDocs.AuthErrors, NotFound]);
+            .Errors([.. CommonErrors.Auth, WebhookErrors.EndpointNotFound]);
         read.MapGet("/{id}/deliveries", Deliveries).WithBrandSession().WithName("ListWebhookDeliveries").WithSummary("List an endpoint's deliveries")
             .WithDescription("Newest first. Each delivery is one event sent (or to be sent) to this endpoint: `status` is `pending`, `succeeded` or `failed` (retries " +
                 "exhausted); `reason` is `event` or `replay`; `attempts` lists every try with the receiver's `status_code` (null when no answer), `latency_ms`, " +
@@ -69,7 +66,7 @@ public static class WebhookEndpointsEndpoints
             .Query("page", JsonSchemaType.Integer, "Page number, 1-indexed.", minimum: 1, defaultValue: 1)
             .Query("per_page", JsonSchemaType.Integer, "Items per page, at most 100.", minimum: 1, maximum: 100, defaultValue: 20)
             .Query("status", JsonSchemaType.String, "Only deliveries in this status.", values: ["pending", "succeeded", "failed"])
-            .Errors([.. ApiDocs.AuthErrors, NotFound, new(400, "invalid_parameter", "A query parameter is out of range or not an allowed value; `data.param` names it.")]);
+            .Errors([.. CommonErrors.Auth, WebhookErrors.EndpointNotFound, CommonErrors.InvalidParameter]);
         return app;
     }
 
@@ -83,7 +80,7 @@ public static class WebhookEndpointsEndpoints
     private static async Task<Results<Ok<WebhookEndpointView>, ApiErrorResult>> Get(string id, RepurchDb db, TimeProvider clock, CancellationToken ct)
     {
         var endpoint = await db.WebhookEndpoints.FirstOrDefaultAsync(e => e.Id == id, ct);
-        return endpoint is null ? NotFoundError() : TypedResults.Ok(WebhookMapper.View(endpoint, clock.GetUtcNow()));
+        return endpoint is null ? WebhookErrors.EndpointNotFound.Result() : TypedResults.Ok(WebhookMapper.View(endpoint, clock.GetUtcNow()));
     }
 
     private static async Task<Results<Created<WebhookEndpointWithSecret>, ApiErrorResult>> Create(
@@ -101,7 +98,7 @@ public static class WebhookEndpointsEndpoints
         // Serialise a brand's creates so the cap holds under concurrency.
         await Locks.LockBrandAsync(db, ct);
         if (await db.WebhookEndpoints.CountAsync(ct) >= options.Value.MaxEndpointsPerBrand)
-            return Problems.Of(400, "too_many_endpoints", $"A brand has at most {options.Value.MaxEndpointsPerBrand} webhook endpoints; delete one first.");
+            return WebhookErrors.TooManyEndpoints.Result($"A brand has at most {options.Value.MaxEndpointsPerBrand} webhook endpoints; delete one first.");
 
         var now = clock.GetUtcNow();
         var endpoint = new WebhookEndpoint
@@ -126,7 +123,7 @@ public static class WebhookEndpointsEndpoints
         if (body.Error is not null) return body.Error;
         using var doc = body.Document;
         var endpoint = await db.WebhookEndpoints.AsTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
-        if (endpoint is null) return NotFoundError();
+        if (endpoint is null) return WebhookErrors.EndpointNotFound.Result();
         if (body.Empty || !body.Root.EnumerateObject().Any()) return Problems.NoFields();
         var errors = WebhookInput.Parse(body.Root, creating: false, guard, out var changes);
         if (errors.Count > 0) return Problems.Validation("Update rejected", errors);
@@ -161,7 +158,7 @@ public static class WebhookEndpointsEndpoints
     {
         var caller = http.Caller();
         var endpoint = await db.WebhookEndpoints.AsTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
-        if (endpoint is null) return NotFoundError();
+        if (endpoint is null) return WebhookErrors.EndpointNotFound.Result();
         db.WebhookEndpoints.Remove(endpoint);
         await AuditLog.RecordAsync(db, caller, "webhook_endpoint.deleted", endpoint.Id,
             AuditLog.Diff(Snapshot(endpoint), new Dictionary<string, object?>()), clock, ct);
@@ -174,7 +171,7 @@ public static class WebhookEndpointsEndpoints
     {
         var caller = http.Caller();
         var endpoint = await db.WebhookEndpoints.AsTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
-        if (endpoint is null) return NotFoundError();
+        if (endpoint is null) return WebhookErrors.EndpointNotFound.Result();
         var now = clock.GetUtcNow();
         endpoint.PreviousSecret = endpoint.Secret;
         endpoint.PreviousSecretExpiresAt = now + options.Value.PreviousSecretLifetime;
@@ -196,7 +193,7 @@ public static class WebhookEndpointsEndpoints
         if (!Paging.TryParse(page, per_page, out var pageNo, out var perPage, out var pagingError)) return pagingError!;
         if (status is not (null or "pending" or "succeeded" or "failed"))
             return Problems.InvalidParameter("status", "status_invalid", "status must be pending, succeeded or failed.");
-        if (!await db.WebhookEndpoints.AnyAsync(e => e.Id == id, ct)) return NotFoundError();
+        if (!await db.WebhookEndpoints.AnyAsync(e => e.Id == id, ct)) return WebhookErrors.EndpointNotFound.Result();
 
         var query = db.WebhookDeliveries.Where(d => d.EndpointId == id);
         if (status is not null) query = query.Where(d => d.Status == status);
@@ -213,8 +210,6 @@ public static class WebhookEndpointsEndpoints
             attempts[d.Id].Select(a => new WebhookAttemptView(a.Id, a.StatusCode, a.LatencyMs, a.Error, a.ResponseBody, WireFormat.Timestamp(a.CreatedAt))).ToList())).ToList();
         return TypedResults.Ok(new WebhookDeliveryPage(data, read.Meta(caller.BrandId)));
     }
-
-    public static ApiErrorResult NotFoundError() => Problems.Of(NotFound.Status, NotFound.Code, NotFound.Message);
 
     private static Dictionary<string, object?> Snapshot(WebhookEndpoint e) => new(StringComparer.Ordinal)
     {
