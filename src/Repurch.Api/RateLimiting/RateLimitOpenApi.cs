@@ -34,9 +34,12 @@ public static class RateLimitOpenApi
                          .SelectMany(p => p.Value.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>()))
             {
                 operation.Responses ??= new OpenApiResponses();
+                // An operation's own 429 codes (too_many_code_attempts) stay in front of the limiter's.
+                var limited = $"`{RateLimitErrors.RateLimited.Code}`: {RateLimitErrors.RateLimited.Description}";
+                var own = operation.Responses.TryGetValue("429", out var existing) ? existing.Description : null;
                 operation.Responses["429"] = new OpenApiResponse
                 {
-                    Description = $"`{RateLimitErrors.RateLimited.Code}`: {RateLimitErrors.RateLimited.Description}",
+                    Description = string.IsNullOrEmpty(own) ? limited : $"{own} {limited}",
                     Content = new Dictionary<string, OpenApiMediaType>
                     {
                         ["application/json"] = new() { Schema = new OpenApiSchemaReference("ApiError", doc) },
