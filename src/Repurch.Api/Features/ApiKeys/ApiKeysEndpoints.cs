@@ -24,7 +24,6 @@ public static class ApiKeysEndpoints
         var read = app.MapGroup(Path).WithTags("Settings").RequireAuthorization(Policies.PartnerRead);
         var write = app.MapGroup(Path).WithTags("Settings").RequireAuthorization(Policies.PartnerWrite);
 
-        var notFound = ApiKeyErrors.NotFound;
 
         read.MapGet("/", List).WithName("ListApiKeys").WithSummary("List API keys")
             .WithDescription("The brand's API keys, newest first, revoked ones included (`revoked_at` set). Secrets are shown only once, at creation: a key is identified here by its `prefix` (e.g. `re_pk_live_a1B2`). A live caller sees the keys of both environments; a sandbox caller sees only sandbox keys. `created_by` is the id of the key that created it through this API, or null when an operator issued it.")
@@ -50,7 +49,7 @@ public static class ApiKeysEndpoints
                 ApiKeyErrors.EnvironmentUnavailable]);
         write.MapDelete("/{id}", Revoke).WithName("RevokeApiKey").WithSummary("Revoke an API key")
             .WithDescription("Revokes the key at once: the next request made with it is `401 invalid_token`, and refresh tokens obtained with it stop working. Revoking a revoked key changes nothing and answers `200` again. A live admin can revoke its brand's sandbox keys; a sandbox caller only sandbox keys. Recorded in the audit log as `api_key.revoked`. A key may revoke itself.")
-            .Errors([.. CommonErrors.Auth, notFound]);
+            .Errors([.. CommonErrors.Auth, ApiKeyErrors.NotFound]);
         return app;
     }
 

@@ -21,8 +21,6 @@ public static class ListingsEndpoints
         var read = app.MapGroup("/v1/listings").WithTags("Listings").RequireAuthorization(Policies.PartnerRead);
         var write = app.MapGroup("/v1/listings").WithTags("Listings").RequireAuthorization(Policies.PartnerWrite);
 
-        var notFound = ListingErrors.NotFound;
-        var notOwner = ListingErrors.NotOwner;
         var invalid = CommonErrors.ValidationFailed.DescribedAs("Field-level reasons listed as codes in `data.errors`, e.g. `title_required`, `price_gbp_invalid`, `category_invalid`, `faults_required`, `attachment_ids_invalid`, `images_conflict`, `<field>_unknown`, `<field>_duplicate`.");
 
         read.MapGet("/", List).WithBrandSession().WithName("ListListings").WithSummary("List listings")
@@ -37,7 +35,7 @@ public static class ListingsEndpoints
             .Errors(CommonErrors.Auth);
         read.MapGet("/{id:long}", Get).WithName("GetListing").WithSummary("Retrieve a listing")
             .WithDescription("Full detail. `owner` is `brand` for the partner's own stock and `seller` for a consumer's trade-in; `seller` names who it belongs to. Another brand's listing is `404`, never `403`.")
-            .Errors([.. CommonErrors.Auth, notFound]);
+            .Errors([.. CommonErrors.Auth, ListingErrors.NotFound]);
         write.MapPost("/", Create).WithName("CreateListing").WithSummary("Create a listing")
             .JsonRequest<ListingWrite>()
             .WithDescription("Unknown fields are rejected (`<field>_unknown`) so a typo never silently drops data, and a field sent twice is `<field>_duplicate`. Text limits count characters (an emoji is one). `status` may be `active` (default) or `draft`. Money fields take numbers (or numeric strings) above 0 and up to 1,000,000 with at most two decimals. Omitted `faults` means `[\"None\"]`; an empty list is `faults_required`. `images` are photo URLs in order, index 0 the cover; `attachment_ids` is the alternative: ids from `POST /v1/listings/upload-photo` (the caller's own, distinct, at most 20), which become the uploads' URLs in the order given. Sending both non-empty is `images_conflict`; an unknown or another brand's id is `attachment_ids_invalid`; an empty `attachment_ids` (without `images`) clears the photos. Without `warehouse_id` a new listing is placed in the brand's default warehouse (if it has one); the detail shows it as `warehouse: {id, label}`. Bodies are capped at 256 KB.")
@@ -45,12 +43,12 @@ public static class ListingsEndpoints
         write.MapPatch("/{id:long}", Update).WithName("UpdateListing").WithSummary("Update a listing")
             .JsonRequest<ListingWrite>()
             .WithDescription("Partial update: omitted fields are unchanged, `null` clears an optional field. The whole update is rejected if any field is invalid.")
-            .Errors([.. CommonErrors.Auth, notFound, notOwner, invalid,
+            .Errors([.. CommonErrors.Auth, ListingErrors.NotFound, ListingErrors.NotOwner, invalid,
                 CommonErrors.NoFields,
                 CommonErrors.PayloadTooLarge, CommonErrors.UnsupportedMediaType]);
         write.MapDelete("/{id:long}", Delete).WithName("DeleteListing").WithSummary("Delete a listing")
             .WithDescription("Soft delete: the listing disappears from every read and from the marketplace; orders that reference it keep it.")
-            .Errors([.. CommonErrors.Auth, notFound, notOwner.DescribedAs("You can only delete listings you created.")]);
+            .Errors([.. CommonErrors.Auth, ListingErrors.NotFound, ListingErrors.NotOwner.DescribedAs("You can only delete listings you created.")]);
         // Ids that are not integers name no listing: answer like any other unknown id.
         read.MapMethods("/{id}", ["GET", "PATCH", "DELETE"], () => ListingErrors.NotFound.Result()).ExcludeFromDescription();
         return app;

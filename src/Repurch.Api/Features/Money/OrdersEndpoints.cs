@@ -33,9 +33,6 @@ public static class OrdersEndpoints
         var write = app.MapGroup("/v1/marketplace/orders").WithTags("Orders").RequireAuthorization(Policies.MarketplaceWrite);
         var forbidden = CommonErrors.Forbidden.DescribedAs("The key is not a marketplace key with the needed scope (`read` for GET, `write` for mutations).");
         ErrorCode[] auth = [CommonErrors.MissingBearer, CommonErrors.InvalidToken, forbidden];
-        var notFound = MoneyErrors.OrderNotFound;
-        var state = MoneyErrors.OrderStateInvalid;
-        var unavailable = MoneyErrors.PaymentProviderUnavailable;
 
         write.MapPost("/", Create).WithName("CreateOrder").WithSummary("Create an order")
             .JsonRequest<OrderCreate>().BodyLimit(16 * 1024)
@@ -45,22 +42,22 @@ public static class OrdersEndpoints
                 CommonErrors.InvalidJson, CommonErrors.PayloadTooLarge.DescribedAs("Body is larger than 16 KB."), CommonErrors.UnsupportedMediaType,
                 ListingErrors.NotFound.DescribedAs("No listing with this id is on sale on the marketplace (a listing whose last unit has been paid for is closed and not shown either)."),
                 MoneyErrors.ListingSoldOut, MoneyErrors.InsufficientQuantity,
-                MoneyErrors.PaymentDeclined, unavailable]);
+                MoneyErrors.PaymentDeclined, MoneyErrors.PaymentProviderUnavailable]);
         read.MapGet("/{id}", Get).WithName("GetOrder").WithSummary("Retrieve an order")
             .WithDescription("An order this marketplace key's brand placed, in any status. Orders placed by another marketplace brand are `404 order_not_found`, like ids that do not exist.")
-            .Errors([.. auth, notFound]);
+            .Errors([.. auth, MoneyErrors.OrderNotFound]);
         write.MapPost("/{id}/capture", Capture).WithName("CaptureOrder").WithSummary("Capture the payment into escrow")
             .WithDescription("After the buyer approved the payment: captures it and holds the money in escrow (`paid`, with `release_due_at`). Emits `listing.sold` to the listing's brand (`sold_out` says whether that was the last unit; a listing with no units left closes). A declined capture leaves the order `pending_payment` so the buyer can try another payment method.")
-            .Errors([.. auth, notFound, state, MoneyErrors.PaymentDeclined.DescribedAs("The provider declined the capture (e.g. `INSTRUMENT_DECLINED`); the order stays `pending_payment`."), unavailable]);
+            .Errors([.. auth, MoneyErrors.OrderNotFound, MoneyErrors.OrderStateInvalid, MoneyErrors.PaymentDeclined.DescribedAs("The provider declined the capture (e.g. `INSTRUMENT_DECLINED`); the order stays `pending_payment`."), MoneyErrors.PaymentProviderUnavailable]);
         write.MapPost("/{id}/confirm-receipt", Confirm).WithName("ConfirmOrderReceipt").WithSummary("Confirm receipt and release escrow")
             .WithDescription("The buyer has the item: `completed`, escrow released. The platform keeps commission, VAT on it and the delivery contribution; the rest goes to the seller side: a payout to the partner for its own stock, or a single-use credit code for the brand (`credit.issued`) when a consumer's trade-in sold. Unconfirmed paid orders are released the same way after the auto-release period (`Money:AutoReleaseDays`, default 7).")
-            .Errors([.. auth, notFound, state]);
+            .Errors([.. auth, MoneyErrors.OrderNotFound, MoneyErrors.OrderStateInvalid]);
         write.MapPost("/{id}/refund", Refund).WithName("RefundOrder").WithSummary("Refund a paid order")
             .WithDescription("Returns the escrowed payment to the buyer in full (`refunded`). Only a `paid` order can be refunded: once escrow is released the money has gone to the seller side.")
-            .Errors([.. auth, notFound, state, MoneyErrors.PaymentDeclined.DescribedAs("The provider refused the refund."), unavailable]);
+            .Errors([.. auth, MoneyErrors.OrderNotFound, MoneyErrors.OrderStateInvalid, MoneyErrors.PaymentDeclined.DescribedAs("The provider refused the refund."), MoneyErrors.PaymentProviderUnavailable]);
         write.MapPost("/{id}/cancel", Cancel).WithName("CancelOrder").WithSummary("Cancel an unpaid order")
             .WithDescription("Cancels a `pending_payment` order and puts the reserved units back on sale (a listing closed by another order's capture while these units were reserved reopens). A paid order is refunded instead.")
-            .Errors([.. auth, notFound, state]);
+            .Errors([.. auth, MoneyErrors.OrderNotFound, MoneyErrors.OrderStateInvalid]);
         return app;
     }
 

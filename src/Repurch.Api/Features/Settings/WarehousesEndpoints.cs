@@ -25,7 +25,6 @@ public static class WarehousesEndpoints
         var read = app.MapGroup(Base).WithTags("Settings").RequireAuthorization(Policies.PartnerRead);
         var write = app.MapGroup(Base).WithTags("Settings").RequireAuthorization(Policies.PartnerWrite);
 
-        var notFound = SettingsErrors.WarehouseNotFound;
         var conflict = CommonErrors.Conflict.DescribedAs("A concurrent change to this brand's warehouses would have left it without exactly one default; nothing was saved. Retry the request.");
         const string fieldRules =
             "`label` is required (1-100 characters after trimming). Optional text fields: `contact_name` (200), `contact_email` (254, must look like an email address), " +
@@ -36,14 +35,13 @@ public static class WarehousesEndpoints
         var createInvalid = CommonErrors.ValidationFailed.DescribedAs("Field-level reasons listed as codes in `data.errors`: `label_required`, `label_too_long`, `contact_email_invalid`, `postcode_invalid`, `is_default_invalid` (not a boolean), `<field>_invalid`, `<field>_too_long`, `<field>_unknown`, `<field>_duplicate`.");
         var updateInvalid = createInvalid.DescribedAs(
             createInvalid.Description + " `is_default_invalid` also when `is_default` is `false` on the current default: a brand keeps exactly one default, so promote another warehouse instead.");
-        var noFields = CommonErrors.NoFields;
 
         read.MapGet("/", List).WithName("ListWarehouses").WithSummary("List warehouses")
             .WithDescription("The brand's warehouse address book, oldest first (creation order). Exactly one warehouse is the default while the brand has any; new listings inherit its address unless overridden. A brand with no warehouses gets an empty list.")
             .Errors(CommonErrors.Auth);
         read.MapGet("/{id:guid}", Get).WithName("GetWarehouse").WithSummary("Retrieve a warehouse")
             .WithDescription("One warehouse, in the same shape as the list. Another brand's warehouse is `404`, never `403`.")
-            .Errors([.. CommonErrors.Auth, notFound]);
+            .Errors([.. CommonErrors.Auth, SettingsErrors.WarehouseNotFound]);
         write.MapPost("/", Create).WithName("CreateWarehouse").WithSummary("Create a warehouse")
             .Accepts<WarehouseWrite>("application/json")
             .WithDescription("Adds a warehouse to the address book and returns it with `201` and a `Location` header. The brand's first warehouse always becomes the default, even if the body says `\"is_default\": false`. `\"is_default\": true` makes the new warehouse the default and demotes the previous one in the same transaction. " + fieldRules + " Bodies are capped at 256 KB.")
@@ -51,13 +49,13 @@ public static class WarehousesEndpoints
         write.MapPatch("/{id:guid}", Update).WithName("UpdateWarehouse").WithSummary("Update a warehouse")
             .Accepts<WarehouseWrite>("application/json")
             .WithDescription("Partial update: send only the fields to change (any field from create). `\"is_default\": true` promotes this warehouse and demotes the previous default; `\"is_default\": false` is accepted on a warehouse that is not the default (no change) and rejected with `is_default_invalid` on the default, because a brand must always keep one default: promote another warehouse instead. The whole update is rejected if any field is invalid. " + fieldRules)
-            .Errors([.. CommonErrors.Auth, notFound, updateInvalid, noFields, CommonErrors.InvalidJson, conflict, CommonErrors.PayloadTooLarge, CommonErrors.UnsupportedMediaType]);
+            .Errors([.. CommonErrors.Auth, SettingsErrors.WarehouseNotFound, updateInvalid, CommonErrors.NoFields, CommonErrors.InvalidJson, conflict, CommonErrors.PayloadTooLarge, CommonErrors.UnsupportedMediaType]);
         write.MapDelete("/{id:guid}", Delete).WithName("DeleteWarehouse").WithSummary("Delete a warehouse")
             .WithDescription("Removes the warehouse. If it was the default, the oldest remaining warehouse becomes the default in the same transaction; deleting the last warehouse leaves the brand with none. Listings that referenced the deleted warehouse are unlinked from it (their warehouse reference becomes null).")
-            .Errors([.. CommonErrors.Auth, notFound, conflict]);
+            .Errors([.. CommonErrors.Auth, SettingsErrors.WarehouseNotFound, conflict]);
         write.MapPost("/{id:guid}/set-default", SetDefault).WithName("SetDefaultWarehouse").WithSummary("Promote a warehouse to default")
             .WithDescription("Makes the warehouse the default and demotes the previous one, atomically, and returns the brand's whole address book (`id`, `label`, `is_default`), oldest first. Promoting the current default changes nothing and succeeds. Concurrent promotions of one brand are applied one after another, so the last one wins and exactly one default remains. No request body.")
-            .Errors([.. CommonErrors.Auth, notFound, conflict]);
+            .Errors([.. CommonErrors.Auth, SettingsErrors.WarehouseNotFound, conflict]);
 
         // Ids that are not UUIDs name no warehouse: answer like any other unknown id.
         read.MapGet("/{id}", () => WarehouseProblems.NotFound()).ExcludeFromDescription();

@@ -24,7 +24,6 @@ public static partial class TaxonomySettingsEndpoints
     {
         var read = app.MapGroup("/v1/partner/settings").WithTags("Settings").RequireAuthorization(Policies.PartnerRead);
         var write = app.MapGroup("/v1/partner/settings").WithTags("Settings").RequireAuthorization(Policies.PartnerWrite);
-        var noFields = CommonErrors.NoFields;
 
         read.MapGet("/taxonomy", GetTaxonomy).WithName("GetTaxonomySettings").WithSummary("Retrieve the brand's taxonomy")
             .WithDescription("The option lists this brand's listings are validated against (`GET /v1/listings/options` returns the same lists together with the platform-wide item types, conditions, exposures and faults). `customized` names the lists the brand overrides; every other list is the platform default and follows it when the platform changes.")
@@ -54,7 +53,7 @@ public static partial class TaxonomySettingsEndpoints
             })
             .Errors([.. CommonErrors.Auth,
                 CommonErrors.ValidationFailed.DescribedAs("Reasons listed as codes in `data.errors`: `<list>_invalid` (e.g. `categories_invalid`), `<key>_unknown`, `<list>_duplicate`."),
-                noFields, CommonErrors.InvalidJson, CommonErrors.PayloadTooLarge, CommonErrors.UnsupportedMediaType]);
+                CommonErrors.NoFields, CommonErrors.InvalidJson, CommonErrors.PayloadTooLarge, CommonErrors.UnsupportedMediaType]);
 
         read.MapGet("/cross-listing", GetCrossListing).WithBrandSession().WithName("GetCrossListingSettings").WithSummary("Retrieve the cross-listing rules")
             .WithDescription("Whether the brand's active listings in each of its categories also appear on the main marketplace. `default` is the contractual default (listed) for every category without a rule. Every category of the brand's effective taxonomy is listed, in taxonomy order. The database enforces the rules: the marketplace reads listings through its own read-only row-level security policy, which asks these rules.")
@@ -64,7 +63,7 @@ public static partial class TaxonomySettingsEndpoints
             .WithDescription("`{\"categories\": {\"Armchairs\": false, \"Sofa Beds\": true}}` sets the rule of each category named; others are unchanged. A category must be one of the brand's categories (`category_invalid`; names are exact, as in `GET /v1/listings/options`), named once (`category_duplicate`) and each value a boolean (`categories_invalid`). Takes effect on the marketplace immediately. Changes are recorded in the audit log as `settings.cross_listing.updated`, with `categories: {from, to}` listing only the rules that changed. Returns the full rules.")
             .Errors([.. CommonErrors.Auth,
                 CommonErrors.ValidationFailed.DescribedAs("Reasons listed as codes in `data.errors`: `categories_invalid`, `category_invalid`, `category_duplicate` (a category named twice), `<key>_unknown`, `categories_duplicate`."),
-                noFields, CommonErrors.InvalidJson, CommonErrors.PayloadTooLarge, CommonErrors.UnsupportedMediaType]);
+                CommonErrors.NoFields, CommonErrors.InvalidJson, CommonErrors.PayloadTooLarge, CommonErrors.UnsupportedMediaType]);
         return app;
     }
 

@@ -21,8 +21,6 @@ public static class EventsEndpoints
     {
         var read = app.MapGroup("/v1/events").WithTags("Webhooks").RequireAuthorization(Policies.PartnerRead);
         var write = app.MapGroup("/v1/events").WithTags("Webhooks").RequireAuthorization(Policies.PartnerWrite);
-        var notFound = WebhookErrors.EventNotFound;
-        var badParam = CommonErrors.InvalidParameter;
         var replayInvalid = CommonErrors.ValidationFailed.DescribedAs("Reasons in `data.errors`: `endpoint_id_invalid` (unknown endpoint), `endpoint_disabled`, `endpoint_not_subscribed` (the endpoint's `event_types` exclude the event), " +
             "`since_required` (also for `null` or blank), `since_invalid`, `until_invalid`, `types_invalid`, `<field>_unknown`, `<field>_duplicate`.");
 
@@ -34,15 +32,15 @@ public static class EventsEndpoints
             .Query("created_before", JsonSchemaType.String, "ISO 8601 timestamp: only events created before it.")
             .Query("page", JsonSchemaType.Integer, "Page number, 1-indexed.", minimum: 1, defaultValue: 1)
             .Query("per_page", JsonSchemaType.Integer, "Items per page, at most 100.", minimum: 1, maximum: 100, defaultValue: 20)
-            .Errors([.. CommonErrors.Auth, badParam]);
+            .Errors([.. CommonErrors.Auth, CommonErrors.InvalidParameter]);
         read.MapGet("/{id}", Get).WithName("GetEvent").WithSummary("Retrieve an event")
-            .Errors([.. CommonErrors.Auth, notFound]);
+            .Errors([.. CommonErrors.Auth, WebhookErrors.EventNotFound]);
         write.MapPost("/{id}/replay", ReplayOne).WithName("ReplayEvent").WithSummary("Re-deliver an event")
             .JsonRequest<ReplayOneRequest>()
             .WithDescription("Queues the event again for every enabled endpoint subscribed to its type, or only for `endpoint_id`. The body is optional. " +
                 "Answers `202` with how many deliveries were queued; each shows in the endpoint's deliveries with `reason: replay`. The payload and `webhook-id` are " +
                 "the original's, so a receiver that de-duplicates by id treats it as a repeat.")
-            .Errors([.. CommonErrors.Auth, notFound, replayInvalid, CommonErrors.InvalidJson, CommonErrors.PayloadTooLarge, CommonErrors.UnsupportedMediaType]);
+            .Errors([.. CommonErrors.Auth, WebhookErrors.EventNotFound, replayInvalid, CommonErrors.InvalidJson, CommonErrors.PayloadTooLarge, CommonErrors.UnsupportedMediaType]);
         write.MapPost("/replay", ReplaySince).WithName("ReplayEvents").WithSummary("Re-deliver every event since a time")
             .JsonRequest<ReplaySinceRequest>()
             .WithDescription("Queues every event created at or after `since` (and before `until`, if given; optionally only `types`) again, oldest first, for every " +

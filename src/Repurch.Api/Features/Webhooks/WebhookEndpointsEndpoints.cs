@@ -26,7 +26,6 @@ public static class WebhookEndpointsEndpoints
             "`url_insecure` (plain http: only https is accepted, except for hosts in the operator's allow-list), `url_forbidden_host` " +
             "(localhost, a private, loopback, link-local or metadata address), `event_types_invalid` (not a non-empty list of known types or `*`), " +
             "`description_too_long`, `enabled_invalid`, `ordered_invalid`, `<field>_unknown`, `<field>_duplicate`.");
-        var tooMany = WebhookErrors.TooManyEndpoints;
         const string fields =
             "`url` (required on create; https, at most 2048 characters; checked again against private addresses after DNS resolution at every delivery), " +
             "`description` (optional, at most 500 characters), `event_types` (default `[\"*\"]`, every type; see the `Webhooks` tag for the list), " +
@@ -46,7 +45,7 @@ public static class WebhookEndpointsEndpoints
                 "during a rotation two signatures, space-separated). A 2xx answer within 10 s is success; anything else is retried with exponential " +
                 "backoff (5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 20 h: about three days). An endpoint whose deliveries have all failed for three days " +
                 "is disabled and the brand receives `webhook_endpoint.disabled`.")
-            .Errors([.. CommonErrors.Auth, invalid, tooMany, CommonErrors.InvalidJson, CommonErrors.PayloadTooLarge, CommonErrors.UnsupportedMediaType]);
+            .Errors([.. CommonErrors.Auth, invalid, WebhookErrors.TooManyEndpoints, CommonErrors.InvalidJson, CommonErrors.PayloadTooLarge, CommonErrors.UnsupportedMediaType]);
         write.MapPatch("/{id}", Update).WithName("UpdateWebhookEndpoint").WithSummary("Update a webhook endpoint")
             .JsonRequest<WebhookEndpointWrite>()
             .WithDescription("Partial update of " + fields + " The whole update is rejected if any field is invalid.")
