@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,12 +14,23 @@ public sealed class UsageTests : ApiTest
 {
     private UsageRecorder Recorder => Api.Services.GetRequiredService<UsageRecorder>();
 
-    private async Task<JsonElement> UsageAsync(string key)
+    /// <summary>
+    /// The report for <paramref name="key"/>, once the database holds <paramref name="requests"/> requests of
+    /// <paramref name="brandId"/> on <paramref name="plane"/>. The telemetry middleware records a request after its
+    /// response has gone out, so under a loaded full run (thread-pool starvation) the client can be here well
+    /// before its last requests are counted: flush until they are, rather than guessing a delay.
+    /// </summary>
+    private async Task<JsonElement> UsageAsync(string key, string brandId, Plane plane, long requests)
     {
-        // The telemetry middleware records a request after its response has gone out, so the client can
-        // be here before the last request is counted (seen once, in a loaded full run): give it a moment.
-        await Task.Delay(250);
-        await Recorder.FlushAsync();
+        var planes = Api.Services.GetRequiredService<DataPlanes>();
+        for (var waited = 0; ; waited += 100)
+        {
+            await Recorder.FlushAsync();
+            await using var db = planes.Open(plane, brandId);
+            var stored = await db.RequestUsage.SumAsync(u => (long)u.Requests);
+            if (stored >= requests || waited >= 15_000) break;
+            await Task.Delay(100);
+        }
         var response = await Api.ClientWith(key).GetAsync("/v1/partner/usage");
         var body = await response.JsonAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, body.ToString());
@@ -39,7 +51,7 @@ public sealed class UsageTests : ApiTest
         // A 5xx cannot be provoked over HTTP; the recorder takes it like any other answer.
         Api.Services.GetRequiredService<UsageRecorder>().Record(Plane.Live, brand.Id, "GET /v1/listings", 503, 7000);
 
-        var usage = await UsageAsync(brand.AdminKey);
+        var usage = await UsageAsync(brand.AdminKey, brand.Id, Plane.Live, 6);
 
         Assert.Equal(brand.Id, usage.GetProperty("brand_id").GetString());
         Assert.Equal("live", usage.GetProperty("environment").GetString());
@@ -67,7 +79,7 @@ public sealed class UsageTests : ApiTest
         Assert.Equal(UsageRecorder.BucketBoundsMs, usage.GetProperty("latency_buckets_ms").EnumerateArray().Select(b => b.GetDouble()));
 
         // The report itself counts, from the next flush on; other routes' numbers stay.
-        var again = await UsageAsync(brand.AdminKey);
+        var again = await UsageAsync(brand.AdminKey, brand.Id, Plane.Live, 7);
         Assert.Equal(7, again.GetProperty("totals").GetProperty("requests").GetInt64());
         Assert.Equal(1, Route(again, "GET /v1/partner/usage").GetProperty("requests").GetInt64());
     }
@@ -81,24 +93,24 @@ public sealed class UsageTests : ApiTest
         await Api.ClientWith(b.AdminKey).GetAsync("/v1/listings");
         for (var i = 0; i < 2; i++) await Api.ClientWith(a.SandboxAdminKey).GetAsync("/v1/listings/424242");
 
-        var live = await UsageAsync(a.AdminKey);
+        var live = await UsageAsync(a.AdminKey, a.Id, Plane.Live, 4);
         Assert.Equal(4, live.GetProperty("totals").GetProperty("requests").GetInt64());
         Assert.Equal(0, live.GetProperty("totals").GetProperty("errors_4xx").GetInt64());
 
-        var sandbox = await UsageAsync(a.SandboxAdminKey);
+        var sandbox = await UsageAsync(a.SandboxAdminKey, a.Id, Plane.Sandbox, 2);
         Assert.Equal("test", sandbox.GetProperty("environment").GetString());
         Assert.Equal(2, sandbox.GetProperty("totals").GetProperty("requests").GetInt64());
         Assert.Equal(2, sandbox.GetProperty("totals").GetProperty("errors_4xx").GetInt64());
         Assert.Equal(1.0, sandbox.GetProperty("totals").GetProperty("error_rate").GetDouble());
 
-        var other = await UsageAsync(b.AdminKey);
+        var other = await UsageAsync(b.AdminKey, b.Id, Plane.Live, 1);
         Assert.Equal(b.Id, other.GetProperty("brand_id").GetString());
         Assert.Equal(1, other.GetProperty("totals").GetProperty("requests").GetInt64());
         Assert.Single(other.GetProperty("routes").EnumerateArray());
 
         // A brand with no traffic on a plane: zeros, no percentile.
         var fresh = await NewBrandAsync();
-        var empty = await UsageAsync(fresh.SandboxAdminKey);
+        var empty = await UsageAsync(fresh.SandboxAdminKey, fresh.Id, Plane.Sandbox, 0);
         Assert.Equal(0, empty.GetProperty("totals").GetProperty("requests").GetInt64());
         Assert.Equal(0, empty.GetProperty("totals").GetProperty("error_rate").GetDouble());
         Assert.Equal(JsonValueKind.Null, empty.GetProperty("totals").GetProperty("p95_latency_ms").ValueKind);
@@ -117,14 +129,14 @@ public sealed class UsageTests : ApiTest
         // The same node flushing again adds only what is new.
         await node1.Usage.FlushAsync();
 
-        var usage = await UsageAsync(brand.AdminKey);
+        var usage = await UsageAsync(brand.AdminKey, brand.Id, Plane.Live, 5);
         Assert.Equal(5, Route(usage, "GET /v1/listings").GetProperty("requests").GetInt64());
 
         // A node that stops writes what it still holds.
         var node3 = new ObsNode();
         await node3.Client(brand.AdminKey).GetAsync("/v1/listings");
         await node3.DisposeAsync();
-        Assert.Equal(6, Route(await UsageAsync(brand.AdminKey), "GET /v1/listings").GetProperty("requests").GetInt64());
+        Assert.Equal(6, Route(await UsageAsync(brand.AdminKey, brand.Id, Plane.Live, 7), "GET /v1/listings").GetProperty("requests").GetInt64());
     }
 
     [Fact]
@@ -141,13 +153,13 @@ public sealed class UsageTests : ApiTest
             await broken.Usage.FlushAsync();
         }
         // Nothing reached the database; the shared node's counts are unaffected.
-        var usage = await UsageAsync(brand.AdminKey);
+        var usage = await UsageAsync(brand.AdminKey, brand.Id, Plane.Live, 0);
         Assert.Equal(0, usage.GetProperty("totals").GetProperty("requests").GetInt64());
 
         await using var node = new ObsNode();
         node.Usage.Record(Plane.Live, brand.Id, "GET /v1/listings", 200, 3);
         await node.Usage.FlushAsync();
-        Assert.Equal(1, Route(await UsageAsync(brand.AdminKey), "GET /v1/listings").GetProperty("requests").GetInt64());
+        Assert.Equal(1, Route(await UsageAsync(brand.AdminKey, brand.Id, Plane.Live, 2), "GET /v1/listings").GetProperty("requests").GetInt64());
     }
 
     [Fact]
@@ -163,7 +175,7 @@ public sealed class UsageTests : ApiTest
         await (await Api.ClientWith(brand.AdminKey).PostAsync("/v1/partner/usage", null)).AssertErrorAsync(HttpStatusCode.MethodNotAllowed, "method_not_allowed");
 
         // The rejected requests of this brand count as its 4xx (the 401s cannot: no brand is known).
-        var usage = await UsageAsync(brand.AdminKey);
+        var usage = await UsageAsync(brand.AdminKey, brand.Id, Plane.Live, 4);
         Assert.Equal(4, usage.GetProperty("totals").GetProperty("requests").GetInt64());
         Assert.Equal(3, usage.GetProperty("totals").GetProperty("errors_4xx").GetInt64());
     }
