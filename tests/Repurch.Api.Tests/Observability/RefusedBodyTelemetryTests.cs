@@ -40,6 +40,8 @@ public sealed class RefusedBodyTelemetryTests : ApiTest
             await response.AssertErrorAsync(HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
         }
 
+        // The middleware counts a request, then logs it, after the answer has gone out: wait for both lines.
+        await WaitForLinesAsync(logs, "POST /v1/listings", 2);
         var create = Route(await UsageAsync(node, client), "POST /v1/listings");
         Assert.Equal(2, create.GetProperty("requests").GetInt64());
         Assert.Equal(2, create.GetProperty("errors_4xx").GetInt64());
@@ -66,6 +68,8 @@ public sealed class RefusedBodyTelemetryTests : ApiTest
             Assert.Equal(400, body.GetProperty("data").GetProperty("status").GetInt32());
         }
 
+        // The middleware counts a request, then logs it, after the answer has gone out: wait for both lines.
+        await WaitForLinesAsync(logs, "POST /v1/listings", 2);
         var create = Route(await UsageAsync(node, client), "POST /v1/listings");
         Assert.Equal(2, create.GetProperty("errors_4xx").GetInt64());
         Assert.Equal(0, create.GetProperty("errors_5xx").GetInt64());
@@ -97,12 +101,7 @@ public sealed class RefusedBodyTelemetryTests : ApiTest
         // 499 once Kestrel has seen the connection go; if the body read fails first, Kestrel's own
         // verdict on the cut-short body, 400. Either way the client's doing, never a 500. The line is
         // written when the request ends, which a loaded machine may take a while to get to.
-        var lines = RequestLines(logs, "POST /v1/listings");
-        for (var waited = 0; lines.Length < 2 && waited < 15_000; waited += 100)
-        {
-            await Task.Delay(100);
-            lines = RequestLines(logs, "POST /v1/listings");
-        }
+        var lines = await WaitForLinesAsync(logs, "POST /v1/listings", 2);
         Assert.Equal(2, lines.Length);
         Assert.All(lines, line => Assert.Contains(line, new[] { "POST /v1/listings answered 499", "POST /v1/listings answered 400" }));
         AssertNoErrorLogged(logs);
@@ -120,6 +119,18 @@ public sealed class RefusedBodyTelemetryTests : ApiTest
 
     private static JsonElement Route(JsonElement usage, string route) =>
         usage.GetProperty("routes").EnumerateArray().Single(r => r.GetProperty("route").GetString() == route).GetProperty("stats");
+
+    /// <summary>The route's request log lines once there are <paramref name="count"/> of them (or after 15 s).</summary>
+    private static async Task<string[]> WaitForLinesAsync(CapturedLogs logs, string route, int count)
+    {
+        var lines = RequestLines(logs, route);
+        for (var waited = 0; lines.Length < count && waited < 15_000; waited += 100)
+        {
+            await Task.Delay(100);
+            lines = RequestLines(logs, route);
+        }
+        return lines;
+    }
 
     /// <summary>The request log lines for one route, without their timings.</summary>
     private static string[] RequestLines(CapturedLogs logs, string route) =>
