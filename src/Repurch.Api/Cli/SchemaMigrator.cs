@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Repurch.Api.Configuration;
 using Repurch.Api.Persistence;
 
 namespace Repurch.Api.Cli;
@@ -10,17 +11,13 @@ public static class SchemaMigrator
     public static async Task MigrateAsync(IConfiguration config, TextWriter? log = null, CancellationToken ct = default)
     {
         log ??= Console.Error;
+        var databases = BoundOptions.Bind<DatabaseOptions>(config);
         foreach (var plane in Enum.GetValues<Plane>())
         {
-            var options = new DbContextOptionsBuilder<RepurchDb>().UseNpgsql(MigratorConnection(config, plane)).UseSnakeCaseNamingConvention().Options;
+            var options = new DbContextOptionsBuilder<RepurchDb>().UseNpgsql(databases.MigratorFor(plane)).UseSnakeCaseNamingConvention().Options;
             await using var db = new RepurchDb(options);
             await db.Database.MigrateAsync(ct);
             await log.WriteLineAsync($"migrated {plane.ToString().ToLowerInvariant()} plane");
         }
     }
-
-    public static string MigratorConnection(IConfiguration config, Plane plane) => plane == Plane.Live
-        ? ConnectionSettings.Optional(config, "REPURCH_MIGRATOR_DATABASE_URL") ?? ConnectionSettings.Required(config, "REPURCH_DATABASE_URL")
-        : ConnectionSettings.Optional(config, "REPURCH_SANDBOX_MIGRATOR_DATABASE_URL")
-            ?? ConnectionSettings.SandboxOf(MigratorConnection(config, Plane.Live));
 }

@@ -2,18 +2,9 @@ using Npgsql;
 
 namespace Repurch.Api.Persistence;
 
+/// <summary>Connection-string forms the database settings accept (see <see cref="DatabaseOptions"/>).</summary>
 public static class ConnectionSettings
 {
-    public static string Required(IConfiguration config, string name) =>
-        Optional(config, name) ?? throw new StartupException(
-            $"{name} is not set. Use ./run (which starts a local PostgreSQL) or set it to a connection string.");
-
-    public static string? Optional(IConfiguration config, string name)
-    {
-        var value = config[name];
-        return string.IsNullOrWhiteSpace(value) ? null : Normalize(value);
-    }
-
     /// <summary>Accepts both Npgsql key=value strings and postgres:// URLs.</summary>
     public static string Normalize(string value)
     {
