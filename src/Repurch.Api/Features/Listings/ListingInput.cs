@@ -1,13 +1,11 @@
-using Repurch.Api.Http;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Repurch.Api.Features.Taxonomy;
+using Repurch.Api.Http;
 using Repurch.Api.Persistence;
 
 namespace Repurch.Api.Features.Listings;
-
-using Taxonomy = Repurch.Api.Features.Taxonomy.PlatformTaxonomy;
 
 /// <summary>
 /// Validates a create or update body field by field and applies it to a listing. Every failing
@@ -54,7 +52,7 @@ public static partial class ListingInput
                     if (r.Text(field, MaxDescription, multiline: true) is { Set: true } description) listing.Description = description.Value;
                     break;
                 case "channel":
-                    if (r.OneOf(field, Taxonomy.Channels, FieldPresence.NotNull) is { Set: true } channel) listing.Channel = channel.Value!;
+                    if (r.OneOf(field, PlatformTaxonomy.Channels, FieldPresence.NotNull) is { Set: true } channel) listing.Channel = channel.Value!;
                     break;
                 case "status":
                     if (r.OneOf(field, InputStatuses, FieldPresence.NotNull) is { Set: true } status) listing.Status = status.Value!;
@@ -75,7 +73,7 @@ public static partial class ListingInput
                     if (!has) break;
                     if (isNull) { listing.DeliveryContribution = 0; break; }
                     if (v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var dc) && dc == decimal.Truncate(dc)
-                        && Array.IndexOf(Taxonomy.DeliveryContributions, (int)Math.Clamp(dc, -1, 1000)) >= 0)
+                        && Array.IndexOf(PlatformTaxonomy.DeliveryContributions, (int)Math.Clamp(dc, -1, 1000)) >= 0)
                     {
                         listing.DeliveryContribution = (int)dc;
                     }
