@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Logging.Console;
 
 namespace Repurch.Api.Observability;
 

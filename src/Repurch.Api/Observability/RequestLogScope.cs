@@ -1,5 +1,3 @@
-using Repurch.Api.Authentication;
-
 namespace Repurch.Api.Observability;
 
 /// <summary>The per-request log scope; structured, so JSON logs and OTLP get each field by name.</summary>

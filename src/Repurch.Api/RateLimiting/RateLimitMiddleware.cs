@@ -1,5 +1,4 @@
 using System.Globalization;
-using Repurch.Api.Errors;
 
 namespace Repurch.Api.RateLimiting;
 

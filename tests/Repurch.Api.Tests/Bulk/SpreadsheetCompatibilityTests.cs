@@ -7,7 +7,6 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
 using Repurch.Api.Features.Bulk;
-using Repurch.Api.Features.Listings;
 using Repurch.Api.Features.Taxonomy;
 using Repurch.Api.Tests.Infrastructure;
 

@@ -1,9 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Repurch.Api.Features.Credits;
-using Repurch.Api.Features.Money;
 using Repurch.Api.Persistence;
 using Repurch.Api.Tests.Infrastructure;
 using Repurch.Api.Tests.Money;

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Xunit.Abstractions;
 using Repurch.Api.Idempotency;
 using Repurch.Api.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Repurch.Api.Tests.Idempotency;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Repurch.Api.Persistence;
 using Repurch.Api.Tests.Infrastructure;
 using Repurch.Api.Tests.Media;
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Repurch.Api.Features.Money;
 using Repurch.Api.Persistence;
 using Repurch.Api.Tests.Infrastructure;

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Repurch.Api.Tests.Infrastructure;
 
 namespace Repurch.Api.Tests.Webhooks;

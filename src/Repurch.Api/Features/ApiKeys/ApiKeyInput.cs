@@ -1,6 +1,6 @@
-using Repurch.Api.Http;
 using System.Text.Json;
 using Repurch.Api.Authentication;
+using Repurch.Api.Http;
 
 namespace Repurch.Api.Features.ApiKeys;
 

@@ -1,7 +1,3 @@
-using Repurch.Api.Errors;
-using Repurch.Api.Features.Listings;
-using Repurch.Api.Http;
-
 namespace Repurch.Api.Features.Audit;
 
 /// <summary>The <c>data.object</c> of a settings or key event: what changed, as in the audit log.</summary>

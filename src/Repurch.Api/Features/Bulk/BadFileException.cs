@@ -1,10 +1,3 @@
-using System.Text;
-using System.Xml;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
-using Sylvan.Data.Csv;
-
 namespace Repurch.Api.Features.Bulk;
 
 /// <summary>The file could not be read as a CSV or XLSX: the message says why, for the partner.</summary>

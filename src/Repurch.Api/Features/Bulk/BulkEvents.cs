@@ -1,10 +1,4 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Repurch.Api.Authentication;
-using Repurch.Api.Errors;
-using Repurch.Api.EventDelivery;
 using Repurch.Api.Features.Listings;
-using Repurch.Api.Http;
 using Repurch.Api.Persistence;
 
 namespace Repurch.Api.Features.Bulk;

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using Repurch.Api.Features.Listings;
-using Repurch.Api.Persistence;
 
 namespace Repurch.Api.Features.Bulk;
 

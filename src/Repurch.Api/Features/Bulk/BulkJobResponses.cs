@@ -1,18 +1,4 @@
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.Net.Http.Headers;
-using Microsoft.OpenApi;
-using Npgsql;
-using NpgsqlTypes;
-using Repurch.Api.Authentication;
-using Repurch.Api.Errors;
-using Repurch.Api.Features.Listings;
-using Repurch.Api.Http;
-using Repurch.Api.Idempotency;
-using Repurch.Api.OpenApi;
-using Repurch.Api.Persistence;
 
 namespace Repurch.Api.Features.Bulk;
 

@@ -1,21 +1,3 @@
-using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.Net.Http.Headers;
-using Microsoft.OpenApi;
-using Npgsql;
-using NpgsqlTypes;
-using Repurch.Api.Authentication;
-using Repurch.Api.Errors;
-using Repurch.Api.Features.Listings;
-using Repurch.Api.Http;
-using Repurch.Api.Idempotency;
-using Repurch.Api.OpenApi;
-using Repurch.Api.Persistence;
-
 namespace Repurch.Api.Features.Bulk;
 
 /// <summary>Wakes the workers when this node queued a job (they poll anyway, for jobs queued elsewhere).</summary>

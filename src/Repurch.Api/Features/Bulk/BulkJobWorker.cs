@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Repurch.Api.EventDelivery;
 using Repurch.Api.Features.Listings;
 using Repurch.Api.Features.Taxonomy;
 using Repurch.Api.Persistence;
-using Repurch.Api.EventDelivery;
 
 namespace Repurch.Api.Features.Bulk;
 

@@ -1,10 +1,3 @@
-using System.Text;
-using System.Xml;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
-using Sylvan.Data.Csv;
-
 namespace Repurch.Api.Features.Bulk;
 
 /// <summary>Safety limits for one file. Synchronous calls use <see cref="Small"/>, jobs <see cref="Large"/>.</summary>

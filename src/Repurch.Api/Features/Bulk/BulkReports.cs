@@ -1,7 +1,7 @@
-using Repurch.Api.Http;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Repurch.Api.Http;
 using Repurch.Api.Persistence;
 using SpreadCheetah;
 

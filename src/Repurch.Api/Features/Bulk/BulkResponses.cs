@@ -1,12 +1,4 @@
 using System.Text.Json.Serialization;
-using Repurch.Api.Authentication;
-using Repurch.Api.Errors;
-using Repurch.Api.EventDelivery;
-using Repurch.Api.Features.Listings;
-using Repurch.Api.Features.Taxonomy;
-using Repurch.Api.Http;
-using Repurch.Api.OpenApi;
-using Repurch.Api.Persistence;
 
 namespace Repurch.Api.Features.Bulk;
 

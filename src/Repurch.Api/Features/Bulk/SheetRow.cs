@@ -1,7 +1,4 @@
-using System.Text;
-using System.Xml;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Repurch.Api.Features.Bulk;
 

@@ -1,7 +1,7 @@
+using Repurch.Api.EventDelivery;
 using Repurch.Api.Features.Money;
 using Repurch.Api.Http;
 using Repurch.Api.Persistence;
-using Repurch.Api.EventDelivery;
 
 namespace Repurch.Api.Features.Credits;
 

@@ -1,15 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Repurch.Api.Authentication;
-using Repurch.Api.Errors;
-using Repurch.Api.EventDelivery;
-using Repurch.Api.Features.Audit;
-using Repurch.Api.Features.Listings;
-using Repurch.Api.Features.Money;
-using Repurch.Api.Http;
-using Repurch.Api.OpenApi;
-using Repurch.Api.Persistence;
-
 namespace Repurch.Api.Features.Credits;
 
 public sealed record CodeValidity(bool Valid, string CodeId, decimal AmountGbp, string Currency, string ExpiresAt);

@@ -1,14 +1,3 @@
-using Microsoft.OpenApi;
-using Repurch.Api.Authentication;
-using Repurch.Api.Errors;
-using Repurch.Api.EventDelivery;
-using Repurch.Api.Features.Media;
-using Repurch.Api.Features.Taxonomy;
-using Repurch.Api.Http;
-using Repurch.Api.OpenApi;
-using Repurch.Api.Persistence;
-using Repurch.Api.Storage;
-
 namespace Repurch.Api.Features.Listings;
 
 /// <summary>The body of create and update, for the OpenAPI document (bodies are validated field by field).</summary>

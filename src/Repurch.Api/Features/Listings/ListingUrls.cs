@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Repurch.Api.Http;
 using Repurch.Api.Persistence;
 
 namespace Repurch.Api.Features.Listings;

@@ -1,9 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.OpenApi;
-using Repurch.Api.Authentication;
-using Repurch.Api.Errors;
 using Repurch.Api.Features.Listings;
-using Repurch.Api.OpenApi;
 
 namespace Repurch.Api.Features.Marketplace;
 

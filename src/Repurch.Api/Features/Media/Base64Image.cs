@@ -1,15 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.FileProviders;
-using Repurch.Api.Authentication;
-using Repurch.Api.Errors;
-using Repurch.Api.Http;
-using Repurch.Api.OpenApi;
-using Repurch.Api.Persistence;
-using Repurch.Api.Storage;
-
 namespace Repurch.Api.Features.Media;
 
 /// <summary>Base64 as partners send it: standard or URL-safe, padded or not, with line breaks, or as a data URL.</summary>

@@ -1,14 +1,4 @@
 using System.ComponentModel;
-using System.Text.Json;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.FileProviders;
-using Repurch.Api.Authentication;
-using Repurch.Api.Errors;
-using Repurch.Api.Http;
-using Repurch.Api.OpenApi;
-using Repurch.Api.Persistence;
-using Repurch.Api.Storage;
 
 namespace Repurch.Api.Features.Media;
 

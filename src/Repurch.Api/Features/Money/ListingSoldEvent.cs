@@ -1,7 +1,3 @@
-using Repurch.Api.Http;
-using Repurch.Api.Payments;
-using Repurch.Api.Persistence;
-
 namespace Repurch.Api.Features.Money;
 
 public sealed record ListingSoldEvent(long ListingId, string OrderId, int Quantity, decimal AmountGbp, int QuantityRemaining, bool SoldOut, string SoldAt);

@@ -1,5 +1,5 @@
-using Repurch.Api.Http;
 using System.Text.RegularExpressions;
+using Repurch.Api.Http;
 
 namespace Repurch.Api.Features.Settings;
 

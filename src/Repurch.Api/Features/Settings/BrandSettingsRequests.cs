@@ -1,12 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
-using Repurch.Api.Authentication;
-using Repurch.Api.Errors;
-using Repurch.Api.Features.Audit;
-using Repurch.Api.Http;
-using Repurch.Api.OpenApi;
-using Repurch.Api.Persistence;
 using static Repurch.Api.Features.Settings.BrandSettingsInput;
 
 namespace Repurch.Api.Features.Settings;

@@ -1,12 +1,5 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization;
-using Microsoft.EntityFrameworkCore;
-using Repurch.Api.Errors;
-using Repurch.Api.Features.Audit;
-using Repurch.Api.Http;
-using Repurch.Api.OpenApi;
-using Repurch.Api.Persistence;
-using static Repurch.Api.Features.Settings.BrandSettingsInput;
 
 namespace Repurch.Api.Features.Settings;
 

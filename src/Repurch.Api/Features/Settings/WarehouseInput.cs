@@ -1,5 +1,5 @@
-using Repurch.Api.Http;
 using System.Text.Json;
+using Repurch.Api.Http;
 using Repurch.Api.Persistence;
 
 namespace Repurch.Api.Features.Settings;

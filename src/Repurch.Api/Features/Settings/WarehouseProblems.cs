@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Repurch.Api.Errors;
-using Repurch.Api.OpenApi;
-using Repurch.Api.Persistence;
 
 namespace Repurch.Api.Features.Settings;
 

@@ -1,12 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Repurch.Api.Authentication;
-using Repurch.Api.Errors;
-using Repurch.Api.Features.Audit;
-using Repurch.Api.Http;
-using Repurch.Api.OpenApi;
-using Repurch.Api.Persistence;
-
 namespace Repurch.Api.Features.Taxonomy;
 
 /// <summary>The object form of a taxonomy list change (for the OpenAPI document).</summary>

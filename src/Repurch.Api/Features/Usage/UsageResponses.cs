@@ -1,10 +1,5 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization;
-using Repurch.Api.Features.Listings;
-using Repurch.Api.Http;
-using Repurch.Api.Observability;
-using Repurch.Api.OpenApi;
-using Repurch.Api.Persistence;
 
 namespace Repurch.Api.Features.Usage;
 

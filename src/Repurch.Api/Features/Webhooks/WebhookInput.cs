@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Repurch.Api.Http;
 using Repurch.Api.EventDelivery;
+using Repurch.Api.Http;
 
 namespace Repurch.Api.Features.Webhooks;
 
