@@ -69,6 +69,7 @@ public static class RepurchApp
         services.AddPayments();
         services.AddRateLimits();
         services.AddWebhooks();
+        services.AddConversations();
         services.AddObservability(config);
         services.AddOpenApiDocument();
     }

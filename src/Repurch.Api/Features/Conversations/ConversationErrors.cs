@@ -8,4 +8,8 @@ public static class ConversationErrors
         "Conversation not found, or not one of the caller's (another buyer's, another brand's).", "Conversation not found.");
     public static readonly ErrorCode MessageNotFound = new(404, "message_not_found",
         "Message not found in this conversation, or not visible to the caller.", "Message not found.");
+    public static readonly ErrorCode MessageNotEditable = new(409, "message_not_editable",
+        "Only the sender can edit a message, and only its latest version.", "Only the sender can edit a message, and only its latest version.");
+    public static readonly ErrorCode RateLimited = new(429, "message_rate_limited",
+        "The account sent too many messages in the last minute (see `Retry-After`).", "Too many messages; wait a moment before sending more.");
 }
