@@ -14,6 +14,7 @@ using Repurch.Api.Features.Media;
 using Repurch.Api.Features.Money;
 using Repurch.Api.Features.Settings;
 using Repurch.Api.Features.Taxonomy;
+using Repurch.Api.Features.Trust;
 using Repurch.Api.Features.Usage;
 using Repurch.Api.Features.Webhooks;
 using Repurch.Api.Idempotency;
@@ -67,6 +68,7 @@ public static class RepurchApp
         services.AddPayments();
         services.AddRateLimits();
         services.AddWebhooks();
+        services.AddTrust();
         services.AddObservability(config);
         services.AddOpenApiDocument();
     }
@@ -132,5 +134,6 @@ public static class RepurchApp
         app.MapPayPalWebhook();
         app.MapCredits();
         app.MapReports();
+        app.MapTrust();
     }
 }
