@@ -16,6 +16,7 @@ using Repurch.Api.Features.Money;
 using Repurch.Api.Features.Moderation;
 using Repurch.Api.Features.Settings;
 using Repurch.Api.Features.Taxonomy;
+using Repurch.Api.Features.Trust;
 using Repurch.Api.Features.Usage;
 using Repurch.Api.Features.Webhooks;
 using Repurch.Api.Idempotency;
@@ -69,6 +70,7 @@ public static class RepurchApp
         services.AddPayments();
         services.AddRateLimits();
         services.AddWebhooks();
+        services.AddTrust();
         services.AddConversations();
         services.AddObservability(config);
         services.AddOpenApiDocument();
@@ -135,6 +137,7 @@ public static class RepurchApp
         app.MapPayPalWebhook();
         app.MapCredits();
         app.MapReports();
+        app.MapTrust();
         app.MapBrandConversations();
         app.MapModeration();
     }
