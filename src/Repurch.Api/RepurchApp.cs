@@ -7,11 +7,13 @@ using Repurch.Api.Features.ApiKeys;
 using Repurch.Api.Features.Audit;
 using Repurch.Api.Features.Auth;
 using Repurch.Api.Features.Bulk;
+using Repurch.Api.Features.Conversations;
 using Repurch.Api.Features.Credits;
 using Repurch.Api.Features.Listings;
 using Repurch.Api.Features.Marketplace;
 using Repurch.Api.Features.Media;
 using Repurch.Api.Features.Money;
+using Repurch.Api.Features.Moderation;
 using Repurch.Api.Features.Settings;
 using Repurch.Api.Features.Taxonomy;
 using Repurch.Api.Features.Trust;
@@ -135,5 +137,7 @@ public static class RepurchApp
         app.MapCredits();
         app.MapReports();
         app.MapTrust();
+        app.MapBrandConversations();
+        app.MapModeration();
     }
 }
