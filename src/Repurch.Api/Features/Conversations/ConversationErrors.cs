@@ -10,6 +10,4 @@ public static class ConversationErrors
         "Message not found in this conversation, or not visible to the caller.", "Message not found.");
     public static readonly ErrorCode MessageNotEditable = new(409, "message_not_editable",
         "Only the sender can edit a message, and only its latest version.", "Only the sender can edit a message, and only its latest version.");
-    public static readonly ErrorCode RateLimited = new(429, "message_rate_limited",
-        "The account sent too many messages in the last minute (see `Retry-After`).", "Too many messages; wait a moment before sending more.");
 }
