@@ -57,6 +57,9 @@ public sealed class RepurchDb(DbContextOptions<RepurchDb> options) : DbContext(o
     public DbSet<CreditCode> CreditCodes => Set<CreditCode>();
     public DbSet<CreditRedemption> CreditRedemptions => Set<CreditRedemption>();
     public DbSet<CodeAttemptCounter> CodeAttempts => Set<CodeAttemptCounter>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<Message> Messages => Set<Message>();
+    public DbSet<ConversationRead> ConversationReads => Set<ConversationRead>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
