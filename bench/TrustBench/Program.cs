@@ -4,8 +4,8 @@
 //
 // Loads labelled cases (JSON lines: id, text, label scam|ordinary, category, disguise; default the suite
 // tests/Repurch.Api.Tests/Trust/screening-suite.jsonl and the holdout bench/trust/holdout.jsonl), screens
-// every text in-process with the app's MessageScreener under a fresh brand (default policy: no allowed
-// domains), and prints per file:
+// every text in-process with the app's MessageScreener under the default policy (no allowed domains, as
+// the suite test's brands), and prints per file:
 //   - per category: cases, caught (held or blocked), recall; for scams also "with reason" (the case's
 //     category among the reasons, what the suite test demands); for ordinary topics the touched rate
 //   - per reason code: how often it was given and its precision (of the messages given it, the share
@@ -24,37 +24,28 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Repurch.Api;
 using Repurch.Api.Features.Trust;
-using Repurch.Api.Persistence;
 
 var files = Args("--cases");
 if (files.Count == 0) files = ["tests/Repurch.Api.Tests/Trust/screening-suite.jsonl", "bench/trust/holdout.jsonl"];
 var iterations = int.Parse(Arg("--iterations") ?? "200", CultureInfo.InvariantCulture);
 var warmup = int.Parse(Arg("--warmup") ?? "20", CultureInfo.InvariantCulture);
 
-// The app's own services, as RepurchApp builds them (nothing is served).
+// The app's own services, as RepurchApp builds them (nothing is served, no database is opened): the
+// screener is the singleton the endpoints use, and the test brand's policy is the default (it allow-lists
+// no domain of its own). ScreenAsync is Screen plus the brand's cached policy, so this is the per-message cost.
 var builder = WebApplication.CreateBuilder([]);
 RepurchApp.AddServices(builder.Services, builder.Configuration);
 await using var app = builder.Build();
 var screener = app.Services.GetRequiredService<MessageScreener>();
-var planes = app.Services.GetRequiredService<DataPlanes>();
-
-var brandId = $"bt-{Guid.NewGuid():N}"[..14];
-await using (var setup = planes.Open(Plane.Live, brandId))
-{
-    setup.Brands.Add(new Brand { Id = brandId, Name = "Trust bench", CreatedAt = DateTimeOffset.UtcNow });
-    await setup.SaveChangesAsync();
-}
-await using var db = planes.Open(Plane.Live, brandId);
-await db.OpenBrandSessionAsync(CancellationToken.None);
-Console.WriteLine($"validator {MessageScreener.Version}, brand {brandId} (default policy)");
-
-Func<string, Task<Screening>> screen = text => screener.ScreenAsync(db, brandId, text, CancellationToken.None);
+var policy = TrustPolicy.Default;
+Console.WriteLine($"validator {MessageScreener.Version}, policy: default (no allowed domains)");
+Func<string, Screening> screen = text => screener.Screen(text, policy);
 
 var loaded = files.Select(f => (File: f, Cases: Load(f))).ToList();
 foreach (var (file, cases) in loaded)
 {
     var results = new List<(Case Case, Screening Got)>(cases.Count);
-    foreach (var c in cases) results.Add((c, await screen(c.Text)));
+    foreach (var c in cases) results.Add((c, screen(c.Text)));
     Report(file, results);
 }
 
@@ -64,29 +55,37 @@ var baseline = new Regex(
     @"(?:\+?\d[\s().\-]*){10,14}|[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|(?:https?://|www\.)\S+|\b[\w\-]+\.(?:com|co\.uk|net|org|shop|info|me|ly)\b",
     RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 var sink = 0;
-var engine = await TimeAsync(async t => sink += (await screen(t)).Reasons.Count);
-var regex = await TimeAsync(t => { sink += baseline.Matches(t.Normalize(NormalizationForm.FormKC)).Count; return Task.CompletedTask; });
+var perText = new double[texts.Length][];
+var engine = Time(t => sink += screen(t).Reasons.Count, perText);
+var regex = Time(t => sink += baseline.Count(t.Normalize(NormalizationForm.FormKC)));
 Console.WriteLine();
 Console.WriteLine($"latency per message over {texts.Length} texts x {iterations} iterations (after {warmup} warm-up passes), {loaded[0].File}:");
 Console.WriteLine($"  {"",-30} {"median",10} {"p95",10} {"p99",10}");
-Line("MessageScreener.ScreenAsync", engine);
+Line("MessageScreener.Screen", engine);
 Line("baseline NFKC + one regex", regex);
 Console.WriteLine($"  {"ratio (screener / baseline)",-30} {Ratio(engine, regex, 0.50),9:0.0}x {Ratio(engine, regex, 0.95),9:0.0}x {Ratio(engine, regex, 0.99),9:0.0}x");
+Console.WriteLine("  slowest texts (their own median):");
+foreach (var (j, median) in perText.Select((x, j) => (j, Percentile([.. x.Order()], 0.50))).OrderByDescending(x => x.Item2).Take(5))
+    Console.WriteLine($"    {median,8:0.0} us  {loaded[0].Cases[j].Id,-20} {Shorten(texts[j])}");
 Console.WriteLine($"RESULT median_us={Percentile(engine, 0.50):0.0} p95_us={Percentile(engine, 0.95):0.0} p99_us={Percentile(engine, 0.99):0.0} baseline_median_us={Percentile(regex, 0.50):0.0} (sink {sink})");
 return 0;
 
-async Task<double[]> TimeAsync(Func<string, Task> op)
+// Every call timed alone; perText (when given) keeps each text's own samples, for the slowest texts.
+double[] Time(Action<string> op, double[][]? perText = null)
 {
     for (var w = 0; w < warmup; w++)
-        foreach (var t in texts) await op(t);
+        foreach (var t in texts) op(t);
     var samples = new double[texts.Length * iterations];
+    if (perText is not null) for (var j = 0; j < texts.Length; j++) perText[j] = new double[iterations];
     var n = 0;
     for (var i = 0; i < iterations; i++)
-        foreach (var t in texts)
+        for (var j = 0; j < texts.Length; j++)
         {
             var start = Stopwatch.GetTimestamp();
-            await op(t);
-            samples[n++] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+            op(texts[j]);
+            var us = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+            samples[n++] = us;
+            if (perText is not null) perText[j][i] = us;
         }
     Array.Sort(samples);
     return samples;
