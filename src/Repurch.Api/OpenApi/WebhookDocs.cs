@@ -35,7 +35,11 @@ public static class WebhookDocs
                 "de-duplicate on it), `webhook-timestamp` (Unix seconds) and `webhook-signature` (`v1,<base64 HMAC-SHA256>` per valid secret, space-separated). " +
                 "Answer 2xx within 10 s; do slow work after answering. Redirects are not followed. Verify like this:\n\n" + Recipe +
                 "\n\nEvent types: " + string.Join(", ", WebhookEventTypes.Known.Select(t => $"`{t}`")) + ". Listing events carry the listing detail; settings, warehouse, " +
-                "key and endpoint events carry `{id, changes: {field: {from, to}}}` as the audit log shows them (never a secret).",
+                "key and endpoint events carry `{id, changes: {field: {from, to}}}` as the audit log shows them (never a secret). " +
+                "`message.created` (a message reached its recipient: at once, or when a moderator approved it) and `message.held` (a message waits for " +
+                "the brand's moderation) carry `{id, conversation_id, listing_id, status, sender_role, sender_account_id, recipient_role, " +
+                "recipient_account_id, version, replaces, text, reasons, validator_version, created_at, delivered_at}`; `text` is null in `message.held`, " +
+                "so a held message's text never leaves through webhooks.",
         });
         return Task.CompletedTask;
     });
