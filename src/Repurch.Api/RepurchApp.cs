@@ -8,6 +8,7 @@ using Repurch.Api.Features.Audit;
 using Repurch.Api.Features.Auth;
 using Repurch.Api.Features.Bulk;
 using Repurch.Api.Features.Credits;
+using Repurch.Api.Features.Disputes;
 using Repurch.Api.Features.Listings;
 using Repurch.Api.Features.Marketplace;
 using Repurch.Api.Features.Media;
@@ -64,6 +65,7 @@ public static class RepurchApp
         services.AddObjectStore();
         services.AddMoney();
         services.AddCredits();
+        services.AddDisputes();
         services.AddPayments();
         services.AddRateLimits();
         services.AddWebhooks();
@@ -132,5 +134,6 @@ public static class RepurchApp
         app.MapPayPalWebhook();
         app.MapCredits();
         app.MapReports();
+        app.MapDisputes();
     }
 }

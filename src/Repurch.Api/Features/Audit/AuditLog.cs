@@ -35,6 +35,27 @@ public static class AuditLog
         if (emitEvent) Repurch.Api.EventDelivery.Outbox.Emit(db, caller.BrandId, action, new AuditedChange(targetId, changes), clock);
     }
 
+    /// <summary>
+    /// An entry in <paramref name="brandId"/>'s log, written by a context of that brand: for a caller acting
+    /// on a brand other than its own (the platform operator) or for no caller at all (a provider's webhook).
+    /// Emits no event; the caller emits its own.
+    /// </summary>
+    public static async Task RecordForBrandAsync(RepurchDb db, string brandId, Caller? caller, string action, string? targetId, IReadOnlyDictionary<string, FieldChange> changes, TimeProvider clock, CancellationToken ct)
+    {
+        // Another brand's key is not visible here: its prefix is then unknown, its id still names it.
+        var prefix = caller is null ? null : await db.ApiKeys.Where(k => k.Id == caller.KeyId).Select(k => k.Prefix).FirstOrDefaultAsync(ct);
+        db.AuditLog.Add(new AuditEntry
+        {
+            BrandId = brandId,
+            ActorKeyId = caller?.KeyId,
+            ActorKeyPrefix = prefix,
+            Action = action,
+            TargetId = targetId,
+            Changes = JsonSerializer.Serialize(changes, Http.Json.Options),
+            CreatedAt = clock.GetUtcNow(),
+        });
+    }
+
     /// <summary>The fields whose values differ between two snapshots, as field: {from, to}.</summary>
     public static Dictionary<string, FieldChange> Diff(IReadOnlyDictionary<string, object?> before, IReadOnlyDictionary<string, object?> after)
     {
