@@ -7,14 +7,17 @@ using Repurch.Api.Features.ApiKeys;
 using Repurch.Api.Features.Audit;
 using Repurch.Api.Features.Auth;
 using Repurch.Api.Features.Bulk;
+using Repurch.Api.Features.Conversations;
 using Repurch.Api.Features.Credits;
 using Repurch.Api.Features.Disputes;
 using Repurch.Api.Features.Listings;
 using Repurch.Api.Features.Marketplace;
 using Repurch.Api.Features.Media;
 using Repurch.Api.Features.Money;
+using Repurch.Api.Features.Moderation;
 using Repurch.Api.Features.Settings;
 using Repurch.Api.Features.Taxonomy;
+using Repurch.Api.Features.Trust;
 using Repurch.Api.Features.Usage;
 using Repurch.Api.Features.Webhooks;
 using Repurch.Api.Idempotency;
@@ -69,6 +72,7 @@ public static class RepurchApp
         services.AddPayments();
         services.AddRateLimits();
         services.AddWebhooks();
+        services.AddTrust();
         services.AddObservability(config);
         services.AddOpenApiDocument();
     }
@@ -135,5 +139,8 @@ public static class RepurchApp
         app.MapCredits();
         app.MapReports();
         app.MapDisputes();
+        app.MapTrust();
+        app.MapBrandConversations();
+        app.MapModeration();
     }
 }

@@ -614,6 +614,129 @@ namespace Repurch.Api.Migrations
                     b.ToTable("code_attempts", (string)null);
                 });
 
+            modelBuilder.Entity("Repurch.Api.Persistence.Conversation", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BrandId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("brand_id");
+
+                    b.Property<string>("BuyerAccountId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("buyer_account_id");
+
+                    b.Property<long>("BuyerReadSeq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("buyer_read_seq");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("LastDeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_delivered_at");
+
+                    b.Property<DateTimeOffset>("LastMessageAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_message_at");
+
+                    b.Property<long>("ListingId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("listing_id");
+
+                    b.Property<string>("OwnerAccountId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("owner_account_id");
+
+                    b.Property<long>("OwnerReadSeq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("owner_read_seq");
+
+                    b.Property<string>("OwnerType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("owner_type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_conversations");
+
+                    b.HasIndex("ListingId")
+                        .HasDatabaseName("ix_conversations_listing_id");
+
+                    b.HasIndex("BrandId", "BuyerAccountId", "LastMessageAt")
+                        .HasDatabaseName("ix_conversations_brand_id_buyer_account_id_last_message_at");
+
+                    b.HasIndex("BrandId", "ListingId", "BuyerAccountId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_conversations_brand_id_listing_id_buyer_account_id");
+
+                    b.HasIndex("BrandId", "OwnerAccountId", "LastMessageAt")
+                        .HasDatabaseName("ix_conversations_brand_id_owner_account_id_last_message_at");
+
+                    b.HasIndex("BrandId", "OwnerType", "LastMessageAt")
+                        .HasDatabaseName("ix_conversations_brand_id_owner_type_last_message_at");
+
+                    b.ToTable("conversations", (string)null);
+                });
+
+            modelBuilder.Entity("Repurch.Api.Persistence.ConversationRead", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BrandId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("brand_id");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<DateTimeOffset>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("Reader")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("reader");
+
+                    b.Property<long>("UpToSeq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("up_to_seq");
+
+                    b.HasKey("Id")
+                        .HasName("pk_conversation_reads");
+
+                    b.HasIndex("ConversationId")
+                        .HasDatabaseName("ix_conversation_reads_conversation_id");
+
+                    b.HasIndex("BrandId", "ConversationId", "Reader", "UpToSeq")
+                        .HasDatabaseName("ix_conversation_reads_brand_id_conversation_id_reader_up_to_seq");
+
+                    b.ToTable("conversation_reads", (string)null);
+                });
+
             modelBuilder.Entity("Repurch.Api.Persistence.CreditCode", b =>
                 {
                     b.Property<string>("Id")
@@ -1434,6 +1557,126 @@ namespace Repurch.Api.Migrations
 
                             t.HasCheckConstraint("ck_listings_quantity", "quantity >= 0");
                         });
+                });
+
+            modelBuilder.Entity("Repurch.Api.Persistence.Message", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BrandId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("brand_id");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<long?>("DeliverySeq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("delivery_seq");
+
+                    b.Property<DateTimeOffset?>("ModeratedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("moderated_at");
+
+                    b.Property<Guid?>("ModeratedByKeyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("moderated_by_key_id");
+
+                    b.PrimitiveCollection<string[]>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("reasons");
+
+                    b.Property<string>("Replaces")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("replaces");
+
+                    b.Property<string>("SenderAccountId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("sender_account_id");
+
+                    b.Property<string>("SenderRole")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("sender_role");
+
+                    b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("seq");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Seq"));
+
+                    b.Property<string>("Signals")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("signals");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("ValidatorVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("validator_version");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_messages");
+
+                    b.HasAlternateKey("Seq")
+                        .HasName("ak_messages_seq");
+
+                    b.HasIndex("ConversationId")
+                        .HasDatabaseName("ix_messages_conversation_id");
+
+                    b.HasIndex("Replaces")
+                        .IsUnique()
+                        .HasDatabaseName("ix_messages_replaces")
+                        .HasFilter("replaces IS NOT NULL");
+
+                    b.HasIndex("BrandId", "ConversationId", "Seq")
+                        .HasDatabaseName("ix_messages_brand_id_conversation_id_seq");
+
+                    b.HasIndex("BrandId", "SenderAccountId", "CreatedAt")
+                        .HasDatabaseName("ix_messages_brand_id_sender_account_id_created_at");
+
+                    b.HasIndex("BrandId", "Status", "Seq")
+                        .HasDatabaseName("ix_messages_brand_id_status_seq");
+
+                    b.ToTable("messages", (string)null);
                 });
 
             modelBuilder.Entity("Repurch.Api.Persistence.Order", b =>
@@ -2296,6 +2539,40 @@ namespace Repurch.Api.Migrations
                         .HasConstraintName("fk_code_attempts_brands_brand_id");
                 });
 
+            modelBuilder.Entity("Repurch.Api.Persistence.Conversation", b =>
+                {
+                    b.HasOne("Repurch.Api.Persistence.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_conversations_brands_brand_id");
+
+                    b.HasOne("Repurch.Api.Persistence.Listing", null)
+                        .WithMany()
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_conversations_listings_listing_id");
+                });
+
+            modelBuilder.Entity("Repurch.Api.Persistence.ConversationRead", b =>
+                {
+                    b.HasOne("Repurch.Api.Persistence.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_conversation_reads_brands_brand_id");
+
+                    b.HasOne("Repurch.Api.Persistence.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_conversation_reads_conversations_conversation_id");
+                });
+
             modelBuilder.Entity("Repurch.Api.Persistence.CreditCode", b =>
                 {
                     b.HasOne("Repurch.Api.Persistence.Brand", null)
@@ -2427,6 +2704,28 @@ namespace Repurch.Api.Migrations
                     b.Navigation("Seller");
 
                     b.Navigation("Warehouse");
+                });
+
+            modelBuilder.Entity("Repurch.Api.Persistence.Message", b =>
+                {
+                    b.HasOne("Repurch.Api.Persistence.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_messages_brands_brand_id");
+
+                    b.HasOne("Repurch.Api.Persistence.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_messages_conversations_conversation_id");
+
+                    b.HasOne("Repurch.Api.Persistence.Message", null)
+                        .WithMany()
+                        .HasForeignKey("Replaces")
+                        .HasConstraintName("fk_messages_messages_replaces");
                 });
 
             modelBuilder.Entity("Repurch.Api.Persistence.Order", b =>

@@ -32,13 +32,15 @@ public static class Locks
     }
 
     /// <summary>
-    /// Locks the context's brand row (<c>FOR UPDATE</c>): serialises a brand's changes that must see
-    /// each other's result, such as a cap on a count or a one-default rule across rows.
+    /// Locks the context's brand row (<c>FOR NO KEY UPDATE</c>): serialises a brand's changes that must
+    /// see each other's result, such as a cap on a count or a one-default rule across rows. Not
+    /// <c>FOR UPDATE</c>: that mode also blocks every insert whose foreign key names the brand (their
+    /// <c>FOR KEY SHARE</c> check), which would stall all of the brand's writes behind this one.
     /// </summary>
     public static async Task LockBrandAsync(RepurchDb db, CancellationToken ct)
     {
         var brandId = db.BrandId ?? throw new InvalidOperationException("A brand lock needs a context with a brand.");
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM brands WHERE id = {brandId} FOR UPDATE", ct);
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM brands WHERE id = {brandId} FOR NO KEY UPDATE", ct);
     }
 
     /// <summary>

@@ -48,7 +48,7 @@ public sealed class WebhookDeliveryTests : ApiTest
         var brand = await NewBrandAsync();
         using var client = Api.ClientWith(brand.AdminKey);
         await CreateEndpointAsync(client, everything.Url);
-        await CreateEndpointAsync(client, deletesOnly.Url, ""","event_types":["listing.deleted"]""");
+        var (deletesOnlyId, _) = await CreateEndpointAsync(client, deletesOnly.Url, ""","event_types":["listing.deleted"]""");
 
         var id = await Infrastructure.Listings.CreateAsync(client);
         Assert.Equal(HttpStatusCode.OK, (await client.PatchJsonAsync($"/v1/listings/{id}", """{"title":"Renamed sofa"}""")).StatusCode);
@@ -62,7 +62,11 @@ public sealed class WebhookDeliveryTests : ApiTest
         Assert.Equal("listing.deleted", Parse(deleted).GetProperty("type").GetString());
         Assert.Equal("Renamed sofa", Parse((await everything.WaitForAsync(1, r => Parse(r).GetProperty("type").GetString() == "listing.updated"))[0])
             .GetProperty("data").GetProperty("object").GetProperty("title").GetString());
-        await Task.Delay(500);
+        // Every event has reached `everything`, so each was fanned out (one transaction per batch makes
+        // every endpoint's deliveries at once): the filtered endpoint's deliveries are final.
+        await AllFannedOutAsync(brand.Id);
+        await using var db = Api.Planes.Open(Plane.Live, brand.Id);
+        Assert.Equal(1, await db.WebhookDeliveries.CountAsync(d => d.EndpointId == deletesOnlyId));
         Assert.Single(deletesOnly.Requests);
     }
 
@@ -123,8 +127,12 @@ public sealed class WebhookDeliveryTests : ApiTest
 
         // Disabled endpoints get nothing new; re-enabling resets the failure window.
         var before = failing.Requests.Count;
+        int deliveriesBefore;
+        await using (var db = Api.Planes.Open(Plane.Live, brand.Id)) deliveriesBefore = await db.WebhookDeliveries.CountAsync(d => d.EndpointId == endpointId);
         await Infrastructure.Listings.CreateAsync(client);
-        await Task.Delay(800);
+        await AllFannedOutAsync(brand.Id);
+        await using (var db = Api.Planes.Open(Plane.Live, brand.Id))
+            Assert.Equal(deliveriesBefore, await db.WebhookDeliveries.CountAsync(d => d.EndpointId == endpointId));
         Assert.Equal(before, failing.Requests.Count);
         var enabled = await (await client.PatchJsonAsync($"/v1/webhooks/endpoints/{endpointId}", """{"enabled":true}""")).JsonAsync();
         Assert.True(enabled.GetProperty("enabled").GetBoolean());
@@ -195,7 +203,15 @@ public sealed class WebhookDeliveryTests : ApiTest
         await Infrastructure.Listings.CreateAsync(sandbox);
         var hits = await mine.WaitForAsync(2);
         Assert.Equal([false, true], hits.Select(h => Parse(h).GetProperty("livemode").GetBoolean()).Order());
-        await Task.Delay(500);
+        // Both events are fanned out (they arrived): a delivery to another brand's endpoint would exist by now.
+        await AllFannedOutAsync(brand.Id);
+        foreach (var plane in new[] { Plane.Live, Plane.Sandbox })
+        {
+            await using var db = Api.Planes.Open(plane, brand.Id);
+            var own = await db.WebhookEndpoints.Select(e => e.Id).ToListAsync();
+            Assert.Equal(0, await db.WebhookDeliveries.CountAsync(d => !own.Contains(d.EndpointId)));
+        }
+        await using (var db = Api.Planes.Open(Plane.Live, other.Id)) Assert.Equal(0, await db.WebhookDeliveries.CountAsync());
         Assert.Empty(theirs.Requests);
     }
 
@@ -264,6 +280,19 @@ public sealed class WebhookDeliveryTests : ApiTest
         }
         await using var db = Api.Planes.Open(Plane.Live, brand.Id);
         Assert.Equal(1, await db.Events.CountAsync(e => e.Type == "listing.created"));
+    }
+
+    /// <summary>Waits until the dispatcher has fanned out every live event of the brand.</summary>
+    private async Task AllFannedOutAsync(string brandId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            await using var db = Api.Planes.Open(Plane.Live, brandId);
+            if (!await db.Events.AnyAsync(e => e.FannedOutAt == null)) return;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("events were not fanned out within 20 s");
+            await Task.Delay(50);
+        }
     }
 
     internal static async Task<JsonElement> WaitForDeliveryAsync(HttpClient client, string endpointId, Func<JsonElement, bool> done, int timeoutSeconds = 20)

@@ -56,6 +56,20 @@ public static class AuditLog
         });
     }
 
+    /// <summary>
+    /// An entry no key made: a decision the platform took by itself (the message screener holding or
+    /// blocking a message). No actor, and no webhook event (the feature emits its own, if any).
+    /// </summary>
+    public static void RecordAutomatic(RepurchDb db, string brandId, string action, string? targetId, IReadOnlyDictionary<string, FieldChange> changes, TimeProvider clock) =>
+        db.AuditLog.Add(new AuditEntry
+        {
+            BrandId = brandId,
+            Action = action,
+            TargetId = targetId,
+            Changes = JsonSerializer.Serialize(changes, Http.Json.Options),
+            CreatedAt = clock.GetUtcNow(),
+        });
+
     /// <summary>The fields whose values differ between two snapshots, as field: {from, to}.</summary>
     public static Dictionary<string, FieldChange> Diff(IReadOnlyDictionary<string, object?> before, IReadOnlyDictionary<string, object?> after)
     {
@@ -73,7 +87,7 @@ public static class AuditLog
     {
         app.MapGet("/v1/partner/audit-log", List).WithBrandSession().WithTags("Settings").RequireAuthorization(Policies.PartnerRead)
             .WithName("ListAuditLog").WithSummary("List the audit log")
-            .WithDescription("Every change to the brand's settings, warehouses, taxonomy, cross-listing rules and API keys, newest first: which key made it, what changed (`{field: {from, to}}`, secrets never included) and when. Append-only.")
+            .WithDescription("Every change to the brand's settings, warehouses, taxonomy, cross-listing rules and API keys, and every moderation verdict (the message screener's automatic `message.held` / `message.blocked` with no key, a moderator's `message.approved` / `message.rejected` and `listing.review_approved` / `listing.review_rejected`, each with the reasons and validator version; message text is never copied here), newest first: which key made it (none for the screener), what changed (`{field: {from, to}}`, secrets never included) and when. Append-only.")
             .Query("page", Microsoft.OpenApi.JsonSchemaType.Integer, "Page number, 1-indexed.", minimum: 1, defaultValue: 1)
             .Query("per_page", Microsoft.OpenApi.JsonSchemaType.Integer, "Items per page, at most 100.", minimum: 1, maximum: 100, defaultValue: 20)
             .Errors([.. CommonErrors.Auth, CommonErrors.InvalidParameter.DescribedAs("page or per_page out of range.")]);
