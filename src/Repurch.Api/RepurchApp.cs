@@ -9,6 +9,7 @@ using Repurch.Api.Features.Auth;
 using Repurch.Api.Features.Bulk;
 using Repurch.Api.Features.Conversations;
 using Repurch.Api.Features.Credits;
+using Repurch.Api.Features.Disputes;
 using Repurch.Api.Features.Listings;
 using Repurch.Api.Features.Marketplace;
 using Repurch.Api.Features.Media;
@@ -67,6 +68,7 @@ public static class RepurchApp
         services.AddObjectStore();
         services.AddMoney();
         services.AddCredits();
+        services.AddDisputes();
         services.AddPayments();
         services.AddRateLimits();
         services.AddWebhooks();
@@ -137,6 +139,7 @@ public static class RepurchApp
         app.MapPayPalWebhook();
         app.MapCredits();
         app.MapReports();
+        app.MapDisputes();
         app.MapTrust();
         app.MapBrandConversations();
         app.MapModeration();

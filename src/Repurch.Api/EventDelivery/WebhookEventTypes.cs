@@ -15,6 +15,7 @@ public static class WebhookEventTypes
         "webhook_endpoint.created", "webhook_endpoint.updated", "webhook_endpoint.deleted", "webhook_endpoint.secret_rotated", EndpointDisabled,
         "credit.issued", "credit.redeemed", "credit.redemption_reversed", "payout.settled",
         "message.created", "message.held",
+        "dispute.opened", "dispute.resolved",
     ];
 
     public static bool Matches(string[] subscribed, string type) => subscribed.Contains(All) || subscribed.Contains(type);
