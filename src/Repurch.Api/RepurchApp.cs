@@ -71,6 +71,7 @@ public static class RepurchApp
         services.AddRateLimits();
         services.AddWebhooks();
         services.AddTrust();
+        services.AddConversations();
         services.AddObservability(config);
         services.AddOpenApiDocument();
     }
