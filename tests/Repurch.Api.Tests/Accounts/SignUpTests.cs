@@ -109,7 +109,7 @@ public sealed class SignUpTests : ApiTest
     }
 
     [Fact]
-    public async Task Length_counts_code_points_after_nfkc_and_allows_long_passphrases()
+    public async Task Length_counts_code_points_and_allows_long_passphrases()
     {
         var brand = await NewBrandAsync();
         var client = Api.ClientWith(brand.StorefrontKey);
@@ -122,10 +122,6 @@ public sealed class SignUpTests : ApiTest
         Assert.Equal(HttpStatusCode.Created, (await client.PostJsonAsync("/v1/accounts", SignUpJson(NewEmail(), ok128))).StatusCode);
         Assert.Equal(["password_too_long"], (await (await client.PostJsonAsync("/v1/accounts", SignUpJson(NewEmail(), ok128 + "z"))).AssertErrorAsync(HttpStatusCode.BadRequest, "validation_failed")).ErrorCodes());
 
-        // NFKC: the full-width form signs in as the same password.
-        var email = NewEmail();
-        Assert.Equal(HttpStatusCode.Created, (await client.PostJsonAsync("/v1/accounts", SignUpJson(email, "ｖｉｏｌｅｔ tractor 93 umbrella"))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.PostJsonAsync("/v1/accounts/sessions", SignInJson(email, "violet tractor 93 umbrella"))).StatusCode);
     }
 
     [Fact]
@@ -184,8 +180,7 @@ public sealed class SignUpTests : ApiTest
         Assert.Contains("display_name_invalid", control.ErrorCodes());
         var controlPassword = await (await client.PostJsonAsync("/v1/accounts", SignUpJson(NewEmail(), "violet\u0000tractor 93 umbrella"))).AssertErrorAsync(HttpStatusCode.BadRequest, "validation_failed");
         Assert.Contains("password_invalid", controlPassword.ErrorCodes());
-        var surrogate = await (await client.PostJsonAsync("/v1/accounts", """{"email": "a@example.com", "password": "violet tractor \ud800 umbrella", "display_name": "Sam"}""")).AssertErrorAsync(HttpStatusCode.BadRequest, "validation_failed");
-        Assert.Contains("password_invalid", surrogate.ErrorCodes());
+        await (await client.PostJsonAsync("/v1/accounts", """{"email": "a@example.com", "password": "violet tractor \ud800 umbrella", "display_name": "Sam"}""")).AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_json");
 
         var invalidUtf8 = new ByteArrayContent([.. Encoding.UTF8.GetBytes("{\"email\": \"a@example.com\", \"password\": \"violet tractor "), 0xC3, 0x28, .. Encoding.UTF8.GetBytes(" umbrella\", \"display_name\": \"Sam\"}")]);
         invalidUtf8.Headers.ContentType = new("application/json");
