@@ -10,6 +10,7 @@ using Repurch.Api.Features.Auth;
 using Repurch.Api.Features.Bulk;
 using Repurch.Api.Features.Conversations;
 using Repurch.Api.Features.Credits;
+using Repurch.Api.Features.Disputes;
 using Repurch.Api.Features.Listings;
 using Repurch.Api.Features.Marketplace;
 using Repurch.Api.Features.Media;
@@ -69,10 +70,12 @@ public static class RepurchApp
         services.AddObjectStore();
         services.AddMoney();
         services.AddCredits();
+        services.AddDisputes();
         services.AddPayments();
         services.AddRateLimits();
         services.AddWebhooks();
         services.AddTrust();
+        services.AddConversations();
         services.AddObservability(config);
         services.AddOpenApiDocument();
     }
@@ -139,6 +142,7 @@ public static class RepurchApp
         app.MapPayPalWebhook();
         app.MapCredits();
         app.MapReports();
+        app.MapDisputes();
         app.MapTrust();
         app.MapBrandConversations();
         app.MapModeration();

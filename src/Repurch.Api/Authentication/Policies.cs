@@ -14,6 +14,8 @@ public static class Policies
     public const string StorefrontWrite = "storefront:write";
     /// <summary>A consumer's user access token (<c>/v1/me...</c>).</summary>
     public const string Consumer = "consumer";
+    /// <summary>An operator key of the platform's own brand (scopes do not limit it: it reads and resolves disputes only).</summary>
+    public const string Operator = "operator";
     /// <summary>Any valid credential.</summary>
     public const string Authenticated = "authenticated";
 
@@ -25,6 +27,8 @@ public static class Policies
         o.AddPolicy(MarketplaceWrite, p => p.RequireAuthenticatedUser().RequireRole(Roles.Marketplace).RequireClaim("scope", Scopes.Write));
         o.AddPolicy(StorefrontWrite, p => p.RequireAuthenticatedUser().RequireRole(Roles.Storefront).RequireClaim("scope", Scopes.Write));
         o.AddPolicy(Consumer, p => p.RequireAuthenticatedUser().RequireRole(Roles.Consumer).RequireClaim("account_id"));
+        // The brand is checked again here, so an operator row on another brand (which the CLI refuses to make) grants nothing.
+        o.AddPolicy(Operator, p => p.RequireAuthenticatedUser().RequireRole(Roles.Operator).RequireClaim("brand_id", Roles.OperatorBrand));
         o.AddPolicy(Authenticated, p => p.RequireAuthenticatedUser());
     }
 }

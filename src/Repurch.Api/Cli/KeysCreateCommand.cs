@@ -51,6 +51,8 @@ internal sealed class KeysCreateCommand : Command
 
     private static async Task RunAsync(IConfiguration config, string brand, string role, string[] scopes, Plane plane, string? name)
     {
+        if (role == Roles.Operator && brand != Roles.OperatorBrand)
+            throw new UsageException($"--role operator is only for the platform's brand '{Roles.OperatorBrand}', not '{brand}'");
         await using var planes = new DataPlanes(config);
         await using var db = planes.Open(plane, brand);
         if (!await db.Brands.AnyAsync()) throw new UsageException($"brand '{brand}' does not exist on the {plane.ToString().ToLowerInvariant()} plane (create it with ./run brands create)");

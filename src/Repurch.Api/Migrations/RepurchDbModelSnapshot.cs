@@ -980,6 +980,225 @@ namespace Repurch.Api.Migrations
                     b.ToTable("cross_listing_rules", (string)null);
                 });
 
+            modelBuilder.Entity("Repurch.Api.Persistence.Dispute", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("AmountRefunded")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("amount_refunded");
+
+                    b.Property<string>("BrandId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("brand_id");
+
+                    b.Property<string>("BuyerAccountId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("buyer_account_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("DecisionDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decision_due_at");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("opened_by");
+
+                    b.Property<decimal>("OrderAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("order_amount");
+
+                    b.Property<string>("OrderId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("ProviderDisputeId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("provider_dispute_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("resolved_by");
+
+                    b.Property<DateTimeOffset?>("SellerRespondedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("seller_responded_at");
+
+                    b.Property<DateTimeOffset>("SellerResponseDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("seller_response_due_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("text");
+
+                    b.PrimitiveCollection<string[]>("TextReasons")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("text_reasons");
+
+                    b.Property<string>("TextStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("text_status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disputes");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_disputes_open_order")
+                        .HasFilter("status <> 'resolved'");
+
+                    b.HasIndex("ProviderDisputeId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_disputes_provider_dispute_id")
+                        .HasFilter("provider_dispute_id IS NOT NULL");
+
+                    b.HasIndex("BrandId", "CreatedAt")
+                        .HasDatabaseName("ix_disputes_brand_id_created_at");
+
+                    b.HasIndex("BuyerAccountId", "CreatedAt")
+                        .HasDatabaseName("ix_disputes_buyer_account_id_created_at");
+
+                    b.ToTable("disputes", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_disputes_outcome", "(status = 'resolved') = (outcome IS NOT NULL) AND (outcome IS NULL OR outcome IN ('refund','release','partial_refund'))");
+
+                            t.HasCheckConstraint("ck_disputes_reason", "reason IN ('not_received','not_as_described','damaged','other')");
+
+                            t.HasCheckConstraint("ck_disputes_refund", "amount_refunded >= 0 AND amount_refunded <= order_amount");
+
+                            t.HasCheckConstraint("ck_disputes_status", "status IN ('awaiting_seller','awaiting_buyer','under_review','resolved')");
+
+                            t.HasCheckConstraint("ck_disputes_text_status", "text_status IN ('delivered','held','blocked')");
+                        });
+                });
+
+            modelBuilder.Entity("Repurch.Api.Persistence.DisputeMessage", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("AuthorSide")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("author_side");
+
+                    b.Property<string>("BrandId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("brand_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DisputeId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("dispute_id");
+
+                    b.PrimitiveCollection<long[]>("PhotoIds")
+                        .IsRequired()
+                        .HasColumnType("bigint[]")
+                        .HasColumnName("photo_ids");
+
+                    b.PrimitiveCollection<string[]>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("reasons");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("ValidatorVersion")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("validator_version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dispute_messages");
+
+                    b.HasIndex("BrandId")
+                        .HasDatabaseName("ix_dispute_messages_brand_id");
+
+                    b.HasIndex("DisputeId", "CreatedAt")
+                        .HasDatabaseName("ix_dispute_messages_dispute_id_created_at");
+
+                    b.ToTable("dispute_messages", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_dispute_messages_side", "author_side IN ('buyer','seller','operator')");
+
+                            t.HasCheckConstraint("ck_dispute_messages_status", "status IN ('delivered','held','blocked')");
+                        });
+                });
+
             modelBuilder.Entity("Repurch.Api.Persistence.EventRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -1647,6 +1866,11 @@ namespace Repurch.Api.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("quantity");
 
+                    b.Property<decimal>("RefundedAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("refunded_amount");
+
                     b.Property<DateTimeOffset?>("RefundedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("refunded_at");
@@ -1681,6 +1905,10 @@ namespace Repurch.Api.Migrations
                     b.HasIndex("ListingId")
                         .HasDatabaseName("ix_orders_listing_id");
 
+                    b.HasIndex("ProviderCaptureId")
+                        .HasDatabaseName("ix_orders_provider_capture_id")
+                        .HasFilter("provider_capture_id IS NOT NULL");
+
                     b.HasIndex("ReleaseDueAt")
                         .HasDatabaseName("ix_orders_release_due")
                         .HasFilter("status = 'paid'");
@@ -1697,11 +1925,11 @@ namespace Repurch.Api.Migrations
 
                     b.ToTable("orders", null, t =>
                         {
-                            t.HasCheckConstraint("ck_orders_money", "amount = unit_price * quantity AND payout = amount - commission - vat - delivery_contribution");
+                            t.HasCheckConstraint("ck_orders_money", "amount = unit_price * quantity AND payout = amount - refunded_amount - commission - vat - delivery_contribution");
 
                             t.HasCheckConstraint("ck_orders_quantity", "quantity > 0");
 
-                            t.HasCheckConstraint("ck_orders_status", "status IN ('pending_payment','paid','completed','refunded','cancelled')");
+                            t.HasCheckConstraint("ck_orders_status", "status IN ('pending_payment','paid','completed','refunded','cancelled','disputed','partially_refunded')");
                         });
                 });
 
@@ -2489,6 +2717,40 @@ namespace Repurch.Api.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_cross_listing_rules_brands_brand_id");
+                });
+
+            modelBuilder.Entity("Repurch.Api.Persistence.Dispute", b =>
+                {
+                    b.HasOne("Repurch.Api.Persistence.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_disputes_brands_brand_id");
+
+                    b.HasOne("Repurch.Api.Persistence.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_disputes_orders_order_id");
+                });
+
+            modelBuilder.Entity("Repurch.Api.Persistence.DisputeMessage", b =>
+                {
+                    b.HasOne("Repurch.Api.Persistence.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dispute_messages_brands_brand_id");
+
+                    b.HasOne("Repurch.Api.Persistence.Dispute", null)
+                        .WithMany()
+                        .HasForeignKey("DisputeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dispute_messages_disputes_dispute_id");
                 });
 
             modelBuilder.Entity("Repurch.Api.Persistence.EventRecord", b =>

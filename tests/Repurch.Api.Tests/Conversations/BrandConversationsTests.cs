@@ -161,6 +161,106 @@ public sealed class BrandConversationsTests : ApiTest
         await (await Api.ClientWith(brand.ReadOnlyKey).PostAsync("/v1/conversations/conv_x/read", null)).AssertErrorAsync(HttpStatusCode.Forbidden, "forbidden");
     }
 
+    [Fact]
+    public async Task The_brands_answers_are_screened_delivered_held_or_blocked_and_announced()
+    {
+        var brand = await NewBrandAsync();
+        var partner = Api.ClientWith(brand.AdminKey);
+        var listing = await Infrastructure.Listings.CreateAsync(partner);
+        var buyer = ConversationRows.NewAccountId();
+        var c = await ConversationRows.ConversationAsync(Api, brand.Id, listing, buyer);
+        await ConversationRows.MessageAsync(Api, brand.Id, c, ConversationRoles.Buyer, buyer, "Is it available?");
+
+        var response = await partner.PostAsync($"/v1/conversations/{c}/messages", Talk.Json(new { text = "Yes, it is." }));
+        var delivered = await response.JsonAsync();
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal("delivered", delivered.GetProperty("status").GetString());
+        Assert.Equal("owner", delivered.GetProperty("sender_role").GetString());
+        Assert.Equal(JsonValueKind.Null, delivered.GetProperty("sender_account_id").ValueKind);
+        Assert.Equal(Repurch.Api.Features.Trust.MessageScreener.Version, delivered.GetProperty("validator_version").GetString());
+
+        var held = await Talk.SendAsync(partner, $"/v1/conversations/{c}/messages", Talk.Contact);
+        Assert.Equal("held", held.GetProperty("status").GetString());
+        Assert.Contains("contact_details", held.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
+        var blocked = await Talk.SendAsync(partner, $"/v1/conversations/{c}/messages", Talk.BankTransfer);
+        Assert.Equal("blocked", blocked.GetProperty("status").GetString());
+        Assert.Contains("off_platform_payment", blocked.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
+
+        // The sender (the brand) sees all three, with their statuses.
+        var seen = await Talk.MessagesAsync(partner, $"/v1/conversations/{c}/messages");
+        Assert.Equal(["delivered", "delivered", "held", "blocked"], seen.Select(m => m.GetProperty("status").GetString()!).ToArray());
+
+        var created = Assert.Single(await Talk.EventsAsync(Api, brand.Id, MessageEvents.Created));
+        var createdData = JsonDocument.Parse(created.Data).RootElement.GetProperty("object");
+        Assert.Equal("Yes, it is.", createdData.GetProperty("text").GetString());
+        Assert.Equal(buyer, createdData.GetProperty("recipient_account_id").GetString());
+        var heldEvent = Assert.Single(await Talk.EventsAsync(Api, brand.Id, MessageEvents.Held));
+        Assert.DoesNotContain("07700", heldEvent.Data);
+        Assert.Equal(JsonValueKind.Null, JsonDocument.Parse(heldEvent.Data).RootElement.GetProperty("object").GetProperty("text").ValueKind);
+
+        var audit = (await (await partner.GetAsync("/v1/partner/audit-log")).JsonAsync()).GetProperty("data").EnumerateArray().ToList();
+        var heldEntry = audit.Single(e => e.GetProperty("action").GetString() == "message.held");
+        var blockedEntry = audit.Single(e => e.GetProperty("action").GetString() == "message.blocked");
+        Assert.Equal(held.GetProperty("id").GetString(), heldEntry.GetProperty("target_id").GetString());
+        Assert.Equal(blocked.GetProperty("id").GetString(), blockedEntry.GetProperty("target_id").GetString());
+        Assert.All([heldEntry, blockedEntry], e =>
+        {
+            Assert.Equal(JsonValueKind.Null, e.GetProperty("actor_key_id").ValueKind);
+            Assert.Equal(Repurch.Api.Features.Trust.MessageScreener.Version, e.GetProperty("changes").GetProperty("validator_version").GetProperty("to").GetString());
+            Assert.NotEmpty(e.GetProperty("changes").GetProperty("reasons").GetProperty("to").EnumerateArray());
+        });
+        Assert.DoesNotContain("07700", string.Join("", audit.Select(e => e.ToString())));
+        Assert.DoesNotContain(audit, e => e.GetProperty("action").GetString() == "message.delivered");
+    }
+
+    [Fact]
+    public async Task The_brand_edits_its_own_latest_message_and_not_the_buyers()
+    {
+        var brand = await NewBrandAsync();
+        var partner = Api.ClientWith(brand.AdminKey);
+        var listing = await Infrastructure.Listings.CreateAsync(partner);
+        var buyer = ConversationRows.NewAccountId();
+        var c = await ConversationRows.ConversationAsync(Api, brand.Id, listing, buyer);
+        var question = await ConversationRows.MessageAsync(Api, brand.Id, c, ConversationRoles.Buyer, buyer, "Is it available?");
+        var v1 = (await Talk.SendAsync(partner, $"/v1/conversations/{c}/messages", "Yes, until Fridya.")).GetProperty("id").GetString()!;
+
+        var v2 = await Talk.SendAsync(partner, $"/v1/conversations/{c}/messages/{v1}/edits", "Yes, until Friday.");
+        Assert.Equal(2, v2.GetProperty("version").GetInt32());
+        Assert.Equal(v1, v2.GetProperty("replaces").GetString());
+        await (await partner.PostAsync($"/v1/conversations/{c}/messages/{v1}/edits", Talk.Json(new { text = "x" }))).AssertErrorAsync(HttpStatusCode.Conflict, "message_not_editable");
+        await (await partner.PostAsync($"/v1/conversations/{c}/messages/{question}/edits", Talk.Json(new { text = "x" }))).AssertErrorAsync(HttpStatusCode.Conflict, "message_not_editable");
+        var seen = await Talk.MessagesAsync(partner, $"/v1/conversations/{c}/messages");
+        Assert.Equal(v2.GetProperty("id").GetString(), seen.Single(m => m.GetProperty("id").GetString() == v1).GetProperty("superseded_by").GetString());
+    }
+
+    [Fact]
+    public async Task Another_brand_cannot_answer_or_edit_and_bad_bodies_write_nothing()
+    {
+        var brand = await NewBrandAsync();
+        var other = await NewBrandAsync();
+        var partner = Api.ClientWith(brand.AdminKey);
+        var listing = await Infrastructure.Listings.CreateAsync(partner);
+        var buyer = ConversationRows.NewAccountId();
+        var c = await ConversationRows.ConversationAsync(Api, brand.Id, listing, buyer);
+        var question = await ConversationRows.MessageAsync(Api, brand.Id, c, ConversationRoles.Buyer, buyer, "Is it available?");
+        var intruder = Api.ClientWith(other.AdminKey);
+
+        await (await intruder.PostAsync($"/v1/conversations/{c}/messages", Talk.Json(new { text = "Hi" }))).AssertErrorAsync(HttpStatusCode.NotFound, "conversation_not_found");
+        await (await intruder.PostAsync($"/v1/conversations/{c}/messages/{question}/edits", Talk.Json(new { text = "Hi" }))).AssertErrorAsync(HttpStatusCode.NotFound, "conversation_not_found");
+        Assert.Equal(1, await Talk.MessageCountAsync(Api, brand.Id));
+        Assert.Equal(0, await Talk.MessageCountAsync(Api, other.Id));
+
+        var url = $"/v1/conversations/{c}/messages";
+        await (await partner.PostAsync(url, HttpExtensions.JsonContent("{"))).AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_json");
+        Assert.Contains("text_invalid", (await (await partner.PostAsync(url, HttpExtensions.JsonContent("""{"text": 5}"""))).AssertErrorAsync(HttpStatusCode.BadRequest, "validation_failed")).ErrorCodes());
+        Assert.Contains("text_invalid", (await (await partner.PostAsync(url, HttpExtensions.JsonContent("""{"text": "a\u0007b"}"""))).AssertErrorAsync(HttpStatusCode.BadRequest, "validation_failed")).ErrorCodes());
+        Assert.Contains("text_too_long", (await (await partner.PostAsync(url, Talk.Json(new { text = new string('a', 4001) }))).AssertErrorAsync(HttpStatusCode.BadRequest, "validation_failed")).ErrorCodes());
+        await (await partner.PostAsync(url, Talk.Raw([.. """{"text": "a"""u8.ToArray(), 0xFF, .. "\"}"u8.ToArray()]))).AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_json");
+        await (await partner.PostAsync(url, Talk.Json(new { text = new string('a', 1024 * 1024) }))).AssertErrorAsync(HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
+        await (await Api.ClientWith(brand.ReadOnlyKey).PostAsync(url, Talk.Json(new { text = "Hi" }))).AssertErrorAsync(HttpStatusCode.Forbidden, "forbidden");
+        Assert.Equal(1, await Talk.MessageCountAsync(Api, brand.Id));
+    }
+
     private async Task<long> ReadRowsAsync(string brandId, string conversationId)
     {
         await using var db = Api.Planes.Open(Repurch.Api.Persistence.Plane.Live, brandId);

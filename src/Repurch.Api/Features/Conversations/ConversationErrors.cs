@@ -8,4 +8,6 @@ public static class ConversationErrors
         "Conversation not found, or not one of the caller's (another buyer's, another brand's).", "Conversation not found.");
     public static readonly ErrorCode MessageNotFound = new(404, "message_not_found",
         "Message not found in this conversation, or not visible to the caller.", "Message not found.");
+    public static readonly ErrorCode MessageNotEditable = new(409, "message_not_editable",
+        "Only the sender can edit a message, and only its latest version.", "Only the sender can edit a message, and only its latest version.");
 }
