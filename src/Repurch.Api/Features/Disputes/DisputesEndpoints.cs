@@ -60,8 +60,79 @@ public static class DisputesEndpoints
                 CommonErrors.InvalidJson, CommonErrors.PayloadTooLarge.DescribedAs("Body is larger than 16 KB."), CommonErrors.UnsupportedMediaType,
                 MoneyErrors.OrderStateInvalid.DescribedAs("The dispute's order is not `disputed` (it was changed outside the dispute)."),
                 MoneyErrors.PaymentDeclined.DescribedAs("The provider refused the refund; nothing changed."), MoneyErrors.PaymentProviderUnavailable]);
+        var partiesRead = app.MapGroup(Base).WithTags("Disputes")
+            .RequireAuthorization(p => p.RequireAuthenticatedUser().RequireAssertion(c => IsParty(c.User, Scopes.Read)));
+        var partiesWrite = app.MapGroup(Base).WithTags("Disputes")
+            .RequireAuthorization(p => p.RequireAuthenticatedUser().RequireAssertion(c => IsParty(c.User, Scopes.Write)));
+        var partyForbidden = CommonErrors.Forbidden.DescribedAs("The credential is not a party's: a partner admin key (with the `read` or `write` scope the method needs), the operator key, or a consumer user token.");
+        ErrorCode[] partyAuth = [CommonErrors.MissingBearer, CommonErrors.InvalidToken, partyForbidden];
+        partiesWrite.MapPost("/{id}/messages", AddMessage).WithName("AddDisputeMessage").WithSummary("Add evidence to a dispute")
+            .JsonRequest<DisputeMessageCreate>().BodyLimit(MessageBodyLimit)
+            .WithDescription("""
+                Evidence from one side: the buyer (its user token), the seller side (the brand's partner admin key, or the consumer who sold it with their user token) or the operator. The text is screened before anyone else sees it (the brand's trust policy): the answer is `201` with `status` `delivered`, `held` or `blocked` and `reasons`, so the sender learns why. A held or blocked message is kept and shown only to its author's side and the operator, never to the other side. Photos are attachment ids from `POST /v1/listings/upload-photo` of the same brand. The seller side's first delivered message moves `awaiting_seller` to `awaiting_buyer`; the buyer's next delivered one moves it to `under_review`. Messages are append-only. Bodies are capped at 64 KB.
+                """)
+            .Errors([.. partyAuth, DisputeErrors.NotFound, DisputeErrors.AlreadyResolved,
+                CommonErrors.ValidationFailed.DescribedAs("Field codes in `data.errors`: `text_required`, `text_invalid` (not a string, or control characters other than line breaks and tabs), `text_too_long` (over 4000 characters), `photo_ids_invalid` (not a list of at most 10 positive integers), `photo_ids_not_found` (not this brand's uploads), `<field>_unknown`, `<field>_duplicate`."),
+                CommonErrors.InvalidJson, CommonErrors.PayloadTooLarge.DescribedAs("Body is larger than 64 KB."), CommonErrors.UnsupportedMediaType]);
+        partiesRead.MapGet("/{id}/messages", Messages).WithName("ListDisputeMessages").WithSummary("List a dispute's evidence")
+            .WithDescription("Oldest first, paged. Each side sees the other side's delivered messages and all of its own (with their status and reasons); the operator sees every message.")
+            .Query("page", Microsoft.OpenApi.JsonSchemaType.Integer, "Page number, 1-indexed.", minimum: 1, defaultValue: 1)
+            .Query("per_page", Microsoft.OpenApi.JsonSchemaType.Integer, "Items per page, at most 100.", minimum: 1, maximum: 100, defaultValue: 20)
+            .Errors([.. partyAuth, DisputeErrors.NotFound, CommonErrors.InvalidParameter.DescribedAs("page or per_page out of range.")]);
         return app;
     }
+
+    public const long MessageBodyLimit = 64 * 1024;
+
+    private static bool IsParty(ClaimsPrincipal user, string scope) => IsOperator(user) || IsAdmin(user, scope) || IsConsumer(user);
+
+    private static bool IsConsumer(ClaimsPrincipal user) => false;
+
+    private static async Task<Results<Created<DisputeMessageView>, ApiErrorResult>> AddMessage(
+        string id, HttpContext http, DataPlanes planes, DisputeEvidence evidence, CancellationToken ct)
+    {
+        var caller = http.Caller();
+        var body = await JsonBody.ReadObjectAsync(http.Request, ct);
+        if (body.Error is not null) return body.Error;
+        if (body.Empty) return Problems.Validation("Message could not be added", ["text_required"]);
+        using var doc = body.Document!;
+        var errors = new List<string>();
+        var input = DisputeInput.ReadMessage(body.Root, errors);
+        if (input is null) return Problems.Validation("Message could not be added", errors);
+        if (await ScopeAsync(caller, planes, id, ct) is not { } scope) return DisputeErrors.NotFound.Result();
+        await using var db = planes.Open(caller.Plane, scope.Brand);
+        var added = await evidence.AddAsync(db, id, scope.Side, AuthorId(caller), input, caller, PartyCheck(caller, db), ct);
+        return added.Result switch
+        {
+            DisputeEvidence.Result.Added => TypedResults.Created($"{Base}/{id}/messages", DisputeMapper.View(added.Message!)),
+            DisputeEvidence.Result.Resolved => DisputeErrors.AlreadyResolved.Result(),
+            DisputeEvidence.Result.PhotosNotFound => Problems.Validation("Message could not be added", ["photo_ids_not_found"]),
+            _ => DisputeErrors.NotFound.Result(),
+        };
+    }
+
+    private static async Task<Results<Ok<DisputeMessagePage>, ApiErrorResult>> Messages(
+        string id, HttpContext http, DataPlanes planes, string? page, string? per_page, CancellationToken ct)
+    {
+        var caller = http.Caller();
+        if (!Paging.TryParse(page, per_page, out var pageNo, out var perPage, out var error)) return error!;
+        if (await ScopeAsync(caller, planes, id, ct) is not { } scope) return DisputeErrors.NotFound.Result();
+        await using var db = planes.Open(caller.Plane, scope.Brand);
+        await db.Database.OpenConnectionAsync(ct);
+        var dispute = await db.Disputes.FirstOrDefaultAsync(d => d.Id == id, ct);
+        if (dispute is null || (PartyCheck(caller, db) is { } may && !await may(dispute))) return DisputeErrors.NotFound.Result();
+        var query = db.DisputeMessages.Where(m => m.DisputeId == id);
+        // The other side never sees what screening held or blocked.
+        if (scope.Side != DisputeStates.OperatorSide) query = query.Where(m => m.Status == "delivered" || m.AuthorSide == scope.Side);
+        var rows = await Paging.ReadPageAsync(query.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id), pageNo, perPage, http, ct);
+        return TypedResults.Ok(new DisputeMessagePage([.. rows.Items.Select(DisputeMapper.View)], rows.Meta(scope.Brand)));
+    }
+
+    /// <summary>Who wrote it: the consumer's account, else the key.</summary>
+    private static string AuthorId(Caller caller) => caller.KeyId.ToString();
+
+    /// <summary>For a consumer, whether it is this dispute's buyer or seller; null for keys (the brand or the operator is always a party).</summary>
+    private static Func<Dispute, Task<bool>>? PartyCheck(Caller caller, RepurchDb db) => null;
 
     /// <summary>The brand whose session holds the dispute, and the caller's side in it; null when the caller may not see it.</summary>
     private static async Task<(string Brand, string Side)?> ScopeAsync(Caller caller, DataPlanes planes, string id, CancellationToken ct)

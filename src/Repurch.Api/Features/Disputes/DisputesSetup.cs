@@ -9,6 +9,7 @@ public static class DisputesSetup
     {
         services.AddSingleton<DisputeOpener>();
         services.AddSingleton<DisputeResolver>();
+        services.AddSingleton<DisputeEvidence>();
         services.AddSingleton<IDisputeNotices, PayPalDisputes>();
         return services;
     }
