@@ -3,12 +3,14 @@ using Repurch.Api.Authentication;
 using Repurch.Api.Configuration;
 using Repurch.Api.Errors;
 using Repurch.Api.EventDelivery;
+using Repurch.Api.Features.Accounts;
 using Repurch.Api.Features.ApiKeys;
 using Repurch.Api.Features.Audit;
 using Repurch.Api.Features.Auth;
 using Repurch.Api.Features.Bulk;
 using Repurch.Api.Features.Conversations;
 using Repurch.Api.Features.Credits;
+using Repurch.Api.Features.Disputes;
 using Repurch.Api.Features.Listings;
 using Repurch.Api.Features.Marketplace;
 using Repurch.Api.Features.Media;
@@ -62,11 +64,13 @@ public static class RepurchApp
         services.AddProblemDetails();
         services.AddPersistence();
         services.AddBearerAuthentication();
+        services.AddAccounts();
         services.AddListings();
         services.AddBulk();
         services.AddObjectStore();
         services.AddMoney();
         services.AddCredits();
+        services.AddDisputes();
         services.AddPayments();
         services.AddRateLimits();
         services.AddWebhooks();
@@ -121,6 +125,7 @@ public static class RepurchApp
         app.MapMetrics();
 
         app.MapAuth();
+        app.MapAccounts();
         app.MapListings();
         app.MapBulk();
         app.MapMedia();
@@ -137,6 +142,7 @@ public static class RepurchApp
         app.MapPayPalWebhook();
         app.MapCredits();
         app.MapReports();
+        app.MapDisputes();
         app.MapTrust();
         app.MapBrandConversations();
         app.MapModeration();

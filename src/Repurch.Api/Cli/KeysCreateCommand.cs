@@ -10,7 +10,7 @@ internal sealed class KeysCreateCommand : Command
 {
     private readonly Option<string> _brand = new("--brand") { Description = "The brand the key belongs to.", HelpName = "brand_id", Required = true };
 
-    private readonly Option<string> _role = new("--role") { Description = $"The key's role: {string.Join(", ", Roles.All)}.", HelpName = string.Join('|', Roles.All), Required = true };
+    private readonly Option<string> _role = new("--role") { Description = $"The key's role: {string.Join(", ", Roles.KeyRoles)}.", HelpName = string.Join('|', Roles.KeyRoles), Required = true };
 
     private readonly Option<string> _scopes = new("--scopes")
     {
@@ -27,7 +27,7 @@ internal sealed class KeysCreateCommand : Command
     {
         _role.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<string>() is { } role && !Roles.All.Contains(role)) r.AddError($"--role must be one of {string.Join(", ", Roles.All)}");
+            if (r.GetValueOrDefault<string>() is { } role && !Roles.KeyRoles.Contains(role)) r.AddError($"--role must be one of {string.Join(", ", Roles.KeyRoles)}");
         });
         _scopes.Validators.Add(r =>
         {
@@ -51,6 +51,8 @@ internal sealed class KeysCreateCommand : Command
 
     private static async Task RunAsync(IConfiguration config, string brand, string role, string[] scopes, Plane plane, string? name)
     {
+        if (role == Roles.Operator && brand != Roles.OperatorBrand)
+            throw new UsageException($"--role operator is only for the platform's brand '{Roles.OperatorBrand}', not '{brand}'");
         await using var planes = new DataPlanes(config);
         await using var db = planes.Open(plane, brand);
         if (!await db.Brands.AnyAsync()) throw new UsageException($"brand '{brand}' does not exist on the {plane.ToString().ToLowerInvariant()} plane (create it with ./run brands create)");

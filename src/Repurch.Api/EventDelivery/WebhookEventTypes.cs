@@ -14,6 +14,7 @@ public static class WebhookEventTypes
         "api_key.created", "api_key.revoked",
         "webhook_endpoint.created", "webhook_endpoint.updated", "webhook_endpoint.deleted", "webhook_endpoint.secret_rotated", EndpointDisabled,
         "credit.issued", "credit.redeemed", "credit.redemption_reversed", "payout.settled",
+        "dispute.opened", "dispute.resolved",
     ];
 
     public static bool Matches(string[] subscribed, string type) => subscribed.Contains(All) || subscribed.Contains(type);

@@ -22,6 +22,63 @@ namespace Repurch.Api.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Repurch.Api.Persistence.Account", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BrandId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("brand_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DisabledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("disabled_at");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<DateTimeOffset>("PasswordChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("password_changed_at");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("password_hash");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_accounts");
+
+                    b.HasIndex("BrandId", "Email")
+                        .IsUnique()
+                        .HasDatabaseName("ix_accounts_brand_id_email");
+
+                    b.ToTable("accounts", (string)null);
+                });
+
             modelBuilder.Entity("Repurch.Api.Persistence.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -923,6 +980,225 @@ namespace Repurch.Api.Migrations
                     b.ToTable("cross_listing_rules", (string)null);
                 });
 
+            modelBuilder.Entity("Repurch.Api.Persistence.Dispute", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("AmountRefunded")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("amount_refunded");
+
+                    b.Property<string>("BrandId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("brand_id");
+
+                    b.Property<string>("BuyerAccountId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("buyer_account_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("DecisionDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decision_due_at");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("opened_by");
+
+                    b.Property<decimal>("OrderAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("order_amount");
+
+                    b.Property<string>("OrderId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("ProviderDisputeId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("provider_dispute_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("resolved_by");
+
+                    b.Property<DateTimeOffset?>("SellerRespondedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("seller_responded_at");
+
+                    b.Property<DateTimeOffset>("SellerResponseDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("seller_response_due_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("text");
+
+                    b.PrimitiveCollection<string[]>("TextReasons")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("text_reasons");
+
+                    b.Property<string>("TextStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("text_status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disputes");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_disputes_open_order")
+                        .HasFilter("status <> 'resolved'");
+
+                    b.HasIndex("ProviderDisputeId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_disputes_provider_dispute_id")
+                        .HasFilter("provider_dispute_id IS NOT NULL");
+
+                    b.HasIndex("BrandId", "CreatedAt")
+                        .HasDatabaseName("ix_disputes_brand_id_created_at");
+
+                    b.HasIndex("BuyerAccountId", "CreatedAt")
+                        .HasDatabaseName("ix_disputes_buyer_account_id_created_at");
+
+                    b.ToTable("disputes", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_disputes_outcome", "(status = 'resolved') = (outcome IS NOT NULL) AND (outcome IS NULL OR outcome IN ('refund','release','partial_refund'))");
+
+                            t.HasCheckConstraint("ck_disputes_reason", "reason IN ('not_received','not_as_described','damaged','other')");
+
+                            t.HasCheckConstraint("ck_disputes_refund", "amount_refunded >= 0 AND amount_refunded <= order_amount");
+
+                            t.HasCheckConstraint("ck_disputes_status", "status IN ('awaiting_seller','awaiting_buyer','under_review','resolved')");
+
+                            t.HasCheckConstraint("ck_disputes_text_status", "text_status IN ('delivered','held','blocked')");
+                        });
+                });
+
+            modelBuilder.Entity("Repurch.Api.Persistence.DisputeMessage", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("AuthorSide")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("author_side");
+
+                    b.Property<string>("BrandId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("brand_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DisputeId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("dispute_id");
+
+                    b.PrimitiveCollection<long[]>("PhotoIds")
+                        .IsRequired()
+                        .HasColumnType("bigint[]")
+                        .HasColumnName("photo_ids");
+
+                    b.PrimitiveCollection<string[]>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("reasons");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("ValidatorVersion")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("validator_version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dispute_messages");
+
+                    b.HasIndex("BrandId")
+                        .HasDatabaseName("ix_dispute_messages_brand_id");
+
+                    b.HasIndex("DisputeId", "CreatedAt")
+                        .HasDatabaseName("ix_dispute_messages_dispute_id_created_at");
+
+                    b.ToTable("dispute_messages", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_dispute_messages_side", "author_side IN ('buyer','seller','operator')");
+
+                            t.HasCheckConstraint("ck_dispute_messages_status", "status IN ('delivered','held','blocked')");
+                        });
+                });
+
             modelBuilder.Entity("Repurch.Api.Persistence.EventRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -1241,6 +1517,10 @@ namespace Repurch.Api.Migrations
                         .HasColumnType("numeric(12,2)")
                         .HasColumnName("regular_price");
 
+                    b.PrimitiveCollection<string[]>("ReviewReasons")
+                        .HasColumnType("text[]")
+                        .HasColumnName("review_reasons");
+
                     b.Property<decimal?>("Rrp")
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)")
@@ -1483,6 +1763,11 @@ namespace Repurch.Api.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("brand_id");
 
+                    b.Property<string>("BuyerAccountId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("buyer_account_id");
+
                     b.Property<string>("BuyerEmail")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -1581,6 +1866,11 @@ namespace Repurch.Api.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("quantity");
 
+                    b.Property<decimal>("RefundedAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("refunded_amount");
+
                     b.Property<DateTimeOffset?>("RefundedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("refunded_at");
@@ -1615,6 +1905,10 @@ namespace Repurch.Api.Migrations
                     b.HasIndex("ListingId")
                         .HasDatabaseName("ix_orders_listing_id");
 
+                    b.HasIndex("ProviderCaptureId")
+                        .HasDatabaseName("ix_orders_provider_capture_id")
+                        .HasFilter("provider_capture_id IS NOT NULL");
+
                     b.HasIndex("ReleaseDueAt")
                         .HasDatabaseName("ix_orders_release_due")
                         .HasFilter("status = 'paid'");
@@ -1625,13 +1919,17 @@ namespace Repurch.Api.Migrations
                     b.HasIndex("MarketplaceBrandId", "CreatedAt")
                         .HasDatabaseName("ix_orders_marketplace_brand_id_created_at");
 
+                    b.HasIndex("BrandId", "BuyerAccountId", "CreatedAt")
+                        .HasDatabaseName("ix_orders_brand_id_buyer_account_id_created_at")
+                        .HasFilter("buyer_account_id IS NOT NULL");
+
                     b.ToTable("orders", null, t =>
                         {
-                            t.HasCheckConstraint("ck_orders_money", "amount = unit_price * quantity AND payout = amount - commission - vat - delivery_contribution");
+                            t.HasCheckConstraint("ck_orders_money", "amount = unit_price * quantity AND payout = amount - refunded_amount - commission - vat - delivery_contribution");
 
                             t.HasCheckConstraint("ck_orders_quantity", "quantity > 0");
 
-                            t.HasCheckConstraint("ck_orders_status", "status IN ('pending_payment','paid','completed','refunded','cancelled')");
+                            t.HasCheckConstraint("ck_orders_status", "status IN ('pending_payment','paid','completed','refunded','cancelled','disputed','partially_refunded')");
                         });
                 });
 
@@ -1720,6 +2018,11 @@ namespace Repurch.Api.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("account_id");
+
                     b.Property<Guid>("ApiKeyId")
                         .HasColumnType("uuid")
                         .HasColumnName("api_key_id");
@@ -1761,6 +2064,10 @@ namespace Repurch.Api.Migrations
                     b.HasIndex("TokenHash")
                         .IsUnique()
                         .HasDatabaseName("ix_refresh_tokens_token_hash");
+
+                    b.HasIndex("BrandId", "AccountId")
+                        .HasDatabaseName("ix_refresh_tokens_brand_id_account_id")
+                        .HasFilter("account_id IS NOT NULL AND revoked_at IS NULL");
 
                     b.HasIndex("BrandId", "FamilyId")
                         .HasDatabaseName("ix_refresh_tokens_brand_id_family_id");
@@ -1816,6 +2123,11 @@ namespace Repurch.Api.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("account_id");
+
                     b.Property<string>("BrandId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1837,8 +2149,16 @@ namespace Repurch.Api.Migrations
                     b.HasKey("Id")
                         .HasName("pk_sellers");
 
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_sellers_account_id");
+
                     b.HasIndex("BrandId")
                         .HasDatabaseName("ix_sellers_brand_id");
+
+                    b.HasIndex("BrandId", "AccountId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sellers_brand_id_account_id")
+                        .HasFilter("account_id IS NOT NULL");
 
                     b.ToTable("sellers", (string)null);
                 });
@@ -2197,6 +2517,16 @@ namespace Repurch.Api.Migrations
                     b.ToTable("webhook_endpoints", (string)null);
                 });
 
+            modelBuilder.Entity("Repurch.Api.Persistence.Account", b =>
+                {
+                    b.HasOne("Repurch.Api.Persistence.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_accounts_brands_brand_id");
+                });
+
             modelBuilder.Entity("Repurch.Api.Persistence.ApiKey", b =>
                 {
                     b.HasOne("Repurch.Api.Persistence.Brand", null)
@@ -2389,6 +2719,40 @@ namespace Repurch.Api.Migrations
                         .HasConstraintName("fk_cross_listing_rules_brands_brand_id");
                 });
 
+            modelBuilder.Entity("Repurch.Api.Persistence.Dispute", b =>
+                {
+                    b.HasOne("Repurch.Api.Persistence.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_disputes_brands_brand_id");
+
+                    b.HasOne("Repurch.Api.Persistence.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_disputes_orders_order_id");
+                });
+
+            modelBuilder.Entity("Repurch.Api.Persistence.DisputeMessage", b =>
+                {
+                    b.HasOne("Repurch.Api.Persistence.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dispute_messages_brands_brand_id");
+
+                    b.HasOne("Repurch.Api.Persistence.Dispute", null)
+                        .WithMany()
+                        .HasForeignKey("DisputeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dispute_messages_disputes_dispute_id");
+                });
+
             modelBuilder.Entity("Repurch.Api.Persistence.EventRecord", b =>
                 {
                     b.HasOne("Repurch.Api.Persistence.Brand", null)
@@ -2522,6 +2886,12 @@ namespace Repurch.Api.Migrations
 
             modelBuilder.Entity("Repurch.Api.Persistence.Seller", b =>
                 {
+                    b.HasOne("Repurch.Api.Persistence.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_sellers_accounts_account_id");
+
                     b.HasOne("Repurch.Api.Persistence.Brand", null)
                         .WithMany()
                         .HasForeignKey("BrandId")

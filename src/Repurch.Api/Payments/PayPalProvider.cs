@@ -131,7 +131,27 @@ public sealed class PayPalProvider(HttpClient http, PayPalOptions options, TimeP
                 new PayoutNotice(id, false, $"{type}: {resource?["transaction_status"]?.GetValue<string>()}"),
             _ => null,
         };
-        return new WebhookVerdict(true, notice);
+        return new WebhookVerdict(true, notice, type is "CUSTOMER.DISPUTE.CREATED" or "CUSTOMER.DISPUTE.RESOLVED" ? Dispute(type, resource) : null);
+    }
+
+    /// <summary>
+    /// A dispute event's resource (PayPal's dispute object): <c>dispute_id</c>, the capture in
+    /// <c>disputed_transactions[].seller_transaction_id</c>, <c>reason</c> and, once resolved,
+    /// <c>dispute_outcome.outcome_code</c> and <c>dispute_outcome.amount_refunded.value</c>. Null when a field we need is missing.
+    /// </summary>
+    private static DisputeNotice? Dispute(string type, JsonNode? resource)
+    {
+        static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) && s.Length is > 0 and <= 64 ? s : null;
+        var id = Text(resource?["dispute_id"]);
+        var capture = resource?["disputed_transactions"] is JsonArray transactions
+            ? transactions.Select(t => Text(t?["seller_transaction_id"])).FirstOrDefault(c => c is not null)
+            : null;
+        if (id is null || capture is null) return null;
+        var outcome = resource?["dispute_outcome"];
+        decimal? refunded = Text(outcome?["amount_refunded"]?["value"]) is { } value
+            && decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)
+            ? amount : null;
+        return new DisputeNotice(type == "CUSTOMER.DISPUTE.RESOLVED", id, capture, Text(resource?["reason"]), Text(outcome?["outcome_code"]), refunded);
     }
 
     private async Task<(ProviderOutcome, JsonNode?, string?)> SendAsync(HttpMethod method, string path, JsonNode body, string? requestId, CancellationToken ct)

@@ -1,3 +1,3 @@
 namespace Repurch.Api.Payments;
 
-public sealed record WebhookVerdict(bool Genuine, PayoutNotice? Payout);
+public sealed record WebhookVerdict(bool Genuine, PayoutNotice? Payout, DisputeNotice? Dispute = null);

@@ -34,6 +34,7 @@ public sealed class RepurchDb(DbContextOptions<RepurchDb> options) : DbContext(o
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<Seller> Sellers => Set<Seller>();
+    public DbSet<Account> Accounts => Set<Account>();
     public DbSet<Listing> Listings => Set<Listing>();
     public DbSet<BrandProfile> BrandProfiles => Set<BrandProfile>();
     public DbSet<BillingEntity> BillingEntities => Set<BillingEntity>();
@@ -57,6 +58,8 @@ public sealed class RepurchDb(DbContextOptions<RepurchDb> options) : DbContext(o
     public DbSet<CreditCode> CreditCodes => Set<CreditCode>();
     public DbSet<CreditRedemption> CreditRedemptions => Set<CreditRedemption>();
     public DbSet<CodeAttemptCounter> CodeAttempts => Set<CodeAttemptCounter>();
+    public DbSet<Dispute> Disputes => Set<Dispute>();
+    public DbSet<DisputeMessage> DisputeMessages => Set<DisputeMessage>();
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<ConversationRead> ConversationReads => Set<ConversationRead>();

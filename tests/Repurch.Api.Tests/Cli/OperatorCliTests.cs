@@ -8,6 +8,7 @@ using Repurch.Api.Tests.Infrastructure;
 namespace Repurch.Api.Tests.Cli;
 
 /// <summary>The operator CLI, run as its own process exactly as ./run runs it.</summary>
+[Collection(DemoSeedTests.Name)]
 public sealed class OperatorCliTests : ApiTest
 {
     private static async Task<(int Exit, string Stdout, string Stderr)> RunCliAsync(params string[] args)

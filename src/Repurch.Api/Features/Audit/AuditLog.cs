@@ -36,6 +36,27 @@ public static class AuditLog
     }
 
     /// <summary>
+    /// An entry in <paramref name="brandId"/>'s log, written by a context of that brand: for a caller acting
+    /// on a brand other than its own (the platform operator) or for no caller at all (a provider's webhook).
+    /// Emits no event; the caller emits its own.
+    /// </summary>
+    public static async Task RecordForBrandAsync(RepurchDb db, string brandId, Caller? caller, string action, string? targetId, IReadOnlyDictionary<string, FieldChange> changes, TimeProvider clock, CancellationToken ct)
+    {
+        // Another brand's key is not visible here: its prefix is then unknown, its id still names it.
+        var prefix = caller is null ? null : await db.ApiKeys.Where(k => k.Id == caller.KeyId).Select(k => k.Prefix).FirstOrDefaultAsync(ct);
+        db.AuditLog.Add(new AuditEntry
+        {
+            BrandId = brandId,
+            ActorKeyId = caller?.KeyId,
+            ActorKeyPrefix = prefix,
+            Action = action,
+            TargetId = targetId,
+            Changes = JsonSerializer.Serialize(changes, Http.Json.Options),
+            CreatedAt = clock.GetUtcNow(),
+        });
+    }
+
+    /// <summary>
     /// An entry no key made: a decision the platform took by itself (the message screener holding or
     /// blocking a message). No actor, and no webhook event (the feature emits its own, if any).
     /// </summary>

@@ -18,22 +18,30 @@ public static class Ledger
     public static Posting Captured(Order o) =>
         new Posting(PostingKinds.OrderCaptured) { OrderId = o.Id }.Debit(Accounts.BuyerFunds, o.Amount).Credit(Accounts.Escrow, o.Amount);
 
-    /// <summary>Escrow released: the platform's commission, VAT and delivery contribution; the rest is owed to the seller side.</summary>
+    /// <summary>
+    /// Escrow released: the platform's commission, VAT and delivery contribution; the rest is owed to the seller side.
+    /// After a partial refund only what is left in escrow is released (the fees are then those of the rest).
+    /// </summary>
     public static Posting Released(Order o) =>
         new Posting(PostingKinds.EscrowReleased) { OrderId = o.Id }
-            .Debit(Accounts.Escrow, o.Amount)
+            .Debit(Accounts.Escrow, o.Amount - o.RefundedAmount)
             .Credit(Accounts.Commission, o.Commission)
             .Credit(Accounts.VatOnCommission, o.Vat)
             .Credit(Accounts.DeliveryContribution, o.DeliveryContribution)
             .Credit(Accounts.SellerPayout, o.Payout);
 
     /// <summary>A paid order refunded: escrow becomes a refund owed to the buyer...</summary>
-    public static Posting Refunded(Order o) =>
-        new Posting(PostingKinds.Refund) { OrderId = o.Id }.Debit(Accounts.Escrow, o.Amount).Credit(Accounts.Refunds, o.Amount);
+    public static Posting Refunded(Order o) => Refunded(o, o.Amount);
+
+    /// <summary>Part (or all) of a paid order's escrow refunded.</summary>
+    public static Posting Refunded(Order o, decimal amount) =>
+        new Posting(PostingKinds.Refund) { OrderId = o.Id }.Debit(Accounts.Escrow, amount).Credit(Accounts.Refunds, amount);
 
     /// <summary>...which the provider pays back out of the buyer funds it holds.</summary>
-    public static Posting RefundPaid(Order o) =>
-        new Posting(PostingKinds.RefundPaid) { OrderId = o.Id }.Debit(Accounts.Refunds, o.Amount).Credit(Accounts.BuyerFunds, o.Amount);
+    public static Posting RefundPaid(Order o) => RefundPaid(o, o.Amount);
+
+    public static Posting RefundPaid(Order o, decimal amount) =>
+        new Posting(PostingKinds.RefundPaid) { OrderId = o.Id }.Debit(Accounts.Refunds, amount).Credit(Accounts.BuyerFunds, amount);
 
     public static Posting CreditIssued(CreditCode c) =>
         new Posting(PostingKinds.CreditIssued) { OrderId = c.OrderId, CreditCodeId = c.Id }.Debit(Accounts.SellerPayout, c.Amount).Credit(Accounts.CreditIssued, c.Amount);

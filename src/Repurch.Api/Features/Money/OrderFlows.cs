@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Repurch.Api.EventDelivery;
+using Repurch.Api.Features.Listings;
 using Repurch.Api.Http;
 using Repurch.Api.Payments;
 using Repurch.Api.Persistence;
@@ -29,8 +30,16 @@ public sealed class OrderFlows(DataPlanes planes, IPaymentProvider provider, ICr
         await using var work = await db.BeginOrJoinTransactionAsync(ct);
         var order = await LockAsync(db, orderId, ct);
         if (order is null || order.Status != OrderStatus.Paid) return null;
-        var now = clock.GetUtcNow();
-        order.Status = OrderStatus.Completed;
+        var released = Release(db, order, OrderStatus.Completed, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        await work.CommitAsync(ct);
+        return released;
+    }
+
+    /// <summary>The release posting and the seller side's payout or credit code, for a locked order (the caller saves).</summary>
+    private Released Release(RepurchDb db, Order order, string finalStatus, DateTimeOffset now)
+    {
+        order.Status = finalStatus;
         order.CompletedAt = now;
         Ledger.Released(order).AddTo(db, order.BrandId, now);
 
@@ -44,9 +53,101 @@ public sealed class OrderFlows(DataPlanes planes, IPaymentProvider provider, ICr
             payoutId = PublicIds.New("po_");
             db.Payouts.Add(new Payout { Id = payoutId, BrandId = order.BrandId, OrderId = order.Id, Amount = order.Payout, Status = "pending", CreatedAt = now });
         }
+        return new Released(order, payoutId, codeId);
+    }
+
+    /// <summary>
+    /// Moves a paid order to <c>disputed</c> inside the caller's transaction (the row stays locked until it
+    /// ends): escrow is held and the sweep no longer releases it. <c>Held</c> is false when the order is
+    /// not <c>paid</c> (the caller reads <c>Order.Status</c>); the order is null when the context cannot see it.
+    /// </summary>
+    public static async Task<(Order? Order, bool Held)> HoldForDisputeAsync(RepurchDb db, string orderId, CancellationToken ct)
+    {
+        var order = await LockAsync(db, orderId, ct);
+        if (order is null || order.Status != OrderStatus.Paid) return (order, false);
+        order.Status = OrderStatus.Disputed;
+        return (order, true);
+    }
+
+    public enum SettlementResult { Done, NotDisputed, AmountInvalid, Declined, Unavailable }
+
+    /// <summary>How a dispute's money moved; <see cref="PayoutId"/> is to be sent once the caller has committed.</summary>
+    public sealed record Settlement(SettlementResult Result, Order? Order = null, string? Reason = null, string? PayoutId = null);
+
+    /// <summary>
+    /// A disputed order refunded in full (<c>refunded</c>). With <paramref name="providerRefunded"/> the
+    /// provider already returned the money itself (PayPal resolved the dispute for the buyer), so only
+    /// the ledger moves; otherwise the provider is asked to refund, as the refund endpoint does.
+    /// Runs inside the caller's transaction (joined) and saves; the caller commits.
+    /// </summary>
+    public async Task<Settlement> RefundDisputedAsync(RepurchDb db, string orderId, bool providerRefunded, CancellationToken ct) =>
+        await SettleAsync(db, orderId, null, providerRefunded, ct);
+
+    /// <summary>
+    /// A disputed order's escrow split: <paramref name="amount"/> (more than 0, less than the order amount)
+    /// refunded to the buyer and the rest released (<c>partially_refunded</c>). Commission and the VAT on it
+    /// are pro rata of what the seller side keeps; the delivery contribution is whole (the delivery was made);
+    /// the payout (or a consumer seller's credit) is the rest.
+    /// </summary>
+    public async Task<Settlement> PartialRefundDisputedAsync(RepurchDb db, string orderId, decimal amount, bool providerRefunded, CancellationToken ct) =>
+        await SettleAsync(db, orderId, amount, providerRefunded, ct);
+
+    /// <summary>A disputed order released to the seller side as if the buyer had confirmed receipt (<c>completed</c>).</summary>
+    public async Task<Settlement> ReleaseDisputedAsync(RepurchDb db, string orderId, CancellationToken ct)
+    {
+        await using var work = await db.BeginOrJoinTransactionAsync(ct);
+        var order = await LockAsync(db, orderId, ct);
+        if (order is null || order.Status != OrderStatus.Disputed) return new Settlement(SettlementResult.NotDisputed, order);
+        var released = Release(db, order, OrderStatus.Completed, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         await work.CommitAsync(ct);
-        return new Released(order, payoutId, codeId);
+        return new Settlement(SettlementResult.Done, order, null, released.PayoutId);
+    }
+
+    /// <summary>The pro-rata figures of a partial refund, rounded half away from zero to the penny.</summary>
+    public static (decimal Commission, decimal Vat, decimal DeliveryContribution, decimal Payout) AfterPartialRefund(Order o, decimal refund)
+    {
+        var kept = o.Amount - refund;
+        var commission = Math.Round(o.Commission * kept / o.Amount, 2, MidpointRounding.AwayFromZero);
+        var vat = Math.Round(commission * PayoutCalculator.VatRate, 2, MidpointRounding.AwayFromZero);
+        return (commission, vat, o.DeliveryContribution, kept - commission - vat - o.DeliveryContribution);
+    }
+
+    private async Task<Settlement> SettleAsync(RepurchDb db, string orderId, decimal? partial, bool providerRefunded, CancellationToken ct)
+    {
+        await using var work = await db.BeginOrJoinTransactionAsync(ct);
+        var order = await LockAsync(db, orderId, ct);
+        if (order is null || order.Status != OrderStatus.Disputed) return new Settlement(SettlementResult.NotDisputed, order);
+        if (partial is { } p && (p <= 0 || p >= order.Amount || decimal.Round(p, 2) != p)) return new Settlement(SettlementResult.AmountInvalid, order);
+        var amount = partial ?? order.Amount;
+        string? refundId = null;
+        if (!providerRefunded)
+        {
+            // Locked for the provider call: a concurrent resolution waits and then sees the outcome.
+            var result = await provider.RefundAsync(order.ProviderCaptureId!, amount, $"{order.Id}-dispute-refund", ct);
+            if (result.Outcome == ProviderOutcome.Declined) return new Settlement(SettlementResult.Declined, order, result.Reason);
+            if (result.Outcome == ProviderOutcome.Unavailable) return new Settlement(SettlementResult.Unavailable, order, result.Reason);
+            refundId = result.Value;
+        }
+        var now = clock.GetUtcNow();
+        order.RefundedAt = now;
+        if (refundId is not null) order.ProviderRefundId = refundId;
+        Ledger.Refunded(order, amount).AddTo(db, order.BrandId, now);
+        Ledger.RefundPaid(order, amount).AddTo(db, order.BrandId, now);
+        string? payoutId = null;
+        if (partial is null)
+        {
+            order.Status = OrderStatus.Refunded;
+        }
+        else
+        {
+            (order.Commission, order.Vat, order.DeliveryContribution, order.Payout) = AfterPartialRefund(order, amount);
+            order.RefundedAmount = amount;
+            payoutId = Release(db, order, OrderStatus.PartiallyRefunded, now).PayoutId;
+        }
+        await db.SaveChangesAsync(ct);
+        await work.CommitAsync(ct);
+        return new Settlement(SettlementResult.Done, order, null, payoutId);
     }
 
     /// <summary>

@@ -65,7 +65,8 @@ public static class OrdersEndpoints
         o.Id, o.Status, o.ListingId, o.BrandId, o.ListingTitle, o.Quantity, new OrderBuyer(o.BuyerEmail, o.BuyerName),
         o.UnitPrice, o.Amount, o.Commission, o.Vat, o.DeliveryContribution, o.Payout,
         new OrderPayment(o.PaymentProvider, o.ProviderOrderId, o.ApproveUrl, o.ProviderCaptureId, o.ProviderRefundId),
-        WireFormat.Timestamp(o.CreatedAt), WireFormat.Timestamp(o.PaidAt), WireFormat.Timestamp(o.ReleaseDueAt), WireFormat.Timestamp(o.CompletedAt), WireFormat.Timestamp(o.RefundedAt), WireFormat.Timestamp(o.CancelledAt));
+        WireFormat.Timestamp(o.CreatedAt), WireFormat.Timestamp(o.PaidAt), WireFormat.Timestamp(o.ReleaseDueAt), WireFormat.Timestamp(o.CompletedAt), WireFormat.Timestamp(o.RefundedAt), WireFormat.Timestamp(o.CancelledAt),
+        o.Status == OrderStatus.Refunded ? o.Amount : o.RefundedAmount);
 
 
     private static ApiErrorResult NotFound() => MoneyErrors.OrderNotFound.Result();

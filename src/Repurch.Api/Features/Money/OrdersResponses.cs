@@ -7,4 +7,5 @@ public sealed record OrderPayment(string Provider, string? ProviderOrderId, stri
 public sealed record OrderView(
     string Id, string Status, long ListingId, string BrandId, string ListingTitle, int Quantity, OrderBuyer Buyer,
     decimal UnitPriceGbp, decimal AmountGbp, decimal CommissionGbp, decimal VatGbp, decimal DeliveryContributionGbp, decimal PayoutGbp,
-    OrderPayment Payment, string CreatedAt, string? PaidAt, string? ReleaseDueAt, string? CompletedAt, string? RefundedAt, string? CancelledAt);
+    OrderPayment Payment, string CreatedAt, string? PaidAt, string? ReleaseDueAt, string? CompletedAt, string? RefundedAt, string? CancelledAt,
+    decimal RefundedGbp);

@@ -13,6 +13,8 @@ public sealed class Order
     public required string OwnerType { get; set; }
     public long? SellerId { get; set; }
     public int Quantity { get; set; }
+    /// <summary>The signed-in buyer's account (<c>POST /v1/me/orders</c>); null for a guest checkout.</summary>
+    public string? BuyerAccountId { get; set; }
     public required string BuyerEmail { get; set; }
     public required string BuyerName { get; set; }
     public required string Status { get; set; }
@@ -22,6 +24,11 @@ public sealed class Order
     public decimal Vat { get; set; }
     public decimal DeliveryContribution { get; set; }
     public decimal Payout { get; set; }
+    /// <summary>
+    /// The part of <see cref="Amount"/> paid back while the sale stood (a dispute's partial refund); the
+    /// fees and payout above are then those of the rest. Zero otherwise (a full refund is <c>refunded</c>).
+    /// </summary>
+    public decimal RefundedAmount { get; set; }
     public required string PaymentProvider { get; set; }
     public string? ProviderOrderId { get; set; }
     public string? ProviderCaptureId { get; set; }
