@@ -3,6 +3,7 @@ using Repurch.Api.Authentication;
 using Repurch.Api.Configuration;
 using Repurch.Api.Errors;
 using Repurch.Api.EventDelivery;
+using Repurch.Api.Features.Accounts;
 using Repurch.Api.Features.ApiKeys;
 using Repurch.Api.Features.Audit;
 using Repurch.Api.Features.Auth;
@@ -63,6 +64,7 @@ public static class RepurchApp
         services.AddProblemDetails();
         services.AddPersistence();
         services.AddBearerAuthentication();
+        services.AddAccounts();
         services.AddListings();
         services.AddBulk();
         services.AddObjectStore();
@@ -123,6 +125,7 @@ public static class RepurchApp
         app.MapMetrics();
 
         app.MapAuth();
+        app.MapAccounts();
         app.MapListings();
         app.MapBulk();
         app.MapMedia();

@@ -6,6 +6,10 @@ public static class Roles
     public const string Member = "member";
     /// <summary>A storefront server acting for the marketplace (orders, credits).</summary>
     public const string Marketplace = "marketplace";
+    /// <summary>A brand's storefront server: signs consumers up and in (<c>/v1/accounts...</c>).</summary>
+    public const string Storefront = "storefront";
+    /// <summary>A signed-in consumer: user access tokens only, never an API key.</summary>
+    public const string Consumer = "consumer";
     /// <summary>
     /// The platform's dispute operator: reads and resolves disputes of every brand and nothing else.
     /// Only <see cref="OperatorBrand"/> may hold one (<c>./run keys create --brand sofalistic --role operator</c>).
@@ -13,5 +17,8 @@ public static class Roles
     public const string Operator = "operator";
     /// <summary>The platform's own brand, the only one whose keys may carry <see cref="Operator"/>.</summary>
     public const string OperatorBrand = "sofalistic";
-    public static readonly string[] All = [Admin, Member, Marketplace, Operator];
+    /// <summary>Roles an API key may have.</summary>
+    public static readonly string[] KeyRoles = [Admin, Member, Marketplace, Storefront, Operator];
+    /// <summary>Roles a credential (key or token) may carry.</summary>
+    public static readonly string[] All = [.. KeyRoles, Consumer];
 }

@@ -22,6 +22,63 @@ namespace Repurch.Api.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Repurch.Api.Persistence.Account", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BrandId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("brand_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DisabledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("disabled_at");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<DateTimeOffset>("PasswordChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("password_changed_at");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("password_hash");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_accounts");
+
+                    b.HasIndex("BrandId", "Email")
+                        .IsUnique()
+                        .HasDatabaseName("ix_accounts_brand_id_email");
+
+                    b.ToTable("accounts", (string)null);
+                });
+
             modelBuilder.Entity("Repurch.Api.Persistence.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1460,6 +1517,10 @@ namespace Repurch.Api.Migrations
                         .HasColumnType("numeric(12,2)")
                         .HasColumnName("regular_price");
 
+                    b.PrimitiveCollection<string[]>("ReviewReasons")
+                        .HasColumnType("text[]")
+                        .HasColumnName("review_reasons");
+
                     b.Property<decimal?>("Rrp")
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)")
@@ -1702,6 +1763,11 @@ namespace Repurch.Api.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("brand_id");
 
+                    b.Property<string>("BuyerAccountId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("buyer_account_id");
+
                     b.Property<string>("BuyerEmail")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -1853,6 +1919,10 @@ namespace Repurch.Api.Migrations
                     b.HasIndex("MarketplaceBrandId", "CreatedAt")
                         .HasDatabaseName("ix_orders_marketplace_brand_id_created_at");
 
+                    b.HasIndex("BrandId", "BuyerAccountId", "CreatedAt")
+                        .HasDatabaseName("ix_orders_brand_id_buyer_account_id_created_at")
+                        .HasFilter("buyer_account_id IS NOT NULL");
+
                     b.ToTable("orders", null, t =>
                         {
                             t.HasCheckConstraint("ck_orders_money", "amount = unit_price * quantity AND payout = amount - refunded_amount - commission - vat - delivery_contribution");
@@ -1948,6 +2018,11 @@ namespace Repurch.Api.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("account_id");
+
                     b.Property<Guid>("ApiKeyId")
                         .HasColumnType("uuid")
                         .HasColumnName("api_key_id");
@@ -1989,6 +2064,10 @@ namespace Repurch.Api.Migrations
                     b.HasIndex("TokenHash")
                         .IsUnique()
                         .HasDatabaseName("ix_refresh_tokens_token_hash");
+
+                    b.HasIndex("BrandId", "AccountId")
+                        .HasDatabaseName("ix_refresh_tokens_brand_id_account_id")
+                        .HasFilter("account_id IS NOT NULL AND revoked_at IS NULL");
 
                     b.HasIndex("BrandId", "FamilyId")
                         .HasDatabaseName("ix_refresh_tokens_brand_id_family_id");
@@ -2044,6 +2123,11 @@ namespace Repurch.Api.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("account_id");
+
                     b.Property<string>("BrandId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -2065,8 +2149,16 @@ namespace Repurch.Api.Migrations
                     b.HasKey("Id")
                         .HasName("pk_sellers");
 
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_sellers_account_id");
+
                     b.HasIndex("BrandId")
                         .HasDatabaseName("ix_sellers_brand_id");
+
+                    b.HasIndex("BrandId", "AccountId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sellers_brand_id_account_id")
+                        .HasFilter("account_id IS NOT NULL");
 
                     b.ToTable("sellers", (string)null);
                 });
@@ -2423,6 +2515,16 @@ namespace Repurch.Api.Migrations
                         .HasDatabaseName("ix_webhook_endpoints_brand_id_created_at");
 
                     b.ToTable("webhook_endpoints", (string)null);
+                });
+
+            modelBuilder.Entity("Repurch.Api.Persistence.Account", b =>
+                {
+                    b.HasOne("Repurch.Api.Persistence.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_accounts_brands_brand_id");
                 });
 
             modelBuilder.Entity("Repurch.Api.Persistence.ApiKey", b =>
@@ -2784,6 +2886,12 @@ namespace Repurch.Api.Migrations
 
             modelBuilder.Entity("Repurch.Api.Persistence.Seller", b =>
                 {
+                    b.HasOne("Repurch.Api.Persistence.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_sellers_accounts_account_id");
+
                     b.HasOne("Repurch.Api.Persistence.Brand", null)
                         .WithMany()
                         .HasForeignKey("BrandId")

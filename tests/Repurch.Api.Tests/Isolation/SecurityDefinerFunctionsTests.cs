@@ -25,6 +25,9 @@ public sealed class SecurityDefinerFunctionsTests : ApiTest
         "payout_brand",
         // Brand ids with escrow releases and payouts due, for the sweep.
         "money_due_work",
+        // Disputes' look-ups (reviewed by the disputes helper): a dispute id's brand and the disputes list
+        // for the platform operator, and the order a PayPal dispute webhook's capture names.
+        "dispute_brand", "operator_disputes", "order_by_capture",
         // Yes/no: does another brand hold this code hash.
         "credit_code_elsewhere",
         // The bulk job queue (job id, brand id, lease).

@@ -31,6 +31,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         b.Property(x => x.ApproveUrl).HasMaxLength(2048);
         b.Property(x => x.CreatedAt).HasDefaultValueSql("now()");
         b.HasIndex(x => new { x.BrandId, x.CreatedAt });
+        b.Property(x => x.BuyerAccountId).HasMaxLength(40);
+        b.HasIndex(x => new { x.BrandId, x.BuyerAccountId, x.CreatedAt }).HasFilter("buyer_account_id IS NOT NULL");
         b.HasIndex(x => new { x.MarketplaceBrandId, x.CreatedAt });
         // PayPal's dispute webhooks name the capture.
         b.HasIndex(x => x.ProviderCaptureId).HasFilter("provider_capture_id IS NOT NULL");
