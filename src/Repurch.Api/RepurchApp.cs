@@ -3,6 +3,7 @@ using Repurch.Api.Authentication;
 using Repurch.Api.Configuration;
 using Repurch.Api.Errors;
 using Repurch.Api.EventDelivery;
+using Repurch.Api.Features.Accounts;
 using Repurch.Api.Features.ApiKeys;
 using Repurch.Api.Features.Audit;
 using Repurch.Api.Features.Auth;
@@ -62,6 +63,7 @@ public static class RepurchApp
         services.AddProblemDetails();
         services.AddPersistence();
         services.AddBearerAuthentication();
+        services.AddAccounts();
         services.AddListings();
         services.AddBulk();
         services.AddObjectStore();
@@ -121,6 +123,7 @@ public static class RepurchApp
         app.MapMetrics();
 
         app.MapAuth();
+        app.MapAccounts();
         app.MapListings();
         app.MapBulk();
         app.MapMedia();

@@ -17,6 +17,10 @@ public sealed class AccessTokens(CredentialStore store, TimeProvider clock)
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
     public const string Issuer = "https://api.repurch.com";
     public const string Audience = "repurch-api";
+    /// <summary>The consumer account a user token speaks for.</summary>
+    public const string AccountClaim = "account_id";
+    /// <summary>The consumer session (refresh-token family): signing out ends its access tokens at once.</summary>
+    public const string SessionClaim = "sid";
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly ConcurrentDictionary<string, CredentialStore.SigningKeyRow> _keys = new();
 
@@ -36,6 +40,20 @@ public sealed class AccessTokens(CredentialStore store, TimeProvider clock)
             await db.SaveChangesAsync(ct);
         }
         var now = clock.GetUtcNow();
+        var claims = new Dictionary<string, object>
+        {
+            ["sub"] = caller.KeyId.ToString(),
+            ["brand_id"] = caller.BrandId,
+            ["env"] = caller.Environment,
+            ["role"] = caller.Role,
+            ["scope"] = string.Join(' ', caller.Scopes),
+            ["jti"] = Guid.NewGuid().ToString("N"),
+        };
+        if (caller.AccountId is not null)
+        {
+            claims[AccountClaim] = caller.AccountId;
+            claims[SessionClaim] = (caller.SessionId ?? throw new InvalidOperationException("A consumer token needs its session.")).ToString("N");
+        }
         var descriptor = new SecurityTokenDescriptor
         {
             Issuer = Issuer,
@@ -44,15 +62,7 @@ public sealed class AccessTokens(CredentialStore store, TimeProvider clock)
             NotBefore = now.UtcDateTime,
             Expires = now.Add(Lifetime).UtcDateTime,
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(key.Secret) { KeyId = key.Kid }, SecurityAlgorithms.HmacSha256),
-            Claims = new Dictionary<string, object>
-            {
-                ["sub"] = caller.KeyId.ToString(),
-                ["brand_id"] = caller.BrandId,
-                ["env"] = caller.Environment,
-                ["role"] = caller.Role,
-                ["scope"] = string.Join(' ', caller.Scopes),
-                ["jti"] = Guid.NewGuid().ToString("N"),
-            },
+            Claims = claims,
         };
         return _handler.CreateToken(descriptor);
     }
@@ -103,6 +113,16 @@ public sealed class AccessTokens(CredentialStore store, TimeProvider clock)
         if (role is null || !Roles.All.Contains(role)) return null;
         if (!Guid.TryParse(Claim("sub") ?? Claim(ClaimTypes.NameIdentifier), out var keyId)) return null;
         var scopes = (Claim("scope") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // A consumer token must name its account and session; no other token may carry them.
+        var account = Claim(AccountClaim);
+        var session = Claim(SessionClaim);
+        if (role == Roles.Consumer)
+        {
+            if (account is not { Length: > 5 and <= 40 } || !account.StartsWith("acct_", StringComparison.Ordinal)) return null;
+            if (!Guid.TryParseExact(session, "N", out var sessionId)) return null;
+            return new Caller(brand, plane.Value, role, scopes, keyId, CredentialKind.AccessToken) { AccountId = account, SessionId = sessionId };
+        }
+        if (account is not null || session is not null) return null;
         return new Caller(brand, plane.Value, role, scopes, keyId, CredentialKind.AccessToken);
     }
 }

@@ -9,6 +9,7 @@ public static class AuthSetup
     {
         services.AddSingleton<CredentialStore>();
         services.AddSingleton<AccessTokens>();
+        services.AddSingleton<TokenSessions>();
         services.AddSingleton<KeyUsage>();
         services.AddAuthentication(BearerAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, null);

@@ -38,8 +38,14 @@ public sealed class BearerAuthenticationHandler(
         else
         {
             caller = await tokens.ValidateAsync(token, Context.RequestAborted);
-            // Revoking a key ends its access tokens at once, not when they expire.
-            if (caller is not null && !await store.IsKeyActiveAsync(caller.Plane, caller.BrandId, caller.KeyId, Context.RequestAborted))
+            // Revoking a key ends its access tokens at once, not when they expire; so do signing out
+            // and disabling the account for a consumer's.
+            if (caller is { AccountId: { } account, SessionId: { } session })
+            {
+                if (!await store.IsSessionActiveAsync(caller.Plane, caller.BrandId, caller.KeyId, account, session, Context.RequestAborted))
+                    caller = null;
+            }
+            else if (caller is not null && !await store.IsKeyActiveAsync(caller.Plane, caller.BrandId, caller.KeyId, Context.RequestAborted))
                 caller = null;
         }
         if (caller is null) return AuthenticateResult.Fail("invalid token");
@@ -57,6 +63,7 @@ public sealed class BearerAuthenticationHandler(
             new Claim("env", caller.Environment),
             new Claim(ClaimTypes.Role, caller.Role),
             .. caller.Scopes.Select(s => new Claim("scope", s)),
+            .. caller.AccountId is { } id ? [new Claim(AccessTokens.AccountClaim, id)] : Array.Empty<Claim>(),
         ], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
@@ -75,7 +82,15 @@ public sealed class BearerAuthenticationHandler(
         var caller = Context.Features.Get<Caller>();
         var path = Request.Path.Value ?? "";
         // Each reference page words the denial its own way; a scope problem says which.
-        var message = caller is not null && caller.Role == Roles.Admin && path.StartsWith("/v1/marketplace", StringComparison.Ordinal)
+        var message = path.StartsWith("/v1/me", StringComparison.Ordinal) && (path.Length == 6 || path[6] == '/')
+            ? "A consumer's user token is required (from POST /v1/accounts/sessions)."
+            : caller is not null && caller.Role == Roles.Consumer
+            ? "A consumer's user token can call only /v1/me endpoints."
+            : path.StartsWith("/v1/accounts", StringComparison.Ordinal) && caller is not null && caller.Role != Roles.Storefront
+            ? "A storefront key with the 'write' scope is required."
+            : caller is not null && caller.Role == Roles.Storefront
+            ? $"Caller's storefront key lacks the '{Scopes.Write}' scope this endpoint needs, or the endpoint is not for storefront keys."
+            : caller is not null && caller.Role == Roles.Admin && path.StartsWith("/v1/marketplace", StringComparison.Ordinal)
             ? "Marketplace role required."
             : caller is not null && caller.Role == Roles.Admin
             ? $"Caller's key lacks the '{(HttpMethods.IsGet(Request.Method) ? Scopes.Read : Scopes.Write)}' scope this endpoint needs."

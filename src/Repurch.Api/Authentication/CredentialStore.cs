@@ -11,7 +11,7 @@ namespace Repurch.Api.Authentication;
 public sealed class CredentialStore(DataPlanes planes)
 {
     public sealed record KeyRow(Guid Id, string BrandId, string Role, string[] Scopes, bool Revoked);
-    public sealed record RefreshRow(Guid Id, string BrandId, Guid FamilyId, Guid ApiKeyId, DateTimeOffset ExpiresAt, bool Used, bool Revoked);
+    public sealed record RefreshRow(Guid Id, string BrandId, Guid FamilyId, Guid ApiKeyId, DateTimeOffset ExpiresAt, bool Used, bool Revoked, string? AccountId);
     public sealed record SigningKeyRow(string Kid, string BrandId, byte[] Secret);
 
     public async Task<KeyRow?> FindApiKeyAsync(Plane plane, string key, CancellationToken ct)
@@ -26,12 +26,12 @@ public sealed class CredentialStore(DataPlanes planes)
     public async Task<RefreshRow?> FindRefreshTokenAsync(Plane plane, string token, CancellationToken ct)
     {
         await using var cmd = planes.For(plane).CreateCommand(
-            "SELECT id, brand_id, family_id, api_key_id, expires_at, used, revoked FROM auth_find_refresh_token($1)");
+            "SELECT id, brand_id, family_id, api_key_id, expires_at, used, revoked, account_id FROM auth_find_refresh_token($1)");
         cmd.Parameters.Add(new NpgsqlParameter { Value = Secrets.Hash(token) });
         await using var r = await cmd.ExecuteReaderAsync(ct);
         if (!await r.ReadAsync(ct)) return null;
         return new RefreshRow(r.GetGuid(0), r.GetString(1), r.GetGuid(2), r.GetGuid(3),
-            r.GetFieldValue<DateTimeOffset>(4), r.GetBoolean(5), r.GetBoolean(6));
+            r.GetFieldValue<DateTimeOffset>(4), r.GetBoolean(5), r.GetBoolean(6), r.IsDBNull(7) ? null : r.GetString(7));
     }
 
     public async Task<SigningKeyRow?> FindSigningKeyAsync(Plane plane, string kid, CancellationToken ct)
@@ -52,6 +52,23 @@ public sealed class CredentialStore(DataPlanes planes)
         return await r.ReadAsync(ct) && r.GetInt64(0) == 1;
     }
 
+    /// <summary>
+    /// Whether a consumer token still counts: its storefront key is live, its account is not disabled,
+    /// and its session (refresh-token family) has not been signed out or revoked.
+    /// </summary>
+    public async Task<bool> IsSessionActiveAsync(Plane plane, string brandId, Guid keyId, string accountId, Guid sessionId, CancellationToken ct)
+    {
+        await using var batch = BrandBatch(plane, brandId, """
+            SELECT count(*) FROM accounts a
+            WHERE a.id = $2 AND a.disabled_at IS NULL
+              AND EXISTS (SELECT FROM api_keys k WHERE k.id = $1 AND k.revoked_at IS NULL)
+              AND EXISTS (SELECT FROM refresh_tokens t WHERE t.family_id = $3 AND t.account_id = $2 AND t.revoked_at IS NULL)
+            """, keyId, accountId, sessionId);
+        await using var r = await batch.ExecuteReaderAsync(ct);
+        await r.NextResultAsync(ct);
+        return await r.ReadAsync(ct) && r.GetInt64(0) == 1;
+    }
+
     /// <summary>Records that a key was used, at most once a minute per key.</summary>
     public async Task TouchAsync(Plane plane, string brandId, Guid keyId, CancellationToken ct)
     {
@@ -64,13 +81,13 @@ public sealed class CredentialStore(DataPlanes planes)
     /// One round trip, one implicit transaction: the brand is set transaction-locally, so it ends
     /// with the batch and never lingers on the pooled connection.
     /// </summary>
-    private NpgsqlBatch BrandBatch(Plane plane, string brandId, string sql, Guid keyId)
+    private NpgsqlBatch BrandBatch(Plane plane, string brandId, string sql, params object[] args)
     {
         var batch = planes.For(plane).CreateBatch();
         var set = new NpgsqlBatchCommand("SELECT set_config('app.brand_id', $1, true)");
         set.Parameters.Add(new NpgsqlParameter { Value = brandId });
         var command = new NpgsqlBatchCommand(sql);
-        command.Parameters.Add(new NpgsqlParameter { Value = keyId });
+        foreach (var arg in args) command.Parameters.Add(new NpgsqlParameter { Value = arg });
         batch.BatchCommands.Add(set);
         batch.BatchCommands.Add(command);
         return batch;

@@ -10,7 +10,7 @@ internal sealed class KeysCreateCommand : Command
 {
     private readonly Option<string> _brand = new("--brand") { Description = "The brand the key belongs to.", HelpName = "brand_id", Required = true };
 
-    private readonly Option<string> _role = new("--role") { Description = $"The key's role: {string.Join(", ", Roles.All)}.", HelpName = string.Join('|', Roles.All), Required = true };
+    private readonly Option<string> _role = new("--role") { Description = $"The key's role: {string.Join(", ", Roles.KeyRoles)}.", HelpName = string.Join('|', Roles.KeyRoles), Required = true };
 
     private readonly Option<string> _scopes = new("--scopes")
     {
@@ -27,7 +27,7 @@ internal sealed class KeysCreateCommand : Command
     {
         _role.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<string>() is { } role && !Roles.All.Contains(role)) r.AddError($"--role must be one of {string.Join(", ", Roles.All)}");
+            if (r.GetValueOrDefault<string>() is { } role && !Roles.KeyRoles.Contains(role)) r.AddError($"--role must be one of {string.Join(", ", Roles.KeyRoles)}");
         });
         _scopes.Validators.Add(r =>
         {

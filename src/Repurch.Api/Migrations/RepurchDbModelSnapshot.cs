@@ -22,6 +22,63 @@ namespace Repurch.Api.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Repurch.Api.Persistence.Account", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BrandId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("brand_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DisabledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("disabled_at");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<DateTimeOffset>("PasswordChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("password_changed_at");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("password_hash");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_accounts");
+
+                    b.HasIndex("BrandId", "Email")
+                        .IsUnique()
+                        .HasDatabaseName("ix_accounts_brand_id_email");
+
+                    b.ToTable("accounts", (string)null);
+                });
+
             modelBuilder.Entity("Repurch.Api.Persistence.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1241,6 +1298,10 @@ namespace Repurch.Api.Migrations
                         .HasColumnType("numeric(12,2)")
                         .HasColumnName("regular_price");
 
+                    b.PrimitiveCollection<string[]>("ReviewReasons")
+                        .HasColumnType("text[]")
+                        .HasColumnName("review_reasons");
+
                     b.Property<decimal?>("Rrp")
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)")
@@ -1483,6 +1544,11 @@ namespace Repurch.Api.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("brand_id");
 
+                    b.Property<string>("BuyerAccountId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("buyer_account_id");
+
                     b.Property<string>("BuyerEmail")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -1625,6 +1691,10 @@ namespace Repurch.Api.Migrations
                     b.HasIndex("MarketplaceBrandId", "CreatedAt")
                         .HasDatabaseName("ix_orders_marketplace_brand_id_created_at");
 
+                    b.HasIndex("BrandId", "BuyerAccountId", "CreatedAt")
+                        .HasDatabaseName("ix_orders_brand_id_buyer_account_id_created_at")
+                        .HasFilter("buyer_account_id IS NOT NULL");
+
                     b.ToTable("orders", null, t =>
                         {
                             t.HasCheckConstraint("ck_orders_money", "amount = unit_price * quantity AND payout = amount - commission - vat - delivery_contribution");
@@ -1720,6 +1790,11 @@ namespace Repurch.Api.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("account_id");
+
                     b.Property<Guid>("ApiKeyId")
                         .HasColumnType("uuid")
                         .HasColumnName("api_key_id");
@@ -1761,6 +1836,10 @@ namespace Repurch.Api.Migrations
                     b.HasIndex("TokenHash")
                         .IsUnique()
                         .HasDatabaseName("ix_refresh_tokens_token_hash");
+
+                    b.HasIndex("BrandId", "AccountId")
+                        .HasDatabaseName("ix_refresh_tokens_brand_id_account_id")
+                        .HasFilter("account_id IS NOT NULL AND revoked_at IS NULL");
 
                     b.HasIndex("BrandId", "FamilyId")
                         .HasDatabaseName("ix_refresh_tokens_brand_id_family_id");
@@ -1816,6 +1895,11 @@ namespace Repurch.Api.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("account_id");
+
                     b.Property<string>("BrandId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1837,8 +1921,16 @@ namespace Repurch.Api.Migrations
                     b.HasKey("Id")
                         .HasName("pk_sellers");
 
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_sellers_account_id");
+
                     b.HasIndex("BrandId")
                         .HasDatabaseName("ix_sellers_brand_id");
+
+                    b.HasIndex("BrandId", "AccountId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sellers_brand_id_account_id")
+                        .HasFilter("account_id IS NOT NULL");
 
                     b.ToTable("sellers", (string)null);
                 });
@@ -2197,6 +2289,16 @@ namespace Repurch.Api.Migrations
                     b.ToTable("webhook_endpoints", (string)null);
                 });
 
+            modelBuilder.Entity("Repurch.Api.Persistence.Account", b =>
+                {
+                    b.HasOne("Repurch.Api.Persistence.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_accounts_brands_brand_id");
+                });
+
             modelBuilder.Entity("Repurch.Api.Persistence.ApiKey", b =>
                 {
                     b.HasOne("Repurch.Api.Persistence.Brand", null)
@@ -2522,6 +2624,12 @@ namespace Repurch.Api.Migrations
 
             modelBuilder.Entity("Repurch.Api.Persistence.Seller", b =>
                 {
+                    b.HasOne("Repurch.Api.Persistence.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_sellers_accounts_account_id");
+
                     b.HasOne("Repurch.Api.Persistence.Brand", null)
                         .WithMany()
                         .HasForeignKey("BrandId")

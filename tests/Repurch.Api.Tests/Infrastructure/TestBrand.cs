@@ -9,6 +9,9 @@ namespace Repurch.Api.Tests.Infrastructure;
 public sealed record TestBrand(
     string Id, string AdminKey, string ReadOnlyKey, string WriteOnlyKey, string MemberKey, string SandboxAdminKey, long SellerId)
 {
+    /// <summary>The brand's storefront server key (role storefront, read+write): signs consumers up and in.</summary>
+    public string StorefrontKey { get; init; } = "";
+
     public static async Task<TestBrand> CreateAsync(DataPlanes planes)
     {
         var id = $"t-{Guid.NewGuid():N}"[..14];
@@ -31,7 +34,10 @@ public sealed record TestBrand(
             await ApiKeyIssuer.CreateAsync(live, id, Plane.Live, Roles.Admin, [Scopes.Write], "write only"),
             await ApiKeyIssuer.CreateAsync(live, id, Plane.Live, Roles.Member, [Scopes.Read, Scopes.Write], "member"),
             await ApiKeyIssuer.CreateAsync(sandbox, id, Plane.Sandbox, Roles.Admin, [Scopes.Read, Scopes.Write], "sandbox admin"),
-            sellerId);
+            sellerId)
+        {
+            StorefrontKey = await ApiKeyIssuer.CreateAsync(live, id, Plane.Live, Roles.Storefront, [Scopes.Read, Scopes.Write], "storefront"),
+        };
     }
 
     /// <summary>A consumer's trade-in listed under this brand: readable by the brand, not modifiable.</summary>

@@ -10,8 +10,6 @@ namespace Repurch.Api.Features.Auth;
 
 public static class AuthEndpoints
 {
-    public static readonly TimeSpan RefreshLifetime = TimeSpan.FromDays(30);
-
     public static IEndpointRouteBuilder MapAuth(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/auth").WithTags("Auth");
@@ -29,21 +27,21 @@ public static class AuthEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<TokenPair>, ApiErrorResult>> Token(HttpContext http, DataPlanes planes, AccessTokens tokens, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<TokenPair>, ApiErrorResult>> Token(HttpContext http, DataPlanes planes, TokenSessions sessions, CancellationToken ct)
     {
         var caller = http.Caller();
         if (caller.Kind != CredentialKind.ApiKey)
             return Problems.Forbidden("Exchange an API key for a token; an access token cannot mint another.");
         await using var db = planes.Open(caller.Plane, caller.BrandId);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var pair = await IssuePairAsync(db, tokens, clock, caller, Guid.NewGuid(), ct);
+        var pair = await sessions.IssueAsync(db, caller, Guid.NewGuid(), ct);
         await tx.CommitAsync(ct);
-        return TypedResults.Ok(pair);
+        return TypedResults.Ok(Pair(pair));
     }
 
     private static readonly string[] RefreshFields = ["refresh_token"];
 
-    private static async Task<Results<Ok<TokenPair>, ApiErrorResult>> Refresh(HttpContext http, DataPlanes planes, CredentialStore store, AccessTokens tokens, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<TokenPair>, ApiErrorResult>> Refresh(HttpContext http, DataPlanes planes, TokenSessions sessions, CancellationToken ct)
     {
         var body = await JsonBody.ReadObjectAsync(http.Request, ct);
         if (body.Error is not null) return body.Error;
@@ -53,26 +51,15 @@ public static class AuthEndpoints
         var token = fields.Text("refresh_token", int.MaxValue, FieldPresence.Required);
         if (fields.Errors.Count > 0) return Problems.Validation("Refresh rejected", fields.Errors);
 
-        var presented = token.Value!;
-        if (Secrets.PlaneOfRefreshToken(presented) is not { } plane || presented.Length > 200) return Problems.InvalidToken();
-        var row = await store.FindRefreshTokenAsync(plane, presented, ct);
-        if (row is null) return Problems.InvalidToken();
+        var row = await sessions.FindAsync(token.Value!, ct);
+        // A consumer's refresh token is refreshed through its storefront (/v1/accounts/sessions/refresh), never here.
+        if (row is null || row.AccountId is not null) return Problems.InvalidToken();
+        var plane = TokenSessions.PlaneOf(token.Value!)!.Value;
 
         await using var db = planes.Open(plane, row.BrandId);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var now = clock.GetUtcNow();
-        // Retire the token only if nobody has used it yet; a second use is a replay, and then
-        // the whole family goes, so a stolen token dies together with the legitimate one.
-        var retired = await db.RefreshTokens
-            .Where(t => t.Id == row.Id && t.UsedAt == null && t.RevokedAt == null && t.ExpiresAt > now)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAt, now), ct);
-        if (retired == 0)
+        if (!await sessions.RetireAsync(db, row, ct))
         {
-            if (row.Used || row.Revoked || row.ExpiresAt > now)
-            {
-                await db.RefreshTokens.Where(t => t.FamilyId == row.FamilyId && t.RevokedAt == null)
-                    .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), ct);
-            }
             await tx.CommitAsync(ct);
             return Problems.InvalidToken();
         }
@@ -84,27 +71,10 @@ public static class AuthEndpoints
             return Problems.InvalidToken();
         }
         var caller = new Caller(key.BrandId, plane, key.Role, key.Scopes, key.Id, CredentialKind.ApiKey);
-        var pair = await IssuePairAsync(db, tokens, clock, caller, row.FamilyId, ct);
+        var pair = await sessions.IssueAsync(db, caller, row.FamilyId, ct);
         await tx.CommitAsync(ct);
-        return TypedResults.Ok(pair);
+        return TypedResults.Ok(Pair(pair));
     }
 
-    private static async Task<TokenPair> IssuePairAsync(RepurchDb db, AccessTokens tokens, TimeProvider clock, Caller caller, Guid familyId, CancellationToken ct)
-    {
-        var access = await tokens.IssueAsync(db, caller, ct);
-        var refresh = Secrets.NewRefreshToken(caller.Plane);
-        var now = clock.GetUtcNow();
-        db.RefreshTokens.Add(new RefreshToken
-        {
-            Id = Guid.NewGuid(),
-            BrandId = caller.BrandId,
-            FamilyId = familyId,
-            ApiKeyId = caller.KeyId,
-            TokenHash = Secrets.Hash(refresh),
-            CreatedAt = now,
-            ExpiresAt = now.Add(RefreshLifetime),
-        });
-        await db.SaveChangesAsync(ct);
-        return new TokenPair(access, "Bearer", (int)AccessTokens.Lifetime.TotalSeconds, refresh);
-    }
+    private static TokenPair Pair(IssuedTokens t) => new(t.AccessToken, IssuedTokens.TokenType, IssuedTokens.ExpiresIn, t.RefreshToken);
 }

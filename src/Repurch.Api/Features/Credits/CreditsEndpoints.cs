@@ -232,7 +232,7 @@ public static class CreditsEndpoints
         var caller = http.Caller();
         if (!Paging.TryParse(page, per_page, out var pageNo, out var perPage, out var pagingError)) return pagingError!;
         var rows = await Paging.ReadPageAsync(db.CreditCodes.OrderByDescending(c => c.IssuedAt).ThenByDescending(c => c.Id), pageNo, perPage, http, ct);
-        var outstanding = -await db.Ledger.Where(e => e.Account == Accounts.CreditIssued).SumAsync(e => (long?)e.AmountPence, ct) ?? 0;
+        var outstanding = -await db.Ledger.Where(e => e.Account == Money.Accounts.CreditIssued).SumAsync(e => (long?)e.AmountPence, ct) ?? 0;
         var now = clock.GetUtcNow();
         var data = rows.Items.Select(c => new CreditSummary(c.Id, Status(c, now), c.Amount, c.Hint, c.SellerId, c.OrderId,
             WireFormat.Timestamp(c.IssuedAt), WireFormat.Timestamp(c.ExpiresAt), WireFormat.Timestamp(c.RedeemedAt),

@@ -31,6 +31,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         b.Property(x => x.ApproveUrl).HasMaxLength(2048);
         b.Property(x => x.CreatedAt).HasDefaultValueSql("now()");
         b.HasIndex(x => new { x.BrandId, x.CreatedAt });
+        b.Property(x => x.BuyerAccountId).HasMaxLength(40);
+        b.HasIndex(x => new { x.BrandId, x.BuyerAccountId, x.CreatedAt }).HasFilter("buyer_account_id IS NOT NULL");
         b.HasIndex(x => new { x.MarketplaceBrandId, x.CreatedAt });
         b.HasIndex(x => x.ReleaseDueAt).HasFilter("status = 'paid'").HasDatabaseName("ix_orders_release_due");
         b.HasOne<Listing>().WithMany().HasForeignKey(x => x.ListingId).OnDelete(DeleteBehavior.Restrict);

@@ -9,5 +9,7 @@ internal sealed class RefreshTokenConfiguration : IEntityTypeConfiguration<Refre
     {
         b.HasIndex(x => x.TokenHash).IsUnique();
         b.HasIndex(x => new { x.BrandId, x.FamilyId });
+        b.Property(x => x.AccountId).HasMaxLength(40);
+        b.HasIndex(x => new { x.BrandId, x.AccountId }).HasFilter("account_id IS NOT NULL AND revoked_at IS NULL");
     }
 }

@@ -12,6 +12,8 @@ public sealed class Listing
     public string? Description { get; set; }
     public string Channel { get; set; } = "exchange";
     public string Status { get; set; } = "active";
+    /// <summary>Why a consumer trade-in is held (<c>status: pending_review</c>): the screening's reason codes.</summary>
+    public string[]? ReviewReasons { get; set; }
     public decimal RegularPrice { get; set; }
     public decimal? SalePrice { get; set; }
     public decimal? Rrp { get; set; }

@@ -13,6 +13,8 @@ public sealed class Order
     public required string OwnerType { get; set; }
     public long? SellerId { get; set; }
     public int Quantity { get; set; }
+    /// <summary>The signed-in buyer's account (<c>POST /v1/me/orders</c>); null for a guest checkout.</summary>
+    public string? BuyerAccountId { get; set; }
     public required string BuyerEmail { get; set; }
     public required string BuyerName { get; set; }
     public required string Status { get; set; }
