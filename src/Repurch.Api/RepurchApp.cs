@@ -141,6 +141,7 @@ public static class RepurchApp
         app.MapCredits();
         app.MapReports();
         app.MapTrust();
+        app.MapConversations();
         app.MapBrandConversations();
         app.MapModeration();
     }
