@@ -135,6 +135,28 @@ public sealed class ConversationsTests : ApiTest
     }
 
     [Fact]
+    public async Task The_buyer_never_sees_the_brands_held_or_blocked_answers()
+    {
+        var brand = await NewBrandAsync();
+        var partner = Api.ClientWith(brand.AdminKey);
+        var listing = await Infrastructure.Listings.CreateAsync(partner);
+        var buyer = (await TestAccount.CreateAsync(Api, brand)).Client(Api);
+        var (_, id, question) = await OpenAsync(buyer, listing, Ordinary);
+        var held = await SendAsync(partner, $"/v1/conversations/{id}/messages", Contact);
+        var blocked = await SendAsync(partner, $"/v1/conversations/{id}/messages", BankTransfer);
+        Assert.Equal(["held", "blocked"], new[] { held, blocked }.Select(m => m.GetProperty("status").GetString()!).ToArray());
+
+        var seen = await MessagesAsync(buyer, $"/v1/me/conversations/{id}/messages");
+        Assert.Equal([question.GetProperty("id").GetString()!], Ids(seen));
+        Assert.Equal(0, (await (await buyer.GetAsync("/v1/me/conversations")).JsonAsync()).GetProperty("data")[0].GetProperty("unread_count").GetInt32());
+        var read = await (await buyer.PostAsync($"/v1/me/conversations/{id}/read", null)).JsonAsync();
+        Assert.Equal(JsonValueKind.Null, read.GetProperty("last_read_message_id").ValueKind);
+
+        Assert.Equal(HttpStatusCode.OK, (await partner.PostAsync($"/v1/moderation/messages/{held.GetProperty("id").GetString()}/reject", null)).StatusCode);
+        Assert.Equal([question.GetProperty("id").GetString()!], Ids(await MessagesAsync(buyer, $"/v1/me/conversations/{id}/messages")));
+    }
+
+    [Fact]
     public async Task A_consumer_seller_reads_and_answers_through_the_same_endpoints_with_read_receipts()
     {
         var brand = await NewBrandAsync();
