@@ -144,6 +144,7 @@ public static class RepurchApp
         app.MapReports();
         app.MapDisputes();
         app.MapTrust();
+        app.MapConversations();
         app.MapBrandConversations();
         app.MapModeration();
     }

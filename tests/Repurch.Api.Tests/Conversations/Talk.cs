@@ -50,6 +50,28 @@ public static class Talk
 
     public static string[] Ids(IEnumerable<JsonElement> items) => items.Select(e => e.GetProperty("id").GetString()!).ToArray();
 
+    /// <summary>A trade-in listed by <paramref name="sellerAccountId"/> (a consumer seller whose seller row is that account).</summary>
+    public static async Task<long> SellerListingAsync(ApiFactory api, TestBrand brand, string sellerAccountId, string status = "active")
+    {
+        await using var db = api.Planes.Open(Plane.Live, brand.Id);
+        var seller = await db.Sellers.AsTracking().FirstOrDefaultAsync(s => s.AccountId == sellerAccountId);
+        if (seller is null)
+        {
+            seller = new Seller { BrandId = brand.Id, DisplayName = "Consumer seller", AccountId = sellerAccountId, CreatedAt = DateTimeOffset.UtcNow };
+            db.Sellers.Add(seller);
+            await db.SaveChangesAsync();
+        }
+        var listing = new Listing
+        {
+            BrandId = brand.Id, OwnerType = "seller", SellerId = seller.Id, Title = "Trade-in oak dining table", Channel = "exchange",
+            Status = status, RegularPrice = 220m, Condition = "gently-used", Category = "Dining Tables", Faults = ["None"],
+            Slug = "trade-in-oak-dining-table", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+        };
+        db.Listings.Add(listing);
+        await db.SaveChangesAsync();
+        return listing.Id;
+    }
+
     public static async Task<List<EventRecord>> EventsAsync(ApiFactory api, string brandId, string type)
     {
         await using var db = api.Planes.Open(Plane.Live, brandId);

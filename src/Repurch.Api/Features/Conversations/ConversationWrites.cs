@@ -37,6 +37,11 @@ internal static class ConversationWrites
             if (old.SenderRole != role || old.SenderAccountId != viewer.AccountId || await db.Messages.AnyAsync(m => m.Replaces == old.Id, ct))
                 return ConversationErrors.MessageNotEditable.Result();
         }
+        if (await posting.RateLimitedAsync(db, conversation.BrandId, viewer.AccountId, ct) is { } wait)
+        {
+            http.Response.Headers.RetryAfter = wait.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return ConversationErrors.RateLimited.Result($"At most {MessagePosting.MaxPerMinute} messages a minute; try again in {wait} s.");
+        }
         var message = await posting.AddAsync(db, conversation, role, viewer.AccountId, text!, screening, old, ct);
         await db.SaveChangesAsync(ct);
         await work.CommitAsync(ct);

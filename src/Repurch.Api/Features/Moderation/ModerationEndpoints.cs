@@ -5,6 +5,7 @@ using Repurch.Api.Authentication;
 using Repurch.Api.Errors;
 using Repurch.Api.Features.Audit;
 using Repurch.Api.Features.Conversations;
+using Repurch.Api.Features.Listings;
 using Repurch.Api.Http;
 using Repurch.Api.OpenApi;
 using Repurch.Api.Persistence;
@@ -22,6 +23,8 @@ public static class ModerationEndpoints
     public const string Base = "/v1/moderation";
 
     private static readonly string[] QueueStatuses = [MessageStatus.Held, MessageStatus.Blocked, MessageStatus.Rejected];
+    private const string PendingReview = "pending_review";
+    private static readonly string[] ListingQueueStatuses = [PendingReview, "rejected"];
 
     public static IEndpointRouteBuilder MapModeration(this IEndpointRouteBuilder app)
     {
@@ -45,6 +48,22 @@ public static class ModerationEndpoints
             .WithDescription("Refuses the held message for good (`rejected`): the recipient never sees it, the sender sees it as `rejected`. " +
                 "Audited as `message.rejected` with the screener's reasons and validator version. Only a `held` message can be decided, once. No request body.")
             .Errors([.. CommonErrors.Auth, ConversationErrors.MessageNotFound.DescribedAs("No message with this id under the brand."), ModerationErrors.MessageNotHeld]);
+        read.MapGet("/listings", ListListings).WithBrandSession().WithName("ListModerationListings").WithSummary("List trade-ins held for review")
+            .WithDescription("Consumer trade-ins the screener held (contact details or payment instructions in the title or description), oldest first: " +
+                "`status=pending_review` (the default) waits for a decision and is invisible to the marketplace and to other buyers; `rejected` lists " +
+                "the refused ones. Each carries `review_reasons` (the screening's reason codes).")
+            .Query("status", JsonSchemaType.String, "Which listings: `pending_review` (default) or `rejected`.", values: ListingQueueStatuses)
+            .Query("page", JsonSchemaType.Integer, "Page number, 1-indexed.", minimum: 1, defaultValue: 1)
+            .Query("per_page", JsonSchemaType.Integer, "Items per page, at most 100.", minimum: 1, maximum: 100, defaultValue: 20)
+            .Errors([.. CommonErrors.Auth, CommonErrors.InvalidParameter.DescribedAs("status is not pending_review or rejected; page or per_page out of range.")]);
+        write.MapPost("/listings/{id}/approve", ApproveListing).WithBrandSession().WithName("ApproveListing").WithSummary("Approve a held trade-in")
+            .WithDescription("Puts the held trade-in on sale (`active`): it appears on the marketplace like any other listing. Audited as " +
+                "`listing.review_approved` with its `review_reasons`. Only a `pending_review` listing can be decided, once (`409 listing_not_pending_review`). No request body.")
+            .Errors([.. CommonErrors.Auth, ListingErrors.NotFound, ModerationErrors.ListingNotPendingReview]);
+        write.MapPost("/listings/{id}/reject", RejectListing).WithBrandSession().WithName("RejectListing").WithSummary("Reject a held trade-in")
+            .WithDescription("Refuses the held trade-in (`rejected`): it never goes on sale. Audited as `listing.review_rejected` with its `review_reasons`. " +
+                "Only a `pending_review` listing can be decided, once. No request body.")
+            .Errors([.. CommonErrors.Auth, ListingErrors.NotFound, ModerationErrors.ListingNotPendingReview]);
         return app;
     }
 
@@ -97,6 +116,56 @@ public static class ModerationEndpoints
         await db.SaveChangesAsync(ct);
         await work.CommitAsync(ct);
         return TypedResults.Ok(View(conversation, message));
+    }
+
+    public static ModeratedListingView View(Listing l, string? sellerAccountId) => new(
+        l.Id, l.Title, l.Description, l.Category, l.Channel, l.EffectivePrice, l.Status, l.ReviewReasons ?? [], l.SellerId, sellerAccountId,
+        l.Images.FirstOrDefault(), WireFormat.Timestamp(l.CreatedAt), WireFormat.Timestamp(l.UpdatedAt));
+
+    private static async Task<Results<Ok<ModeratedListingPage>, ApiErrorResult>> ListListings(
+        HttpContext http, RepurchDb db, string? status, string? page, string? per_page, CancellationToken ct)
+    {
+        if (!Paging.TryParse(page, per_page, out var pageNo, out var size, out var error)) return error!;
+        status ??= PendingReview;
+        if (!ListingQueueStatuses.Contains(status)) return Problems.InvalidParameter("status", "status_invalid", "status must be pending_review or rejected.");
+        // Only consumer trade-ins are ever held; a partner's own listing is refused at write time instead.
+        var query = db.Listings.Where(l => l.Status == status && l.OwnerType == "seller" && l.DeletedAt == null)
+            .OrderBy(l => l.UpdatedAt).ThenBy(l => l.Id)
+            .Select(l => new { l, AccountId = l.Seller == null ? null : l.Seller.AccountId });
+        var read = await Paging.ReadPageAsync(query, pageNo, size, http, ct);
+        return TypedResults.Ok(new ModeratedListingPage(read.Items.Select(r => View(r.l, r.AccountId)).ToList(), read.Meta(http.Caller().BrandId)));
+    }
+
+    private static Task<Results<Ok<ModeratedListingView>, ApiErrorResult>> ApproveListing(string id, HttpContext http, RepurchDb db, TimeProvider clock, CancellationToken ct) =>
+        DecideListingAsync(id, approve: true, http, db, clock, ct);
+
+    private static Task<Results<Ok<ModeratedListingView>, ApiErrorResult>> RejectListing(string id, HttpContext http, RepurchDb db, TimeProvider clock, CancellationToken ct) =>
+        DecideListingAsync(id, approve: false, http, db, clock, ct);
+
+    private static async Task<Results<Ok<ModeratedListingView>, ApiErrorResult>> DecideListingAsync(
+        string id, bool approve, HttpContext http, RepurchDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var caller = http.Caller();
+        if (!long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var listingId)) return ListingErrors.NotFound.Result();
+        await using var work = await db.BeginOrJoinTransactionAsync(ct);
+        // Locked: two decisions at once queue here and the second sees the first's outcome.
+        var listing = await Locks.LockRowAsync<Listing>(db, listingId, ct);
+        if (listing is null || listing.DeletedAt is not null) return ListingErrors.NotFound.Result();
+        if (listing.Status != PendingReview)
+            return ModerationErrors.ListingNotPendingReview.Result($"The listing is {listing.Status}; only a listing pending review can be {(approve ? "approved" : "rejected")}.");
+        var to = approve ? "active" : "rejected";
+        listing.Status = to;
+        listing.UpdatedAt = clock.GetUtcNow();
+        await AuditLog.RecordAsync(db, caller, approve ? "listing.review_approved" : "listing.review_rejected", listing.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            new Dictionary<string, FieldChange>(StringComparer.Ordinal)
+            {
+                ["status"] = new(PendingReview, to),
+                ["review_reasons"] = new(null, listing.ReviewReasons ?? []),
+            }, clock, ct, emitEvent: false);
+        await db.SaveChangesAsync(ct);
+        await work.CommitAsync(ct);
+        var accountId = await db.Sellers.Where(s => s.Id == listing.SellerId).Select(s => s.AccountId).FirstOrDefaultAsync(ct);
+        return TypedResults.Ok(View(listing, accountId));
     }
 
     /// <summary>The audit entry's changes: the status move, and the screener's verdict the moderator overruled or upheld (never the text).</summary>
