@@ -382,6 +382,7 @@ public sealed class RowLevelSecurityTests : ApiTest
         for (var i = 0; i < count; i++) first = await Infrastructure.Listings.CreateAsync(client);
         await Money.MoneyRows.FillAsync(Api, brand, first);
         await Conversations.ConversationRows.FillAsync(Api, brand, first);
+        await Disputes.DisputeRows.FillAsync(Api, brand);
         for (var i = 0; i < 200 && await AdminScalarAsync<long>(Plane.Live, "SELECT count(*) FROM webhook_attempts WHERE brand_id = $1", brand.Id) == 0; i++)
             await Task.Delay(100);
         return brand;
