@@ -143,6 +143,7 @@ public static class RepurchApp
         app.MapCredits();
         app.MapReports();
         app.MapDisputes();
+        app.MapBuyerDisputes();
         app.MapTrust();
         app.MapConversations();
         app.MapBrandConversations();

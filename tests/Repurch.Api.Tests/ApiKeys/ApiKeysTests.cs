@@ -45,8 +45,8 @@ public sealed class ApiKeysTests : ApiTest
         Assert.Equal(brand.Id, Str(body, "brand_id"));
         var keys = body.GetProperty("api_keys").EnumerateArray().ToArray();
 
-        // Four live keys and one sandbox key from the fixture, plus the new one, which is newest.
-        Assert.Equal(6, keys.Length);
+        // Five live keys (storefront included) and one sandbox key from the fixture, plus the new one, which is newest.
+        Assert.Equal(7, keys.Length);
         Assert.Equal("CI deploys", Str(keys[0], "name"));
         Assert.Equal("sandbox", Str(Named(keys, "sandbox admin"), "environment"));
         Assert.Equal("live", Str(Named(keys, "admin"), "environment"));
@@ -264,7 +264,7 @@ public sealed class ApiKeysTests : ApiTest
         Assert.Equal(["name_required", "role_required", "scopes_required"], all.ErrorCodes());
         var text = await admin.PostAsync(Path, new StringContent("name=x", System.Text.Encoding.UTF8, "text/plain"));
         await text.AssertErrorAsync(HttpStatusCode.UnsupportedMediaType, "unsupported_media_type");
-        Assert.Equal(5, (await ListAsync(admin)).Length);
+        Assert.Equal(6, (await ListAsync(admin)).Length);
     }
 
     [Fact]

@@ -41,6 +41,12 @@ public sealed class RowLevelSecurityTests : ApiTest
     {
         var brand = await BrandWithListingsAsync(1);
         await ExchangeTokenAsync(brand); // fills signing_keys and refresh_tokens
+        // accounts, disputes and dispute_messages.
+        await TestAccount.CreateAsync(Api, brand);
+        var order = await Disputes.DisputeData.PaidOrderAsync(Api, brand);
+        var dispute = await Disputes.DisputeData.OpenAsync(Api, brand.Id, order);
+        var evidence = await Api.ClientWith(brand.AdminKey).PostJsonAsync($"/v1/disputes/{dispute.Id}/messages", """{"text":"We packed it in double-wall boxes."}""");
+        Assert.Equal(HttpStatusCode.Created, evidence.StatusCode);
 
         foreach (var table in await TenantTablesAsync(Plane.Live))
         {

@@ -47,7 +47,7 @@ public static class AccountsEndpoints
                 "`email` is stored normalised: trimmed, lower-cased (the local part too: `Sam@Example.com` and `sam@example.com` are one account), internationalised domains in punycode. " +
                 "Emails are unique per brand; the same email under another brand is another person. " +
                 $"`display_name`: 1 to {AccountInput.MaxDisplayName} characters, no control characters. " +
-                $"`password` (NIST SP 800-63B): {PasswordPolicy.MinLength} to {PasswordPolicy.MaxLength} characters counted as Unicode code points after NFKC normalisation, any characters (spaces too, never trimmed), no composition rules; " +
+                $"`password` (NIST SP 800-63B): {PasswordPolicy.MinLength} to {PasswordPolicy.MaxLength} characters counted as Unicode code points, any characters (spaces too, never trimmed), no composition rules; " +
                 "refused when it is on a list of common and breached passwords (also with look-alike digits and symbols, with digits or symbols added at either end, or two list words together), " +
                 "is repetitive or sequential (`aaaaaaaaaaaa`, `abcabcabcabc`, `123456789012`, keyboard rows), or contains the email's local part or the brand's name or id. " +
                 "The account is also the consumer's seller (their trade-ins belong to it).")

@@ -31,7 +31,11 @@ public static class PasswordPolicy
         "1q2w3e4r5t6y7u8i9o0p", "!@#$%^&*()",
     ];
 
-    /// <summary>The NFKC form that is hashed and checked, so the same password typed on any keyboard matches.</summary>
+    /// <summary>
+    /// The NFKC form that is hashed and checked, so the same password typed on any keyboard matches.
+    /// Known gap: the app runs with InvariantGlobalization, where .NET has no Unicode data and
+    /// <see cref="string.Normalize(NormalizationForm)"/> leaves non-ASCII text as it is.
+    /// </summary>
     public static string Normalise(string password) => password.Normalize(NormalizationForm.FormKC);
 
     /// <summary>The first refusal's code, or null when the password is acceptable.</summary>

@@ -20,13 +20,13 @@ public sealed class DisputeEvidence(MessageScreener screener, TimeProvider clock
     public sealed record Added(Result Result, DisputeMessage? Message = null);
 
     /// <param name="db">A context of the dispute's brand.</param>
-    /// <param name="mayPost">Whether this caller is a party to the dispute (a consumer: its buyer or seller).</param>
-    public async Task<Added> AddAsync(RepurchDb db, string disputeId, string side, string authorId, DisputeInput.Message input,
-        Caller caller, Func<Dispute, Task<bool>>? mayPost, CancellationToken ct)
+    /// <param name="sideOf">The caller's side in the dispute, or null when it is no party to it (a consumer who neither bought nor sold).</param>
+    public async Task<Added> AddAsync(RepurchDb db, string disputeId, Func<Dispute, Task<string?>> sideOf, string authorId, DisputeInput.Message input,
+        Caller caller, CancellationToken ct)
     {
         await using var work = await db.BeginOrJoinTransactionAsync(ct);
         var dispute = await Locks.LockRowAsync<Dispute>(db, disputeId, ct);
-        if (dispute is null || (mayPost is not null && !await mayPost(dispute))) return new Added(Result.NotFound);
+        if (dispute is null || await sideOf(dispute) is not { } side) return new Added(Result.NotFound);
         if (dispute.Status == DisputeStates.Resolved) return new Added(Result.Resolved);
         if (input.PhotoIds.Length > 0)
         {

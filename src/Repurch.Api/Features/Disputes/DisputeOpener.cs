@@ -54,6 +54,6 @@ public sealed class DisputeOpener(TimeProvider clock)
         return new Opened(Result.Opened, dispute, order);
     }
 
-    /// <summary>The order's signed-in buyer, once orders carry one.</summary>
-    private static string? BuyerOf(Order order) => null;
+    /// <summary>The order's signed-in buyer (null for a guest checkout).</summary>
+    private static string? BuyerOf(Order order) => order.BuyerAccountId;
 }

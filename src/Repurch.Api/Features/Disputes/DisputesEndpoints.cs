@@ -86,7 +86,7 @@ public static class DisputesEndpoints
 
     private static bool IsParty(ClaimsPrincipal user, string scope) => IsOperator(user) || IsAdmin(user, scope) || IsConsumer(user);
 
-    private static bool IsConsumer(ClaimsPrincipal user) => false;
+    private static bool IsConsumer(ClaimsPrincipal user) => user.IsInRole(Roles.Consumer) && user.HasClaim(c => c.Type == AccessTokens.AccountClaim);
 
     private static async Task<Results<Created<DisputeMessageView>, ApiErrorResult>> AddMessage(
         string id, HttpContext http, DataPlanes planes, DisputeEvidence evidence, CancellationToken ct)
@@ -101,7 +101,7 @@ public static class DisputesEndpoints
         if (input is null) return Problems.Validation("Message could not be added", errors);
         if (await ScopeAsync(caller, planes, id, ct) is not { } scope) return DisputeErrors.NotFound.Result();
         await using var db = planes.Open(caller.Plane, scope.Brand);
-        var added = await evidence.AddAsync(db, id, scope.Side, AuthorId(caller), input, caller, PartyCheck(caller, db), ct);
+        var added = await evidence.AddAsync(db, id, d => SideAsync(caller, scope.Side, db, d, ct), AuthorId(caller), input, caller, ct);
         return added.Result switch
         {
             DisputeEvidence.Result.Added => TypedResults.Created($"{Base}/{id}/messages", DisputeMapper.View(added.Message!)),
@@ -120,24 +120,35 @@ public static class DisputesEndpoints
         await using var db = planes.Open(caller.Plane, scope.Brand);
         await db.Database.OpenConnectionAsync(ct);
         var dispute = await db.Disputes.FirstOrDefaultAsync(d => d.Id == id, ct);
-        if (dispute is null || (PartyCheck(caller, db) is { } may && !await may(dispute))) return DisputeErrors.NotFound.Result();
+        if (dispute is null || await SideAsync(caller, scope.Side, db, dispute, ct) is not { } side) return DisputeErrors.NotFound.Result();
         var query = db.DisputeMessages.Where(m => m.DisputeId == id);
         // The other side never sees what screening held or blocked.
-        if (scope.Side != DisputeStates.OperatorSide) query = query.Where(m => m.Status == "delivered" || m.AuthorSide == scope.Side);
+        if (side != DisputeStates.OperatorSide) query = query.Where(m => m.Status == "delivered" || m.AuthorSide == side);
         var rows = await Paging.ReadPageAsync(query.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id), pageNo, perPage, http, ct);
         return TypedResults.Ok(new DisputeMessagePage([.. rows.Items.Select(DisputeMapper.View)], rows.Meta(scope.Brand)));
     }
 
     /// <summary>Who wrote it: the consumer's account, else the key.</summary>
-    private static string AuthorId(Caller caller) => caller.KeyId.ToString();
+    private static string AuthorId(Caller caller) => caller.AccountId ?? caller.KeyId.ToString();
 
-    /// <summary>For a consumer, whether it is this dispute's buyer or seller; null for keys (the brand or the operator is always a party).</summary>
-    private static Func<Dispute, Task<bool>>? PartyCheck(Caller caller, RepurchDb db) => null;
+    /// <summary>
+    /// The caller's side: a key's is fixed (the brand is the seller side, the operator the operator); a consumer
+    /// is the buyer of the disputed order, or the seller whose trade-in it was, or no party (null: not found).
+    /// </summary>
+    public static async Task<string?> SideAsync(Caller caller, string keySide, RepurchDb db, Dispute dispute, CancellationToken ct)
+    {
+        if (caller.Role != Roles.Consumer) return keySide;
+        if (caller.AccountId is not { } account) return null;
+        if (dispute.BuyerAccountId == account) return DisputeStates.BuyerSide;
+        var sold = await db.Orders.AnyAsync(o => o.Id == dispute.OrderId && db.Sellers.Any(s => s.Id == o.SellerId && s.AccountId == account), ct);
+        return sold ? DisputeStates.SellerSide : null;
+    }
 
     /// <summary>The brand whose session holds the dispute, and the caller's side in it; null when the caller may not see it.</summary>
     private static async Task<(string Brand, string Side)?> ScopeAsync(Caller caller, DataPlanes planes, string id, CancellationToken ct)
     {
         if (id.Length > 40) return null;
+        // A consumer's side depends on the dispute (SideAsync); the brand's is the seller side.
         if (caller.Role != Roles.Operator) return (caller.BrandId, DisputeStates.SellerSide);
         await using var cmd = planes.For(caller.Plane).CreateCommand("SELECT dispute_brand($1)");
         cmd.Parameters.Add(new Npgsql.NpgsqlParameter { Value = id });
