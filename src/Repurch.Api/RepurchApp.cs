@@ -139,6 +139,7 @@ public static class RepurchApp
         app.MapEvents();
         app.MapUsage();
         app.MapOrders();
+        app.MapBuyerOrders();
         app.MapPayPalWebhook();
         app.MapCredits();
         app.MapReports();

@@ -92,7 +92,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
             return;
         }
 
-        var key = StoredKey(values[0]!);
+        // A signed-in consumer's keys are its own: another account of the brand sending the same key runs afresh.
+        var key = StoredKey(caller.AccountId is { } account ? $"{account}\n{values[0]}" : values[0]!);
         var secret = values[0]!;
         var ct = http.RequestAborted;
         var method = http.Request.Method.ToUpperInvariant();

@@ -12,8 +12,116 @@ namespace Repurch.Api.Features.Money;
 /// of escrow (issuing a credit code for a consumer's trade-in, or queueing a payout to the partner)
 /// and sending and settling payouts. Each runs in a context scoped to the order's brand.
 /// </summary>
-public sealed class OrderFlows(DataPlanes planes, IPaymentProvider provider, ICreditIssuer credits, TimeProvider clock, ILogger<OrderFlows> log)
+public sealed class OrderFlows(DataPlanes planes, IPaymentProvider provider, ICreditIssuer credits, MoneyOptions options, TimeProvider clock, ILogger<OrderFlows> log)
 {
+    public enum PlaceResult { Placed, SoldOut, InsufficientQuantity, Declined, Unavailable }
+
+    /// <summary>An order to place: who buys, through which storefront brand, and (signed in) which account.</summary>
+    public sealed record PlaceRequest(long ListingId, int Quantity, string BuyerEmail, string BuyerName, string MarketplaceBrandId, string? BuyerAccountId);
+
+    /// <summary>The outcome; <see cref="Left"/> is the units still on sale for <c>InsufficientQuantity</c>.</summary>
+    public sealed record Placement(PlaceResult Result, Order? Order = null, int Left = 0, string? Reason = null);
+
+    /// <summary>
+    /// Reserves the units and creates the payment with the provider, in a context of the listing's brand
+    /// (its RLS checks the reservation and the order). Runs its own transaction: a provider refusal rolls the
+    /// reservation and the order back, so nothing was taken. Used by the guest checkout and the signed-in buyer.
+    /// </summary>
+    public async Task<Placement> PlaceAsync(RepurchDb db, PlaceRequest input, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = clock.GetUtcNow();
+        var q = input.Quantity;
+        // Race-safe: one statement checks and takes the units; a concurrent buyer blocks on the row and then sees what is left.
+        // The listing stays active at quantity 0 rather than closing here: the marketplace can only see
+        // active listings (its policy), so a closed one would be 404 listing_not_found to every buyer who
+        // looks it up after this commits, where they lost a race and must hear 409 listing_sold_out.
+        // The capture that pays for the last unit closes it (CaptureAsync).
+        var reserved = await db.Listings.FromSqlInterpolated($"""
+            UPDATE listings SET quantity = quantity - {q}, updated_at = {now}
+             WHERE id = {input.ListingId} AND status = 'active' AND deleted_at IS NULL AND quantity >= {q}
+            RETURNING *
+            """).ToListAsync(ct);
+        if (reserved.Count == 0)
+        {
+            var left = await db.Listings.Where(l => l.Id == input.ListingId && l.Status == "active" && l.DeletedAt == null).Select(l => (int?)l.Quantity).FirstOrDefaultAsync(ct);
+            return left is > 0 ? new Placement(PlaceResult.InsufficientQuantity, Left: left.Value) : new Placement(PlaceResult.SoldOut);
+        }
+        var listing = reserved[0];
+        var unit = PayoutCalculator.Calculate(listing.Channel, listing.EffectivePrice, listing.DeliveryContribution);
+        var order = new Order
+        {
+            Id = PublicIds.New("ord_"), BrandId = listing.BrandId, MarketplaceBrandId = input.MarketplaceBrandId, BuyerAccountId = input.BuyerAccountId,
+            ListingId = listing.Id, ListingTitle = listing.Title, Channel = listing.Channel, OwnerType = listing.OwnerType, SellerId = listing.SellerId,
+            Quantity = q, BuyerEmail = input.BuyerEmail, BuyerName = input.BuyerName, Status = OrderStatus.PendingPayment,
+            UnitPrice = unit.Price, Amount = unit.Price * q, Commission = unit.Commission * q, Vat = unit.Vat * q,
+            DeliveryContribution = unit.DeliveryContribution * q, Payout = unit.Payout * q,
+            PaymentProvider = provider.Name, CreatedAt = now,
+        };
+        // The order row goes in before the provider is asked, so everything of ours that can fail
+        // (validation, the reservation, the insert and its constraints) has failed before a payment
+        // exists at the provider: a refused order never leaves an orphan PayPal order behind.
+        db.Orders.Add(order);
+        await db.SaveChangesAsync(ct);
+        var created = await provider.CreateOrderAsync(new PaymentRequest(order.Id, order.Amount, order.Amount - order.Payout,
+            $"{q} x {listing.Title}", order.BuyerEmail), ct);
+        if (created.Outcome == ProviderOutcome.Declined) return new Placement(PlaceResult.Declined, Reason: created.Reason);
+        if (created.Outcome == ProviderOutcome.Unavailable || !Storable(created.Value!)) return new Placement(PlaceResult.Unavailable);
+        // The one write after the provider call sets two columns of the row this transaction just
+        // inserted and holds locked, with values checked to fit them (Storable), so it cannot fail
+        // on our side; only the commit itself (a lost connection) could, as with any commit.
+        order.ProviderOrderId = created.Value!.ProviderOrderId;
+        order.ApproveUrl = created.Value.ApproveUrl;
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new Placement(PlaceResult.Placed, order);
+    }
+
+    /// <summary>Whether the provider's ids fit their columns (varchar 64 and 2048, no NUL), so storing them cannot fail.</summary>
+    private static bool Storable(CreatedPayment payment) =>
+        payment.ProviderOrderId.Length is > 0 and <= 64 && !JsonBody.HasControl(payment.ProviderOrderId)
+        && (payment.ApproveUrl is null || (payment.ApproveUrl.Length <= 2048 && !JsonBody.HasControl(payment.ApproveUrl)));
+
+    public enum CaptureResult { Captured, NotFound, StateInvalid, Declined, Unavailable }
+
+    public sealed record Capture(CaptureResult Result, Order? Order = null, string? Reason = null);
+
+    /// <summary>
+    /// Captures an approved payment into escrow (<c>paid</c>, with its release time), emits <c>listing.sold</c>
+    /// and closes a listing whose last unit this paid for. A declined capture leaves the order <c>pending_payment</c>.
+    /// Runs its own transaction in a context of the order's brand.
+    /// </summary>
+    public async Task<Capture> CaptureAsync(RepurchDb db, string id, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Locked for the provider call, so a concurrent capture or cancel waits and then sees the outcome.
+        var order = await LockAsync(db, id, ct);
+        if (order is null) return new Capture(CaptureResult.NotFound);
+        if (order.Status != OrderStatus.PendingPayment) return new Capture(CaptureResult.StateInvalid, order);
+        var result = await provider.CaptureAsync(order.ProviderOrderId!, $"{order.Id}-capture", ct);
+        if (result.Outcome == ProviderOutcome.Declined) return new Capture(CaptureResult.Declined, order, result.Reason);
+        if (result.Outcome == ProviderOutcome.Unavailable) return new Capture(CaptureResult.Unavailable, order, result.Reason);
+        var now = clock.GetUtcNow();
+        order.Status = OrderStatus.Paid;
+        order.PaidAt = now;
+        order.ReleaseDueAt = now.AddDays(options.AutoReleaseDays);
+        order.ProviderCaptureId = result.Value;
+        Ledger.Captured(order).AddTo(db, order.BrandId, now);
+        var remaining = await db.Listings.Where(l => l.Id == order.ListingId).Select(l => l.Quantity).FirstAsync(ct);
+        // Paid for and nothing left: the listing closes now (the reservation left it active so late buyers hear sold out).
+        if (remaining == 0)
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                UPDATE listings SET status = 'closed', updated_at = {now}
+                 WHERE id = {order.ListingId} AND status = 'active' AND quantity = 0
+                """, ct);
+        }
+        Outbox.Emit(db, order.BrandId, MoneyEvents.ListingSold,
+            new ListingSoldEvent(order.ListingId, order.Id, order.Quantity, order.Amount, remaining, remaining == 0, WireFormat.Timestamp(now)), clock);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new Capture(CaptureResult.Captured, order);
+    }
 
     public static Task<Order?> LockAsync(RepurchDb db, string id, CancellationToken ct) =>
         Locks.LockRowAsync<Order>(db, id, ct);

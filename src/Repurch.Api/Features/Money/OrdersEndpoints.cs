@@ -99,7 +99,7 @@ public static class OrdersEndpoints
     }
 
     private static async Task<Results<Created<OrderView>, ApiErrorResult>> Create(
-        HttpContext http, DataPlanes planes, IPaymentProvider provider, TimeProvider clock, CancellationToken ct)
+        HttpContext http, DataPlanes planes, OrderFlows flows, CancellationToken ct)
     {
         var caller = http.Caller();
         var body = await JsonBody.ReadObjectAsync(http.Request, ct);
@@ -122,61 +122,29 @@ public static class OrdersEndpoints
         // 2. Everything else under that brand's own scope: its RLS policy checks the reservation and the order.
         // (This is not the request's context, so an Idempotency-Key's stored answer commits just after the order.)
         await using var db = planes.Open(caller.Plane, brandId);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var now = clock.GetUtcNow();
-        var q = input!.Quantity;
-        // Race-safe: one statement checks and takes the units; a concurrent buyer blocks on the row and then sees what is left.
-        // The listing stays active at quantity 0 rather than closing here: the marketplace can only see
-        // active listings (its policy), so a closed one would be 404 listing_not_found to every buyer who
-        // looks it up after this commits, where they lost a race and must hear 409 listing_sold_out.
-        // The capture that pays for the last unit closes it (Capture).
-        var reserved = await db.Listings.FromSqlInterpolated($"""
-            UPDATE listings SET quantity = quantity - {q}, updated_at = {now}
-             WHERE id = {input.ListingId} AND status = 'active' AND deleted_at IS NULL AND quantity >= {q}
-            RETURNING *
-            """).ToListAsync(ct);
-        if (reserved.Count == 0)
-        {
-            var left = await db.Listings.Where(l => l.Id == input.ListingId && l.Status == "active" && l.DeletedAt == null).Select(l => (int?)l.Quantity).FirstOrDefaultAsync(ct);
-            return left is > 0
-                ? MoneyErrors.InsufficientQuantity.Result($"Only {left} left; ask for at most that many.")
-                : MoneyErrors.ListingSoldOut.Result();
-        }
-        var listing = reserved[0];
-        var unit = PayoutCalculator.Calculate(listing.Channel, listing.EffectivePrice, listing.DeliveryContribution);
-        var order = new Order
-        {
-            Id = PublicIds.New("ord_"), BrandId = brandId, MarketplaceBrandId = caller.BrandId,
-            ListingId = listing.Id, ListingTitle = listing.Title, Channel = listing.Channel, OwnerType = listing.OwnerType, SellerId = listing.SellerId,
-            Quantity = q, BuyerEmail = input.Email, BuyerName = input.Name, Status = OrderStatus.PendingPayment,
-            UnitPrice = unit.Price, Amount = unit.Price * q, Commission = unit.Commission * q, Vat = unit.Vat * q,
-            DeliveryContribution = unit.DeliveryContribution * q, Payout = unit.Payout * q,
-            PaymentProvider = provider.Name, CreatedAt = now,
-        };
-        // The order row goes in before the provider is asked, so everything of ours that can fail
-        // (validation, the reservation, the insert and its constraints) has failed before a payment
-        // exists at the provider: a refused order never leaves an orphan PayPal order behind.
-        db.Orders.Add(order);
-        await db.SaveChangesAsync(ct);
-        var created = await provider.CreateOrderAsync(new PaymentRequest(order.Id, order.Amount, order.Amount - order.Payout,
-            $"{q} x {listing.Title}", order.BuyerEmail), ct);
-        // A provider failure rolls the reservation and the order back with the transaction: nothing was taken.
-        if (created.Outcome == ProviderOutcome.Declined) return Declined(created.Reason);
-        if (created.Outcome == ProviderOutcome.Unavailable || !Storable(created.Value!)) return Unavailable();
-        // The one write after the provider call sets two columns of the row this transaction just
-        // inserted and holds locked, with values checked to fit them (Storable), so it cannot fail
-        // on our side; only the commit itself (a lost connection) could, as with any commit.
-        order.ProviderOrderId = created.Value!.ProviderOrderId;
-        order.ApproveUrl = created.Value.ApproveUrl;
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return TypedResults.Created($"/v1/marketplace/orders/{order.Id}", View(order));
+        var placed = await flows.PlaceAsync(db, new OrderFlows.PlaceRequest(input!.ListingId, input.Quantity, input.Email, input.Name, caller.BrandId, null), ct);
+        return Placed(placed, o => $"/v1/marketplace/orders/{o.Id}");
     }
 
-    /// <summary>Whether the provider's ids fit their columns (varchar 64 and 2048, no NUL), so storing them cannot fail.</summary>
-    private static bool Storable(CreatedPayment payment) =>
-        payment.ProviderOrderId.Length is > 0 and <= 64 && !JsonBody.HasControl(payment.ProviderOrderId)
-        && (payment.ApproveUrl is null || (payment.ApproveUrl.Length <= 2048 && !JsonBody.HasControl(payment.ApproveUrl)));
+    /// <summary>The answer to a placement, shared with the signed-in buyer's endpoint.</summary>
+    public static Results<Created<OrderView>, ApiErrorResult> Placed(OrderFlows.Placement placed, Func<Order, string> location) => placed.Result switch
+    {
+        OrderFlows.PlaceResult.Placed => TypedResults.Created(location(placed.Order!), View(placed.Order!)),
+        OrderFlows.PlaceResult.InsufficientQuantity => MoneyErrors.InsufficientQuantity.Result($"Only {placed.Left} left; ask for at most that many."),
+        OrderFlows.PlaceResult.SoldOut => MoneyErrors.ListingSoldOut.Result(),
+        OrderFlows.PlaceResult.Declined => Declined(placed.Reason),
+        _ => Unavailable(),
+    };
+
+    /// <summary>The answer to a capture, shared with the signed-in buyer's endpoint.</summary>
+    public static Results<Ok<OrderView>, ApiErrorResult> Captured(OrderFlows.Capture captured) => captured.Result switch
+    {
+        OrderFlows.CaptureResult.Captured => TypedResults.Ok(View(captured.Order!)),
+        OrderFlows.CaptureResult.StateInvalid => State(captured.Order!, "captured"),
+        OrderFlows.CaptureResult.Declined => Declined(captured.Reason),
+        OrderFlows.CaptureResult.Unavailable => Unavailable(),
+        _ => NotFound(),
+    };
 
     /// <summary>The brand an order belongs to, if this marketplace key's brand placed it (read-only marketplace policy).</summary>
     private static async Task<string?> OrderBrandAsync(DataPlanes planes, Caller caller, string id, CancellationToken ct)
@@ -198,38 +166,12 @@ public static class OrdersEndpoints
     }
 
     private static async Task<Results<Ok<OrderView>, ApiErrorResult>> Capture(
-        string id, HttpContext http, DataPlanes planes, IPaymentProvider provider, MoneyOptions options, TimeProvider clock, CancellationToken ct)
+        string id, HttpContext http, DataPlanes planes, OrderFlows flows, CancellationToken ct)
     {
         var caller = http.Caller();
         if (await OrderBrandAsync(planes, caller, id, ct) is not { } brandId) return NotFound();
         await using var db = planes.Open(caller.Plane, brandId);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // Locked for the provider call, so a concurrent capture or cancel waits and then sees the outcome.
-        var order = (await OrderFlows.LockAsync(db, id, ct))!;
-        if (order.Status != OrderStatus.PendingPayment) return State(order, "captured");
-        var result = await provider.CaptureAsync(order.ProviderOrderId!, $"{order.Id}-capture", ct);
-        if (result.Outcome == ProviderOutcome.Declined) return Declined(result.Reason);
-        if (result.Outcome == ProviderOutcome.Unavailable) return Unavailable();
-        var now = clock.GetUtcNow();
-        order.Status = OrderStatus.Paid;
-        order.PaidAt = now;
-        order.ReleaseDueAt = now.AddDays(options.AutoReleaseDays);
-        order.ProviderCaptureId = result.Value;
-        Ledger.Captured(order).AddTo(db, brandId, now);
-        var remaining = await db.Listings.Where(l => l.Id == order.ListingId).Select(l => l.Quantity).FirstAsync(ct);
-        // Paid for and nothing left: the listing closes now (the reservation left it active so late buyers hear sold out).
-        if (remaining == 0)
-        {
-            await db.Database.ExecuteSqlInterpolatedAsync($"""
-                UPDATE listings SET status = 'closed', updated_at = {now}
-                 WHERE id = {order.ListingId} AND status = 'active' AND quantity = 0
-                """, ct);
-        }
-        Outbox.Emit(db, brandId, MoneyEvents.ListingSold,
-            new ListingSoldEvent(order.ListingId, order.Id, order.Quantity, order.Amount, remaining, remaining == 0, WireFormat.Timestamp(now)), clock);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return TypedResults.Ok(View(order));
+        return Captured(await flows.CaptureAsync(db, id, ct));
     }
 
     private static async Task<Results<Ok<OrderView>, ApiErrorResult>> Confirm(
@@ -237,8 +179,14 @@ public static class OrdersEndpoints
     {
         var caller = http.Caller();
         if (await OrderBrandAsync(planes, caller, id, ct) is not { } brandId) return NotFound();
+        return await ConfirmedAsync(planes, flows, caller.Plane, brandId, id, ct);
+    }
+
+    /// <summary>Releases escrow on the buyer's confirmation and sends the payout; shared with the signed-in buyer's endpoint.</summary>
+    public static async Task<Results<Ok<OrderView>, ApiErrorResult>> ConfirmedAsync(DataPlanes planes, OrderFlows flows, Plane plane, string brandId, string id, CancellationToken ct)
+    {
         OrderFlows.Released? released;
-        await using (var db = planes.Open(caller.Plane, brandId))
+        await using (var db = planes.Open(plane, brandId))
         {
             released = await flows.ReleaseAsync(db, id, ct);
             if (released is null)
@@ -248,7 +196,7 @@ public static class OrdersEndpoints
             }
         }
         // After the release commits: a provider outage leaves the payout pending for the sweep.
-        if (released.PayoutId is { } payoutId) await flows.SendPayoutAsync(caller.Plane, brandId, payoutId, ct);
+        if (released.PayoutId is { } payoutId) await flows.SendPayoutAsync(plane, brandId, payoutId, ct);
         return TypedResults.Ok(View(released.Order));
     }
 

@@ -1,3 +1,5 @@
+using Repurch.Api.Http;
+
 namespace Repurch.Api.Features.Money;
 
 public sealed record OrderBuyer(string Email, string Name);
@@ -9,3 +11,5 @@ public sealed record OrderView(
     decimal UnitPriceGbp, decimal AmountGbp, decimal CommissionGbp, decimal VatGbp, decimal DeliveryContributionGbp, decimal PayoutGbp,
     OrderPayment Payment, string CreatedAt, string? PaidAt, string? ReleaseDueAt, string? CompletedAt, string? RefundedAt, string? CancelledAt,
     decimal RefundedGbp);
+
+public sealed record BuyerOrdersPage(IReadOnlyList<OrderView> Data, ListMeta Meta);
