@@ -150,7 +150,7 @@ public sealed class BuyerOrdersTests : ApiTest
     {
         var brand = await NewBrandAsync();
         var (seller, ownListing) = await TestAccount.CreateSellerAsync(Api, brand);
-        await (await seller.Client(Api).PostJsonAsync("/v1/me/orders", Body(ownListing))).AssertErrorAsync(HttpStatusCode.Conflict, "own_listing");
+        await (await seller.Client(Api).PostJsonAsync("/v1/me/orders", Body(ownListing))).AssertErrorAsync(HttpStatusCode.Conflict, "cannot_buy_own_listing");
         Assert.Equal((0, 1), await StockAsync(brand.Id, ownListing));
 
         var buyer = await TestAccount.CreateAsync(Api, brand);

@@ -12,7 +12,7 @@ public static class MoneyErrors
         "Every unit is reserved by other buyers' orders (they went while this request waited, or earlier and are not yet paid).", "This listing has sold out.");
     public static readonly ErrorCode InsufficientQuantity = new(409, "insufficient_quantity",
         "Fewer units are left than asked for; the message says how many.");
-    public static readonly ErrorCode OwnListing = new(409, "own_listing",
+    public static readonly ErrorCode OwnListing = new(409, "cannot_buy_own_listing",
         "The listing is the signed-in account's own trade-in; a seller cannot buy from themselves.", "You cannot buy your own listing.");
     public static readonly ErrorCode PaymentDeclined = new(402, "payment_declined", "The payment provider refused the payment.");
     public static readonly ErrorCode PaymentProviderUnavailable = new(502, "payment_provider_unavailable",
