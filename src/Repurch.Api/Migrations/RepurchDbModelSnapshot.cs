@@ -2163,6 +2163,43 @@ namespace Repurch.Api.Migrations
                     b.ToTable("sellers", (string)null);
                 });
 
+            modelBuilder.Entity("Repurch.Api.Persistence.SignInFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BrandId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("brand_id");
+
+                    b.Property<byte[]>("Bucket")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("bucket");
+
+                    b.Property<DateTimeOffset>("FailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failed_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sign_in_failures");
+
+                    b.HasIndex("BrandId", "FailedAt")
+                        .HasDatabaseName("ix_sign_in_failures_brand_id_failed_at");
+
+                    b.HasIndex("BrandId", "Bucket", "FailedAt")
+                        .HasDatabaseName("ix_sign_in_failures_brand_id_bucket_failed_at");
+
+                    b.ToTable("sign_in_failures", (string)null);
+                });
+
             modelBuilder.Entity("Repurch.Api.Persistence.SigningKey", b =>
                 {
                     b.Property<string>("Kid")
@@ -2898,6 +2935,16 @@ namespace Repurch.Api.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_sellers_brands_brand_id");
+                });
+
+            modelBuilder.Entity("Repurch.Api.Persistence.SignInFailure", b =>
+                {
+                    b.HasOne("Repurch.Api.Persistence.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sign_in_failures_brands_brand_id");
                 });
 
             modelBuilder.Entity("Repurch.Api.Persistence.SigningKey", b =>
