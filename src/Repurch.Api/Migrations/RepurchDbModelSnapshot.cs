@@ -213,6 +213,11 @@ namespace Repurch.Api.Migrations
                         .HasColumnType("character varying(512)")
                         .HasColumnName("storage_key");
 
+                    b.Property<string>("UploaderAccountId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("uploader_account_id");
+
                     b.Property<int>("Width")
                         .HasColumnType("integer")
                         .HasColumnName("width");
@@ -223,6 +228,9 @@ namespace Repurch.Api.Migrations
                     b.HasIndex("StorageKey")
                         .IsUnique()
                         .HasDatabaseName("ix_attachments_storage_key");
+
+                    b.HasIndex("UploaderAccountId")
+                        .HasDatabaseName("ix_attachments_uploader_account_id");
 
                     b.HasIndex("BrandId", "CreatedAt")
                         .HasDatabaseName("ix_attachments_brand_id_created_at");
@@ -728,8 +736,14 @@ namespace Repurch.Api.Migrations
                     b.HasKey("Id")
                         .HasName("pk_conversations");
 
+                    b.HasIndex("BuyerAccountId")
+                        .HasDatabaseName("ix_conversations_buyer_account_id");
+
                     b.HasIndex("ListingId")
                         .HasDatabaseName("ix_conversations_listing_id");
+
+                    b.HasIndex("OwnerAccountId")
+                        .HasDatabaseName("ix_conversations_owner_account_id");
 
                     b.HasIndex("BrandId", "BuyerAccountId", "LastMessageAt")
                         .HasDatabaseName("ix_conversations_brand_id_buyer_account_id_last_message_at");
@@ -1728,6 +1742,9 @@ namespace Repurch.Api.Migrations
                         .HasDatabaseName("ix_messages_replaces")
                         .HasFilter("replaces IS NOT NULL");
 
+                    b.HasIndex("SenderAccountId")
+                        .HasDatabaseName("ix_messages_sender_account_id");
+
                     b.HasIndex("BrandId", "ConversationId", "Seq")
                         .HasDatabaseName("ix_messages_brand_id_conversation_id_seq");
 
@@ -2582,6 +2599,12 @@ namespace Repurch.Api.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_attachments_brands_brand_id");
+
+                    b.HasOne("Repurch.Api.Persistence.Account", null)
+                        .WithMany()
+                        .HasForeignKey("UploaderAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_attachments_accounts_uploader_account_id");
                 });
 
             modelBuilder.Entity("Repurch.Api.Persistence.AuditEntry", b =>
@@ -2687,12 +2710,25 @@ namespace Repurch.Api.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_conversations_brands_brand_id");
 
+                    b.HasOne("Repurch.Api.Persistence.Account", null)
+                        .WithMany()
+                        .HasForeignKey("BuyerAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_conversations_accounts_buyer_account_id");
+
                     b.HasOne("Repurch.Api.Persistence.Listing", null)
                         .WithMany()
                         .HasForeignKey("ListingId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_conversations_listings_listing_id");
+
+                    b.HasOne("Repurch.Api.Persistence.Account", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_conversations_accounts_owner_account_id");
                 });
 
             modelBuilder.Entity("Repurch.Api.Persistence.ConversationRead", b =>
@@ -2865,6 +2901,12 @@ namespace Repurch.Api.Migrations
                         .WithMany()
                         .HasForeignKey("Replaces")
                         .HasConstraintName("fk_messages_messages_replaces");
+
+                    b.HasOne("Repurch.Api.Persistence.Account", null)
+                        .WithMany()
+                        .HasForeignKey("SenderAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_messages_accounts_sender_account_id");
                 });
 
             modelBuilder.Entity("Repurch.Api.Persistence.Order", b =>
