@@ -127,6 +127,7 @@ public static class RepurchApp
         app.MapAuth();
         app.MapAccounts();
         app.MapListings();
+        app.MapMyListings();
         app.MapBulk();
         app.MapMedia();
         app.MapBrandSettings();

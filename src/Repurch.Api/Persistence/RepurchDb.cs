@@ -35,6 +35,7 @@ public sealed class RepurchDb(DbContextOptions<RepurchDb> options) : DbContext(o
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<Seller> Sellers => Set<Seller>();
     public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
     public DbSet<Listing> Listings => Set<Listing>();
     public DbSet<BrandProfile> BrandProfiles => Set<BrandProfile>();
     public DbSet<BillingEntity> BillingEntities => Set<BillingEntity>();

@@ -41,8 +41,11 @@ public sealed class RowLevelSecurityTests : ApiTest
     {
         var brand = await BrandWithListingsAsync(1);
         await ExchangeTokenAsync(brand); // fills signing_keys and refresh_tokens
-        // accounts, disputes and dispute_messages.
-        await TestAccount.CreateAsync(Api, brand);
+        // accounts, sign_in_failures, disputes and dispute_messages.
+        var account = await TestAccount.CreateAsync(Api, brand);
+        using (var failed = await Api.ClientWith(brand.StorefrontKey).PostJsonAsync("/v1/accounts/sessions",
+                   System.Text.Json.JsonSerializer.Serialize(new { email = account.Email, password = "not the password at all" })))
+            Assert.Equal(HttpStatusCode.Unauthorized, failed.StatusCode);
         var order = await Disputes.DisputeData.PaidOrderAsync(Api, brand);
         var dispute = await Disputes.DisputeData.OpenAsync(Api, brand.Id, order);
         var evidence = await Api.ClientWith(brand.AdminKey).PostJsonAsync($"/v1/disputes/{dispute.Id}/messages", """{"text":"We packed it in double-wall boxes."}""");
