@@ -19,6 +19,7 @@ using Repurch.Api.Features.Moderation;
 using Repurch.Api.Features.Settings;
 using Repurch.Api.Features.Taxonomy;
 using Repurch.Api.Features.Trust;
+using Repurch.Api.Features.GraphQL;
 using Repurch.Api.Features.Usage;
 using Repurch.Api.Features.Webhooks;
 using Repurch.Api.Idempotency;
@@ -76,6 +77,7 @@ public static class RepurchApp
         services.AddWebhooks();
         services.AddTrust();
         services.AddConversations();
+        services.AddGraphQLApi();
         services.AddObservability(config);
         services.AddOpenApiDocument();
     }
@@ -139,6 +141,7 @@ public static class RepurchApp
         app.MapWebhookEndpoints();
         app.MapEvents();
         app.MapUsage();
+        app.MapGraphQLApi();
         app.MapOrders();
         app.MapBuyerOrders();
         app.MapPayPalWebhook();

@@ -188,7 +188,7 @@ public sealed class UsageTests : ApiTest
     [InlineData(new long[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3 }, 10000.0)]
     public void P95_is_interpolated_within_the_bucket(long[] buckets, double? expected)
     {
-        Assert.Equal(expected, UsageEndpoints.Percentile(buckets, 0.95));
+        Assert.Equal(expected, UsageReports.Percentile(buckets, 0.95));
     }
 
     [Theory]

@@ -76,8 +76,7 @@ public static class CreditsEndpoints
 
     private static ApiErrorResult Invalid() => CreditErrors.CodeInvalid.Result();
 
-    private static string Status(CreditCode c, DateTimeOffset now) =>
-        c.Status == "active" && c.ExpiresAt <= now ? "expired" : c.Status;
+    private static string Status(CreditCode c, DateTimeOffset now) => CreditMapper.Status(c, now);
 
     private sealed record Input(string Code, string? OrderReference);
 
@@ -245,9 +244,7 @@ public static class CreditsEndpoints
         var rows = await Paging.ReadPageAsync(db.CreditCodes.OrderByDescending(c => c.IssuedAt).ThenByDescending(c => c.Id), pageNo, perPage, http, ct);
         var outstanding = -await db.Ledger.Where(e => e.Account == Money.Accounts.CreditIssued).SumAsync(e => (long?)e.AmountPence, ct) ?? 0;
         var now = clock.GetUtcNow();
-        var data = rows.Items.Select(c => new CreditSummary(c.Id, Status(c, now), c.Amount, c.Hint, c.SellerId, c.OrderId,
-            WireFormat.Timestamp(c.IssuedAt), WireFormat.Timestamp(c.ExpiresAt), WireFormat.Timestamp(c.RedeemedAt),
-            c.OrderReference, c.RedemptionId)).ToList();
+        var data = rows.Items.Select(c => CreditMapper.Summary(c, now)).ToList();
         return TypedResults.Ok(new CreditsPage(data, new CreditsMeta(rows.Number, rows.PerPage, rows.Total, rows.TotalPages, caller.BrandId, Ledger.Pounds(outstanding))));
     }
 

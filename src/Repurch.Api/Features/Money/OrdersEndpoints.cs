@@ -61,12 +61,7 @@ public static class OrdersEndpoints
         return app;
     }
 
-    public static OrderView View(Order o) => new(
-        o.Id, o.Status, o.ListingId, o.BrandId, o.ListingTitle, o.Quantity, new OrderBuyer(o.BuyerEmail, o.BuyerName),
-        o.UnitPrice, o.Amount, o.Commission, o.Vat, o.DeliveryContribution, o.Payout,
-        new OrderPayment(o.PaymentProvider, o.ProviderOrderId, o.ApproveUrl, o.ProviderCaptureId, o.ProviderRefundId),
-        WireFormat.Timestamp(o.CreatedAt), WireFormat.Timestamp(o.PaidAt), WireFormat.Timestamp(o.ReleaseDueAt), WireFormat.Timestamp(o.CompletedAt), WireFormat.Timestamp(o.RefundedAt), WireFormat.Timestamp(o.CancelledAt),
-        o.Status == OrderStatus.Refunded ? o.Amount : o.RefundedAmount);
+    public static OrderView View(Order o) => OrderMapper.View(o);
 
 
     private static ApiErrorResult NotFound() => MoneyErrors.OrderNotFound.Result();

@@ -48,8 +48,7 @@ public static class ReportsEndpoints
         var query = db.Payouts.AsQueryable();
         if (status is not null) query = query.Where(p => p.Status == status);
         var rows = await Paging.ReadPageAsync(query.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id), pageNo, perPage, http, ct);
-        return TypedResults.Ok(new PayoutPage(rows.Items.Select(p => new PayoutView(p.Id, p.OrderId, p.Amount, p.Status, p.ProviderBatchId, p.FailureReason,
-            WireFormat.Timestamp(p.CreatedAt), WireFormat.Timestamp(p.SentAt), WireFormat.Timestamp(p.SettledAt))).ToList(),
+        return TypedResults.Ok(new PayoutPage(rows.Items.Select(OrderMapper.Payout).ToList(),
             rows.Meta(caller.BrandId)));
     }
 

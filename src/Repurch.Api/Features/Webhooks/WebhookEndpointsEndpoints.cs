@@ -197,16 +197,7 @@ public static class WebhookEndpointsEndpoints
         var query = db.WebhookDeliveries.Where(d => d.EndpointId == id);
         if (status is not null) query = query.Where(d => d.Status == status);
         var read = await Paging.ReadPageAsync(query.OrderByDescending(d => d.Id), pageNo, perPage, http, ct);
-        var rows = read.Items;
-        var ids = rows.Select(r => r.Id).ToList();
-        var eventIds = rows.Select(r => r.EventId).Distinct().ToList();
-        var attempts = (await db.WebhookAttempts.Where(a => ids.Contains(a.DeliveryId)).OrderBy(a => a.Id).ToListAsync(ct)).ToLookup(a => a.DeliveryId);
-        var types = await db.Events.Where(e => eventIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Type, ct);
-
-        var data = rows.Select(d => new WebhookDeliveryView(
-            d.Id, d.EventId, types.GetValueOrDefault(d.EventId, ""), d.Status, d.Reason, d.Attempts, d.LastStatusCode, d.LastError,
-            d.Status == "pending" ? WireFormat.Timestamp(d.NextAttemptAt) : null, WireFormat.Timestamp(d.CreatedAt), WireFormat.Timestamp(d.CompletedAt),
-            attempts[d.Id].Select(a => new WebhookAttemptView(a.Id, a.StatusCode, a.LatencyMs, a.Error, a.ResponseBody, WireFormat.Timestamp(a.CreatedAt))).ToList())).ToList();
+        var data = await WebhookMapper.DeliveriesAsync(db, read.Items, ct);
         return TypedResults.Ok(new WebhookDeliveryPage(data, read.Meta(caller.BrandId)));
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Repurch.Api.Http;
 using Repurch.Api.Persistence;
 
@@ -21,4 +22,17 @@ public static class WebhookMapper
     public static EventView Event(EventRecord e, Plane plane) => new(
         e.Id, e.Type, WireFormat.Timestamp(e.CreatedAt), e.BrandId, plane == Plane.Live,
         JsonDocument.Parse(e.Data).RootElement.Clone());
+
+    /// <summary>Deliveries with their event types and every attempt, in two queries for the whole page.</summary>
+    public static async Task<List<WebhookDeliveryView>> DeliveriesAsync(RepurchDb db, IReadOnlyList<WebhookDelivery> rows, CancellationToken ct)
+    {
+        var ids = rows.Select(r => r.Id).ToList();
+        var eventIds = rows.Select(r => r.EventId).Distinct().ToList();
+        var attempts = (await db.WebhookAttempts.Where(a => ids.Contains(a.DeliveryId)).OrderBy(a => a.Id).ToListAsync(ct)).ToLookup(a => a.DeliveryId);
+        var types = await db.Events.Where(e => eventIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Type, ct);
+        return rows.Select(d => new WebhookDeliveryView(
+            d.Id, d.EventId, types.GetValueOrDefault(d.EventId, ""), d.Status, d.Reason, d.Attempts, d.LastStatusCode, d.LastError,
+            d.Status == "pending" ? WireFormat.Timestamp(d.NextAttemptAt) : null, WireFormat.Timestamp(d.CreatedAt), WireFormat.Timestamp(d.CompletedAt),
+            attempts[d.Id].Select(a => new WebhookAttemptView(a.Id, a.StatusCode, a.LatencyMs, a.Error, a.ResponseBody, WireFormat.Timestamp(a.CreatedAt))).ToList())).ToList();
+    }
 }
