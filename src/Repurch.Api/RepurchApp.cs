@@ -82,6 +82,8 @@ public static class RepurchApp
 
     public static void UsePipeline(WebApplication app)
     {
+        // First, so every answer (errors, 401s, 429s, media) names its request.
+        app.UseRequestIdHeader();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandler = async http =>
