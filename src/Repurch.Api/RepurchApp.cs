@@ -147,6 +147,7 @@ public static class RepurchApp
         app.MapDisputes();
         app.MapBuyerDisputes();
         app.MapTrust();
+        app.MapTrustSettings();
         app.MapConversations();
         app.MapBrandConversations();
         app.MapModeration();

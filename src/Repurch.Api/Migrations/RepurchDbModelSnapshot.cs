@@ -475,6 +475,33 @@ namespace Repurch.Api.Migrations
                     b.ToTable("brand_taxonomies", (string)null);
                 });
 
+            modelBuilder.Entity("Repurch.Api.Persistence.BrandTrustPolicy", b =>
+                {
+                    b.Property<string>("BrandId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("brand_id");
+
+                    b.Property<string>("Actions")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("actions");
+
+                    b.PrimitiveCollection<string[]>("AllowedDomains")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("allowed_domains");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("BrandId")
+                        .HasName("pk_trust_policies");
+
+                    b.ToTable("trust_policies", (string)null);
+                });
+
             modelBuilder.Entity("Repurch.Api.Persistence.BulkJob", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2645,6 +2672,16 @@ namespace Repurch.Api.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_brand_taxonomies_brands_brand_id");
+                });
+
+            modelBuilder.Entity("Repurch.Api.Persistence.BrandTrustPolicy", b =>
+                {
+                    b.HasOne("Repurch.Api.Persistence.Brand", null)
+                        .WithOne()
+                        .HasForeignKey("Repurch.Api.Persistence.BrandTrustPolicy", "BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_trust_policies_brands_brand_id");
                 });
 
             modelBuilder.Entity("Repurch.Api.Persistence.BulkJob", b =>

@@ -42,6 +42,7 @@ public sealed class RepurchDb(DbContextOptions<RepurchDb> options) : DbContext(o
     public DbSet<Warehouse> Warehouses => Set<Warehouse>();
     public DbSet<BrandTaxonomy> BrandTaxonomies => Set<BrandTaxonomy>();
     public DbSet<CrossListingRule> CrossListingRules => Set<CrossListingRule>();
+    public DbSet<BrandTrustPolicy> TrustPolicies => Set<BrandTrustPolicy>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<IdempotencyKeyRecord> IdempotencyKeys => Set<IdempotencyKeyRecord>();
     public DbSet<BulkJob> BulkJobs => Set<BulkJob>();

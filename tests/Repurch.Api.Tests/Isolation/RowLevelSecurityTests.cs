@@ -412,6 +412,7 @@ public sealed class RowLevelSecurityTests : ApiTest
             ("POST", "/v1/partner/settings/warehouses", """{"label":"RLS DC"}"""),
             ("PATCH", "/v1/partner/settings/taxonomy", """{"colours":{"add":["Sage"]}}"""),
             ("PATCH", "/v1/partner/settings/cross-listing", """{"categories":{"Armchairs":false}}"""),
+            ("PATCH", "/v1/partner/settings/trust", """{"allowed_domains":["rls.example.com"]}"""),
             ("POST", "/v1/listings/upload-photo", Media.TestImages.UploadBody(Media.TestImages.Jpeg(8, 8))),
         })
         {

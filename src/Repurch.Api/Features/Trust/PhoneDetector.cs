@@ -42,7 +42,8 @@ internal static partial class PhoneDetector
             // A digit inside a word or a longer token (ord_123, abc123) is not the start of a number.
             if (i > 0 && (char.IsAsciiLetter(s[i - 1]) || s[i - 1] is '_' or '#' or '/' or '£' or '$' or '€' or '.' or ',' or ':') && !IsLeetDigit(s, i - 1))
             {
-                i = SkipToken(s, i);
+                // Always past this character: '(' after a letter ("sum(1+1)") is not part of a token.
+                i = Math.Max(i + 1, SkipToken(s, i));
                 continue;
             }
             digits.Clear();
