@@ -10,7 +10,7 @@ export class RepurchError extends Error {
   readonly status: number;
   readonly code: string;
   readonly data: ApiErrorBody["data"];
-  /** The API's `X-Request-Id` for this answer: quote it to support. */
+  /** The API's `Request-Id` for this answer (the id in its logs): quote it to support. */
   readonly requestId: string | null;
   readonly headers: Headers;
 
@@ -20,7 +20,7 @@ export class RepurchError extends Error {
     this.status = status;
     this.code = body.code;
     this.data = body.data;
-    this.requestId = headers.get("x-request-id");
+    this.requestId = headers.get("request-id");
     this.headers = headers;
   }
 

@@ -24,7 +24,7 @@ export async function fakeApi(handler: (req: Seen, res: ServerResponse, n: numbe
 }
 
 export function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  res.writeHead(status, { "Content-Type": "application/json", "X-Request-Id": `req-${status}`, ...headers }).end(JSON.stringify(body));
+  res.writeHead(status, { "Content-Type": "application/json", "Request-Id": `req-${status}`, ...headers }).end(JSON.stringify(body));
 }
 
 export function error(res: ServerResponse, status: number, code: string, headers: Record<string, string> = {}) {
