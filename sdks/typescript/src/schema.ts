@@ -1800,7 +1800,7 @@ export interface paths {
         put?: never;
         /**
          * Approve a held trade-in
-         * @description Puts the held trade-in on sale (`active`): it appears on the marketplace like any other listing. Audited as `listing.review_approved` with its `review_reasons`. Only a `pending_review` listing can be decided, once (`409 listing_not_pending_review`). No request body.
+         * @description Puts the held trade-in on sale (`active`): it appears on the marketplace like any other listing. Audited as `listing.review_approved` with its `review_reasons`. Only a `pending_review` listing can be decided, once (`409 listing_not_pending_review`). Emits `listing.updated` with the listing now `active`. No request body.
          */
         post: operations["ApproveListing"];
         delete?: never;
@@ -1820,7 +1820,7 @@ export interface paths {
         put?: never;
         /**
          * Reject a held trade-in
-         * @description Refuses the held trade-in (`rejected`): it never goes on sale. Audited as `listing.review_rejected` with its `review_reasons`. Only a `pending_review` listing can be decided, once. No request body.
+         * @description Refuses the held trade-in (`rejected`): it never goes on sale. Audited as `listing.review_rejected` with its `review_reasons`. Only a `pending_review` listing can be decided, once. Emits `listing.updated` with the listing now `rejected`. No request body.
          */
         post: operations["RejectListing"];
         delete?: never;
