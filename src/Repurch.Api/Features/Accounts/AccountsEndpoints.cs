@@ -18,8 +18,6 @@ namespace Repurch.Api.Features.Accounts;
 public static class AccountsEndpoints
 {
     private const long BodyLimit = 16 * 1024;
-    /// <summary>The platform's own name, refused inside passwords with the brand's.</summary>
-    private const string PlatformName = "repurch";
 
     public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app)
     {
@@ -115,13 +113,6 @@ public static class AccountsEndpoints
 
     internal static AccountView View(Account a) => new(a.Id, a.Email, a.DisplayName, a.CreatedAt, a.UpdatedAt);
 
-    /// <summary>The words a password of this brand may not contain: the brand's id and name, and the platform's name.</summary>
-    internal static async Task<string[]> BrandWordsAsync(RepurchDb db, string brandId, CancellationToken ct)
-    {
-        var name = await db.Brands.Where(b => b.Id == brandId).Select(b => b.Name).FirstOrDefaultAsync(ct);
-        return name is null ? [brandId, PlatformName] : [brandId, name, PlatformName];
-    }
-
     private static async Task<Results<Created<AccountView>, ApiErrorResult>> SignUp(
         HttpContext http, RepurchDb db, AccountPasswords passwords, TimeProvider clock, CancellationToken ct)
     {
@@ -134,8 +125,7 @@ public static class AccountsEndpoints
         var (email, password, displayName) = AccountInput.ReadSignUp(body.Root, errors);
 
         await db.OpenBrandSessionAsync(ct);
-        if (password is not null
-            && PasswordPolicy.Check(password, email is null ? null : EmailAddresses.LocalPart(email), await BrandWordsAsync(db, caller.BrandId, ct)) is { } refusal)
+        if (password is not null && await PasswordChanges.RefusalAsync(db, caller.BrandId, email, password, ct) is { } refusal)
             errors.Add(refusal);
         if (errors.Count > 0) return Problems.Validation("Account could not be created", errors);
 
@@ -290,8 +280,7 @@ public static class AccountsEndpoints
         await using var work = await db.BeginOrJoinTransactionAsync(ct);
         var account = await Locks.LockRowAsync<Account>(db, caller.AccountId!, ct);
         if (account is null) return Problems.InvalidToken();
-        if (password is not null
-            && PasswordPolicy.Check(password, EmailAddresses.LocalPart(account.Email), await BrandWordsAsync(db, caller.BrandId, ct)) is { } refusal)
+        if (password is not null && await PasswordChanges.RefusalAsync(db, caller.BrandId, account.Email, password, ct) is { } refusal)
             errors.Add(refusal);
         if (errors.Count > 0) return Problems.Validation("Update rejected", errors);
 
@@ -315,12 +304,8 @@ public static class AccountsEndpoints
                 await work.CommitAsync(ct);
                 return AccountErrors.CurrentPasswordIncorrect.Result();
             }
-            account.PasswordHash = passwords.Hash(password);
-            account.PasswordChangedAt = now;
-            // Whoever else holds a session (perhaps the reason for the change) is signed out; this one stays.
-            var others = await db.RefreshTokens
-                .Where(t => t.AccountId == account.Id && t.FamilyId != caller.SessionId && t.RevokedAt == null)
-                .ExecuteUpdateAsync(u => u.SetProperty(t => t.RevokedAt, now), ct);
+            // This session stays; every other one ends.
+            var others = await PasswordChanges.SetAsync(db, account, password, passwords, caller.SessionId, now, ct);
             changes["password"] = new(null, "changed");
             changes["sessions_revoked"] = new(null, others.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
