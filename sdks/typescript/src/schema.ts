@@ -84,6 +84,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/graphql": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a read-only GraphQL query
+         * @description For query-heavy partner dashboards: listings (filters `status`, `channel`, `category`), a listing with its photos, orders, payouts, credit codes, webhook endpoints and deliveries, and usage, with Relay cursor pagination (`first` 1-100, `after`, `pageInfo { hasNextPage endCursor }`, `totalCount`). The schema is `openapi/schema.graphql`. Same keys, scopes and brand isolation as REST: partner admin keys with `read`. **Mutations stay in REST**: a `mutation` or `subscription` is `400` with `errors[].extensions.code` `mutations_not_supported`. Limits: depth 15 (`query_too_deep`), cost 5000 (`query_too_complex`; each field 1, a connection multiplies what is under it by `first`), query text 20000 characters, body 64 KB. Persisted queries: send `id` (`sha256:<hex>` or `<hex>`) or `extensions.persistedQuery.sha256Hash` of a query registered in `src/Repurch.Api/Features/GraphQL/PersistedQueries/` instead of `query` (unknown: `persisted_query_not_found`). A document that does not parse or validate is `400` with GraphQL `errors`; a query that ran is `200` (`invalid_argument` / `invalid_cursor` errors for bad `first`, `after` or filter values).
+         */
+        post: operations["GraphQL"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/webhooks/paypal": {
         parameters: {
             query?: never;
@@ -2295,6 +2315,16 @@ export interface components {
             livemode: boolean;
             data: components["schemas"]["JsonElement"];
         };
+        GraphQLQueryRequest: {
+            /** @description The query document. Omit it to run a persisted query by `id` or `extensions.persistedQuery.sha256Hash`. */
+            query?: null | string;
+            /** @description Which operation of the document to run, when it has several. */
+            operationName?: null | string;
+            variables: unknown;
+            extensions: unknown;
+            /** @description A registered query's SHA-256 (`<hex>` or `sha256:<hex>`). */
+            id?: null | string;
+        };
         HealthStatus: {
             status: string;
         };
@@ -3219,6 +3249,122 @@ export interface operations {
             };
             /** @description `forbidden`: Caller is not a partner admin, or the key lacks the scope (`read` for GET, `write` for mutations). */
             403: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `rate_limited`: too many requests for this partner and environment; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    GraphQL: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. Makes the request safe to retry: 1 to 255 printable ASCII characters (a UUID is ideal), unique per operation, kept per brand and environment for at least 24 hours. Sending the same key with the same method, path and body replays the stored status and body with `Idempotent-Replayed: true` and changes nothing again; the same key with a different request is `422 idempotency_key_mismatch`; while the first request is still running a duplicate is `409 idempotency_key_in_use`. Any answer below 500 (including validation errors) is final and replayed; 5xx answers and `409 conflict` (a concurrent change that saved nothing) are not stored, so a retry runs again. The stored answer commits in the same database transaction as the change. Exceptions: `POST /v1/auth/token` and API-key changes on the other plane write through their own transactions, so a crash between the change and the stored answer can leave the change without a stored answer (a retry then issues a new token or key); replays are still exact once the answer is stored, and a replay of either returns the same secret again to the holder of the key (the server keeps only a hash of the key and the answer sealed with it). */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GraphQLQueryRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `validation_failed`: The body is not a GraphQL request: codes in `data.errors` such as `query_required`, `query_too_long`, `query_invalid` (not a string), `variables_invalid`, `extensions_invalid`, `id_invalid`, `<field>_unknown`. `invalid_json`: Body is not valid JSON (`invalid_json`) or not a JSON object (`invalid_body`). A string holding a control character (U+0000–U+001F, U+007F–U+009F; tab, LF and CR are allowed) is `validation_failed` with `<field>_invalid`, nested fields joined with `_` (e.g. `buyer_name_invalid`); a property name holding one is `unknown_field`. Every body's fields follow the same rules: an unknown field is `<field>_unknown`, a field sent twice `<field>_duplicate`, a wrong JSON type `<field>_invalid`, and text over its limit (counted in characters, so an emoji is one) `<field>_too_long`; text is trimmed, and `null` or blank text clears an optional field and is `<field>_required` for a required one. `invalid_body`: Body must be a JSON object. `idempotency_key_invalid`: the Idempotency-Key header is empty, longer than 255 characters or not printable ASCII. */
+            400: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `missing_bearer_token`: No Authorization: Bearer header provided. `invalid_token`: Token is malformed, expired, or signed with the wrong key. */
+            401: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `forbidden`: Caller is not a partner admin, or the key lacks the scope (`read` for GET, `write` for mutations). */
+            403: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `idempotency_key_in_use`: a request with this Idempotency-Key is still being processed; retry after it finishes. */
+            409: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `payload_too_large`: Body is larger than 64 KB. */
+            413: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `unsupported_media_type`: Body is not application/json. */
+            415: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `idempotency_key_mismatch`: this Idempotency-Key was used with a different method, path or body. */
+            422: {
                 headers: {
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
