@@ -10,7 +10,7 @@ namespace Repurch.Api.Features.Trust;
 public sealed class MessageScreener(TrustPolicies policies, IOptions<TrustOptions> options)
 {
     /// <summary>The engine's version, recorded with every automatic verdict; bump it when detectors change.</summary>
-    public const string Version = "2026.12.1";
+    public const string Version = "2026.12.3";
 
     private readonly TrustOptions options = options.Value;
 
