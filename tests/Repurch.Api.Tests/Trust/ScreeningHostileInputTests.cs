@@ -9,8 +9,10 @@ namespace Repurch.Api.Tests.Trust;
 /// Hostile texts finish fast: long runs of what the detectors look for (digits, @, dots, spaced
 /// letters, number words), spreadsheet formulae (a previous engine hung on <c>'@SUM(1+1)</c>), nested
 /// and invisible Unicode, lone surrogates. Each is screened in-process, after a warm-up, and must take
-/// well under a second and point its signals into the text.
+/// well under a second and point its signals into the text. The best of three runs is what counts, and
+/// the class runs alone, so a busy machine does not fail it; a backtracking regex would be slow every time.
 /// </summary>
+[Collection(ScreeningTimings.Name)]
 public sealed class ScreeningHostileInputTests
 {
     private const int Length = 10_000;
@@ -32,11 +34,17 @@ public sealed class ScreeningHostileInputTests
         var text = Texts[name];
         Screener.Screen("warm up: ring 07700 900123 or a@b.com, send me the code", TrustPolicy.Default);
 
-        var watch = Stopwatch.StartNew();
-        var screening = Screener.Screen(text, TrustPolicy.Default);
-        watch.Stop();
+        var best = TimeSpan.MaxValue;
+        Screening screening = null!;
+        for (var run = 0; run < 3 && best >= Limit; run++)
+        {
+            var watch = Stopwatch.StartNew();
+            screening = Screener.Screen(text, TrustPolicy.Default);
+            watch.Stop();
+            if (watch.Elapsed < best) best = watch.Elapsed;
+        }
 
-        Assert.True(watch.Elapsed < Limit, $"{name}: {watch.Elapsed.TotalMilliseconds:0} ms");
+        Assert.True(best < Limit, $"{name}: best of three {best.TotalMilliseconds:0} ms");
         Assert.All(screening.Signals, s => Assert.True(s.Start >= 0 && s.Start < s.End && s.End <= text.Length, $"{name}: signal {s} out of range"));
     }
 
