@@ -127,6 +127,7 @@ public static class RepurchApp
         app.MapAuth();
         app.MapAccounts();
         app.MapListings();
+        app.MapMyListings();
         app.MapBulk();
         app.MapMedia();
         app.MapBrandSettings();
@@ -146,6 +147,7 @@ public static class RepurchApp
         app.MapDisputes();
         app.MapBuyerDisputes();
         app.MapTrust();
+        app.MapTrustSettings();
         app.MapConversations();
         app.MapBrandConversations();
         app.MapModeration();

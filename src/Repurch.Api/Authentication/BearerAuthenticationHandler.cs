@@ -85,7 +85,7 @@ public sealed class BearerAuthenticationHandler(
         var message = path.StartsWith("/v1/me", StringComparison.Ordinal) && (path.Length == 6 || path[6] == '/')
             ? "A consumer's user token is required (from POST /v1/accounts/sessions)."
             : caller is not null && caller.Role == Roles.Consumer
-            ? "A consumer's user token can call only /v1/me endpoints."
+            ? "A consumer's user token can call only /v1/me endpoints (and POST /v1/listings/upload-photo)."
             : path.StartsWith("/v1/accounts", StringComparison.Ordinal) && caller is not null && caller.Role != Roles.Storefront
             ? "A storefront key with the 'write' scope is required."
             : caller is not null && caller.Role == Roles.Storefront

@@ -16,6 +16,8 @@ public static class Policies
     public const string Consumer = "consumer";
     /// <summary>An operator key of the platform's own brand (scopes do not limit it: it reads and resolves disputes only).</summary>
     public const string Operator = "operator";
+    /// <summary>A partner admin key with the write scope, or a consumer's user token (photo uploads for trade-ins).</summary>
+    public const string PartnerWriteOrConsumer = "partner:write|consumer";
     /// <summary>Any valid credential.</summary>
     public const string Authenticated = "authenticated";
 
@@ -29,6 +31,9 @@ public static class Policies
         o.AddPolicy(Consumer, p => p.RequireAuthenticatedUser().RequireRole(Roles.Consumer).RequireClaim("account_id"));
         // The brand is checked again here, so an operator row on another brand (which the CLI refuses to make) grants nothing.
         o.AddPolicy(Operator, p => p.RequireAuthenticatedUser().RequireRole(Roles.Operator).RequireClaim("brand_id", Roles.OperatorBrand));
+        o.AddPolicy(PartnerWriteOrConsumer, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
+            (c.User.IsInRole(Roles.Admin) && c.User.HasClaim("scope", Scopes.Write))
+            || (c.User.IsInRole(Roles.Consumer) && c.User.HasClaim(claim => claim.Type == "account_id"))));
         o.AddPolicy(Authenticated, p => p.RequireAuthenticatedUser());
     }
 }

@@ -10,7 +10,7 @@ namespace Repurch.Api.Cli;
 /// <summary>
 /// Demo data for <c>./run</c>: three brands on both planes with about 100 sofa listings each, their
 /// public profiles and logos (<see cref="DemoBrandProfiles"/>), and consumer trade-ins for
-/// furniture-co. Idempotent: a brand that already exists keeps its data, and its profile is only
+/// furniture-co by sellers who are accounts (<see cref="DemoAccounts"/>: their passwords printed once). Idempotent: a brand that already exists keeps its data, and its profile is only
 /// filled while no partner has saved one (so databases seeded before profiles existed get them too).
 /// </summary>
 public static class DemoSeed
@@ -28,7 +28,7 @@ public static class DemoSeed
     private static readonly string[] SellerNames = ["Sam Patel", "Olivia Hughes", "Tom Clarke", "Priya Shah", "Jack Evans", "Amelia Wright", "Noah Green", "Isla Turner"];
 
     /// <summary>
-    /// Seeds both planes; returns true when it created a brand (and printed the sandbox keys). Logos go
+    /// Seeds both planes; returns true when it created a brand or a seller account (and printed their keys or passwords). Logos go
     /// to <paramref name="store"/> and are linked as <paramref name="mediaBaseUrl"/>/key.
     /// </summary>
     public static async Task<bool> RunAsync(DataPlanes planes, IObjectStore store, string mediaBaseUrl, TextWriter output, int listingsPerBrand = 100)
@@ -45,6 +45,8 @@ public static class DemoSeed
                     await CreateAsync(db, plane, brand, output, listingsPerBrand);
                     created = true;
                 }
+                // Demo sellers are accounts (databases seeded before accounts existed get them too).
+                if (await DemoAccounts.EnsureAsync(db, plane, brand.Id, output)) created = true;
                 // Both planes link the same stored logo, written the first time a profile needs it.
                 await DemoBrandProfiles.FillAsync(db, brand.Id, async () =>
                     logos.TryGetValue(brand.Id, out var url) ? url : logos[brand.Id] = await DemoBrandProfiles.StoreLogoAsync(store, mediaBaseUrl, brand.Id));

@@ -213,6 +213,11 @@ namespace Repurch.Api.Migrations
                         .HasColumnType("character varying(512)")
                         .HasColumnName("storage_key");
 
+                    b.Property<string>("UploaderAccountId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("uploader_account_id");
+
                     b.Property<int>("Width")
                         .HasColumnType("integer")
                         .HasColumnName("width");
@@ -223,6 +228,9 @@ namespace Repurch.Api.Migrations
                     b.HasIndex("StorageKey")
                         .IsUnique()
                         .HasDatabaseName("ix_attachments_storage_key");
+
+                    b.HasIndex("UploaderAccountId")
+                        .HasDatabaseName("ix_attachments_uploader_account_id");
 
                     b.HasIndex("BrandId", "CreatedAt")
                         .HasDatabaseName("ix_attachments_brand_id_created_at");
@@ -465,6 +473,33 @@ namespace Repurch.Api.Migrations
                         .HasName("pk_brand_taxonomies");
 
                     b.ToTable("brand_taxonomies", (string)null);
+                });
+
+            modelBuilder.Entity("Repurch.Api.Persistence.BrandTrustPolicy", b =>
+                {
+                    b.Property<string>("BrandId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("brand_id");
+
+                    b.Property<string>("Actions")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("actions");
+
+                    b.PrimitiveCollection<string[]>("AllowedDomains")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("allowed_domains");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("BrandId")
+                        .HasName("pk_trust_policies");
+
+                    b.ToTable("trust_policies", (string)null);
                 });
 
             modelBuilder.Entity("Repurch.Api.Persistence.BulkJob", b =>
@@ -728,8 +763,14 @@ namespace Repurch.Api.Migrations
                     b.HasKey("Id")
                         .HasName("pk_conversations");
 
+                    b.HasIndex("BuyerAccountId")
+                        .HasDatabaseName("ix_conversations_buyer_account_id");
+
                     b.HasIndex("ListingId")
                         .HasDatabaseName("ix_conversations_listing_id");
+
+                    b.HasIndex("OwnerAccountId")
+                        .HasDatabaseName("ix_conversations_owner_account_id");
 
                     b.HasIndex("BrandId", "BuyerAccountId", "LastMessageAt")
                         .HasDatabaseName("ix_conversations_brand_id_buyer_account_id_last_message_at");
@@ -1728,6 +1769,9 @@ namespace Repurch.Api.Migrations
                         .HasDatabaseName("ix_messages_replaces")
                         .HasFilter("replaces IS NOT NULL");
 
+                    b.HasIndex("SenderAccountId")
+                        .HasDatabaseName("ix_messages_sender_account_id");
+
                     b.HasIndex("BrandId", "ConversationId", "Seq")
                         .HasDatabaseName("ix_messages_brand_id_conversation_id_seq");
 
@@ -2163,6 +2207,43 @@ namespace Repurch.Api.Migrations
                     b.ToTable("sellers", (string)null);
                 });
 
+            modelBuilder.Entity("Repurch.Api.Persistence.SignInFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BrandId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("brand_id");
+
+                    b.Property<byte[]>("Bucket")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("bucket");
+
+                    b.Property<DateTimeOffset>("FailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failed_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sign_in_failures");
+
+                    b.HasIndex("BrandId", "FailedAt")
+                        .HasDatabaseName("ix_sign_in_failures_brand_id_failed_at");
+
+                    b.HasIndex("BrandId", "Bucket", "FailedAt")
+                        .HasDatabaseName("ix_sign_in_failures_brand_id_bucket_failed_at");
+
+                    b.ToTable("sign_in_failures", (string)null);
+                });
+
             modelBuilder.Entity("Repurch.Api.Persistence.SigningKey", b =>
                 {
                     b.Property<string>("Kid")
@@ -2545,6 +2626,12 @@ namespace Repurch.Api.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_attachments_brands_brand_id");
+
+                    b.HasOne("Repurch.Api.Persistence.Account", null)
+                        .WithMany()
+                        .HasForeignKey("UploaderAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_attachments_accounts_uploader_account_id");
                 });
 
             modelBuilder.Entity("Repurch.Api.Persistence.AuditEntry", b =>
@@ -2585,6 +2672,16 @@ namespace Repurch.Api.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_brand_taxonomies_brands_brand_id");
+                });
+
+            modelBuilder.Entity("Repurch.Api.Persistence.BrandTrustPolicy", b =>
+                {
+                    b.HasOne("Repurch.Api.Persistence.Brand", null)
+                        .WithOne()
+                        .HasForeignKey("Repurch.Api.Persistence.BrandTrustPolicy", "BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_trust_policies_brands_brand_id");
                 });
 
             modelBuilder.Entity("Repurch.Api.Persistence.BulkJob", b =>
@@ -2650,12 +2747,25 @@ namespace Repurch.Api.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_conversations_brands_brand_id");
 
+                    b.HasOne("Repurch.Api.Persistence.Account", null)
+                        .WithMany()
+                        .HasForeignKey("BuyerAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_conversations_accounts_buyer_account_id");
+
                     b.HasOne("Repurch.Api.Persistence.Listing", null)
                         .WithMany()
                         .HasForeignKey("ListingId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_conversations_listings_listing_id");
+
+                    b.HasOne("Repurch.Api.Persistence.Account", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_conversations_accounts_owner_account_id");
                 });
 
             modelBuilder.Entity("Repurch.Api.Persistence.ConversationRead", b =>
@@ -2828,6 +2938,12 @@ namespace Repurch.Api.Migrations
                         .WithMany()
                         .HasForeignKey("Replaces")
                         .HasConstraintName("fk_messages_messages_replaces");
+
+                    b.HasOne("Repurch.Api.Persistence.Account", null)
+                        .WithMany()
+                        .HasForeignKey("SenderAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_messages_accounts_sender_account_id");
                 });
 
             modelBuilder.Entity("Repurch.Api.Persistence.Order", b =>
@@ -2898,6 +3014,16 @@ namespace Repurch.Api.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_sellers_brands_brand_id");
+                });
+
+            modelBuilder.Entity("Repurch.Api.Persistence.SignInFailure", b =>
+                {
+                    b.HasOne("Repurch.Api.Persistence.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sign_in_failures_brands_brand_id");
                 });
 
             modelBuilder.Entity("Repurch.Api.Persistence.SigningKey", b =>

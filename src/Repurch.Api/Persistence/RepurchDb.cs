@@ -35,12 +35,14 @@ public sealed class RepurchDb(DbContextOptions<RepurchDb> options) : DbContext(o
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<Seller> Sellers => Set<Seller>();
     public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
     public DbSet<Listing> Listings => Set<Listing>();
     public DbSet<BrandProfile> BrandProfiles => Set<BrandProfile>();
     public DbSet<BillingEntity> BillingEntities => Set<BillingEntity>();
     public DbSet<Warehouse> Warehouses => Set<Warehouse>();
     public DbSet<BrandTaxonomy> BrandTaxonomies => Set<BrandTaxonomy>();
     public DbSet<CrossListingRule> CrossListingRules => Set<CrossListingRule>();
+    public DbSet<BrandTrustPolicy> TrustPolicies => Set<BrandTrustPolicy>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<IdempotencyKeyRecord> IdempotencyKeys => Set<IdempotencyKeyRecord>();
     public DbSet<BulkJob> BulkJobs => Set<BulkJob>();

@@ -7,14 +7,23 @@ public static class CliProcess
 {
     public sealed record Result(int Exit, string Stdout, string Stderr, TimeSpan Elapsed);
 
-    public static async Task<Result> RunAsync(string[] args, TimeSpan? timeout = null, IDictionary<string, string>? environment = null)
+    /// <param name="stdin">Written to the process's standard input, which is then closed (left alone when null).</param>
+    public static async Task<Result> RunAsync(string[] args, TimeSpan? timeout = null, IDictionary<string, string>? environment = null, string? stdin = null)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = stdin is not null, UseShellExecute = false,
+        };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Repurch.Api.dll"));
         foreach (var a in args) start.ArgumentList.Add(a);
         foreach (var (k, v) in environment ?? new Dictionary<string, string>()) start.Environment[k] = v;
         var watch = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
+        if (stdin is not null)
+        {
+            await process.StandardInput.WriteAsync(stdin);
+            process.StandardInput.Close();
+        }
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));

@@ -28,7 +28,7 @@ public sealed class CommandLineTests
             new Dictionary<string, string> { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}", ["PORT"] = port });
 
         AssertUsageError(result, "'users'");
-        Assert.Contains("usage: ./run [serve|migrate|seed|brands|keys|help]", result.Stderr);
+        Assert.Contains("usage: ./run [serve|migrate|seed|brands|keys|accounts|help]", result.Stderr);
     }
 
     [Theory]
@@ -80,7 +80,7 @@ public sealed class CommandLineTests
 
         Assert.Equal(0, help.Exit);
         Assert.Equal(option.Stdout, help.Stdout);
-        foreach (var name in new[] { "serve", "migrate", "seed", "brands", "keys", "help" }) Assert.Contains($"  {name} ", help.Stdout);
+        foreach (var name in new[] { "serve", "migrate", "seed", "brands", "keys", "accounts", "help" }) Assert.Contains($"  {name} ", help.Stdout);
     }
 
     private static Command Find(string path)

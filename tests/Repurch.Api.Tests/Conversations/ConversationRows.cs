@@ -15,10 +15,25 @@ public static class ConversationRows
 
     public static string NewAccountId() => "acct_t" + Guid.NewGuid().ToString("N")[..20];
 
+    /// <summary>The account row behind an id from <see cref="NewAccountId"/> (conversations reference accounts by foreign key).</summary>
+    private static async Task EnsureAccountAsync(RepurchDb db, string brandId, string? accountId)
+    {
+        if (accountId is null || await db.Accounts.AnyAsync(a => a.Id == accountId)) return;
+        var now = DateTimeOffset.UtcNow;
+        db.Accounts.Add(new Account
+        {
+            Id = accountId, BrandId = brandId, Email = $"{accountId}@example.com", DisplayName = "Test Person", PasswordHash = "not a hash",
+            CreatedAt = now, UpdatedAt = now, PasswordChangedAt = now,
+        });
+        await db.SaveChangesAsync();
+    }
+
     public static async Task<string> ConversationAsync(ApiFactory api, string brandId, long listingId, string buyerAccountId,
         string ownerType = ConversationRoles.BrandOwner, string? ownerAccountId = null)
     {
         await using var db = api.Planes.Open(Plane.Live, brandId);
+        await EnsureAccountAsync(db, brandId, buyerAccountId);
+        await EnsureAccountAsync(db, brandId, ownerAccountId);
         var now = DateTimeOffset.UtcNow;
         var c = new Conversation
         {
@@ -34,6 +49,7 @@ public static class ConversationRows
         string text, string status = MessageStatus.Delivered, string[]? reasons = null)
     {
         await using var db = api.Planes.Open(Plane.Live, brandId);
+        await EnsureAccountAsync(db, brandId, senderAccountId);
         var now = DateTimeOffset.UtcNow;
         var m = new Message
         {

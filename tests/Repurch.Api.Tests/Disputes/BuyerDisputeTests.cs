@@ -15,20 +15,17 @@ public sealed class BuyerDisputeTests : ApiTest
 {
     private const string Damaged = """{"reason":"damaged","text":"The left arm is torn and a leg is snapped; photos to follow."}""";
 
-    /// <summary>A paid order placed for <paramref name="buyer"/> (a storefront order, then owned by the account).</summary>
+    /// <summary>A paid order placed and captured by <paramref name="buyer"/> through <c>/v1/me/orders</c>, as a storefront does.</summary>
     private async Task<string> BuyersPaidOrderAsync(TestBrand brand, TestAccount buyer, long? listingId = null)
     {
-        var orderId = listingId is { } l ? await PaidOrderOfAsync(l) : await DisputeData.PaidOrderAsync(Api, brand);
-        await using var db = Api.Planes.Open(Plane.Live, brand.Id);
-        await db.Orders.Where(o => o.Id == orderId).ExecuteUpdateAsync(u => u.SetProperty(o => o.BuyerAccountId, buyer.Id));
-        return orderId;
-    }
-
-    private async Task<string> PaidOrderOfAsync(long listingId)
-    {
-        var store = await Storefront.CreateAsync(Api);
-        var id = (await store.OrderAsync(listingId)).GetProperty("id").GetString()!;
-        await store.ActAsync(id, "capture");
+        var listing = listingId ?? await Infrastructure.Listings.CreateAsync(Api.ClientWith(brand.AdminKey), DisputeData.Clearance599);
+        var client = buyer.Client(Api);
+        var placed = await client.PostJsonAsync("/v1/me/orders", JsonSerializer.Serialize(new { listing_id = listing, quantity = 1 }));
+        var order = await placed.JsonAsync();
+        Assert.True(placed.StatusCode == HttpStatusCode.Created, order.ToString());
+        var id = order.GetProperty("id").GetString()!;
+        var captured = await client.PostAsync($"/v1/me/orders/{id}/capture", null);
+        Assert.True(captured.StatusCode == HttpStatusCode.OK, (await captured.JsonAsync()).ToString());
         return id;
     }
 

@@ -135,6 +135,20 @@ public sealed class ResolveTests : ApiTest
     }
 
     [Fact]
+    public async Task A_large_partial_refund_that_still_covers_the_fees_is_allowed()
+    {
+        var (brand, orderId, disputeId, op) = await DisputedAsync();
+
+        // Kept £99: commission £14.85, VAT £2.97, delivery £60, payout £21.18 (£550 back is refused: Bad_decisions_are_400).
+        var response = await DisputeData.ResolveAsync(op, disputeId, """{"outcome":"partial_refund","amount_gbp":500}""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var order = await DisputeData.OrderAsync(Api, brand.Id, orderId);
+        Assert.Equal(21.18m, order.Payout);
+        await DisputeData.AssertLedgerAsync(Api, brand.Id);
+    }
+
+    [Fact]
     public async Task Partial_refund_of_a_consumer_trade_in_issues_credit_for_the_reduced_payout()
     {
         var (brand, orderId, disputeId, op) = await DisputedAsync(tradeIn: true);
@@ -165,6 +179,8 @@ public sealed class ResolveTests : ApiTest
     [InlineData("""{"outcome":"partial_refund","amount_gbp":-5}""", "amount_gbp_invalid")]
     [InlineData("""{"outcome":"partial_refund","amount_gbp":10.005}""", "amount_gbp_invalid")]
     [InlineData("""{"outcome":"partial_refund","amount_gbp":599}""", "amount_gbp_invalid")]
+    // Keeping £49 of £599 leaves less than commission £7.35 + VAT £1.47 + delivery £60: the payout would be -£19.82.
+    [InlineData("""{"outcome":"partial_refund","amount_gbp":550}""", "amount_gbp_invalid")]
     [InlineData("""{"outcome":"partial_refund","amount_gbp":600}""", "amount_gbp_invalid")]
     [InlineData("""{"outcome":"refund","amount_gbp":10}""", "amount_gbp_not_allowed")]
     [InlineData("""{"outcome":"release","amount_gbp":10}""", "amount_gbp_not_allowed")]

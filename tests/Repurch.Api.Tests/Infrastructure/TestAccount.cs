@@ -45,20 +45,17 @@ public sealed record TestAccount(string Id, string BrandId, string Email, string
         return await db.Sellers.Where(s => s.AccountId == Id).Select(s => s.Id).SingleAsync();
     }
 
-    /// <summary>A consumer seller of <paramref name="brand"/> who owns an active trade-in listing (written directly, as a listed trade-in).</summary>
+    /// <summary>A consumer seller of <paramref name="brand"/> who owns an active trade-in listing, listed over HTTP (<c>POST /v1/me/listings</c>).</summary>
     public static async Task<(TestAccount Seller, long ListingId)> CreateSellerAsync(ApiFactory api, TestBrand brand, string? displayName = null)
     {
         var seller = await CreateAsync(api, brand, displayName ?? "Jo Seller");
-        var sellerId = await seller.SellerIdAsync(api);
-        await using var db = api.Planes.Open(Plane.Live, brand.Id);
-        var listing = new Listing
-        {
-            BrandId = brand.Id, OwnerType = "seller", SellerId = sellerId, Title = "Trade-in oak dining table",
-            Channel = "exchange", RegularPrice = 240m, Condition = "gently-used", Category = "3-Seater Sofas",
-            Faults = ["None"], Slug = "trade-in-oak-dining-table", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
-        };
-        db.Listings.Add(listing);
-        await db.SaveChangesAsync();
-        return (seller, listing.Id);
+        using var client = seller.Client(api);
+        var response = await client.PostJsonAsync("/v1/me/listings", """
+            {"title": "Trade-in oak dining table", "price_gbp": 240, "condition": "gently-used", "category": "3-Seater Sofas", "faults": ["None"]}
+            """);
+        var body = await response.JsonAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, body.ToString());
+        Assert.Equal("active", body.GetProperty("status").GetString());
+        return (seller, body.GetProperty("id").GetInt64());
     }
 }

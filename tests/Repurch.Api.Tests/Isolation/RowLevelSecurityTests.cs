@@ -41,8 +41,11 @@ public sealed class RowLevelSecurityTests : ApiTest
     {
         var brand = await BrandWithListingsAsync(1);
         await ExchangeTokenAsync(brand); // fills signing_keys and refresh_tokens
-        // accounts, disputes and dispute_messages.
-        await TestAccount.CreateAsync(Api, brand);
+        // accounts, sign_in_failures, disputes and dispute_messages.
+        var account = await TestAccount.CreateAsync(Api, brand);
+        using (var failed = await Api.ClientWith(brand.StorefrontKey).PostJsonAsync("/v1/accounts/sessions",
+                   System.Text.Json.JsonSerializer.Serialize(new { email = account.Email, password = "not the password at all" })))
+            Assert.Equal(HttpStatusCode.Unauthorized, failed.StatusCode);
         var order = await Disputes.DisputeData.PaidOrderAsync(Api, brand);
         var dispute = await Disputes.DisputeData.OpenAsync(Api, brand.Id, order);
         var evidence = await Api.ClientWith(brand.AdminKey).PostJsonAsync($"/v1/disputes/{dispute.Id}/messages", """{"text":"We packed it in double-wall boxes."}""");
@@ -409,6 +412,7 @@ public sealed class RowLevelSecurityTests : ApiTest
             ("POST", "/v1/partner/settings/warehouses", """{"label":"RLS DC"}"""),
             ("PATCH", "/v1/partner/settings/taxonomy", """{"colours":{"add":["Sage"]}}"""),
             ("PATCH", "/v1/partner/settings/cross-listing", """{"categories":{"Armchairs":false}}"""),
+            ("PATCH", "/v1/partner/settings/trust", """{"allowed_domains":["rls.example.com"]}"""),
             ("POST", "/v1/listings/upload-photo", Media.TestImages.UploadBody(Media.TestImages.Jpeg(8, 8))),
         })
         {

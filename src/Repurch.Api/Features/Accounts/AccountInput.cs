@@ -13,7 +13,7 @@ public static class AccountInput
     public const int MaxDisplayName = 100;
     public static readonly string[] SignUpFields = ["email", "password", "display_name"];
     public static readonly string[] SignInFields = ["email", "password"];
-    public static readonly string[] UpdateFields = ["display_name", "email", "password", "current_password"];
+    public static readonly string[] UpdateFields = ["display_name", "password", "current_password"];
 
     /// <summary>Sign-up fields; the password still needs <see cref="PasswordPolicy.Check"/> against the email and brand.</summary>
     public static (string? Email, string? Password, string? DisplayName) ReadSignUp(JsonElement root, List<string> errors)
@@ -32,6 +32,20 @@ public static class AccountInput
         var email = r.Text("email", 1024, FieldPresence.Required);
         var password = Password(r, "password", FieldPresence.Required, checkLength: false);
         return (email.Value is { } e ? EmailAddresses.Normalise(e) ?? e.ToLowerInvariant() : null, password);
+    }
+
+    /// <summary>
+    /// <c>PATCH /v1/me</c> fields: a new <c>display_name</c> (not null), a new <c>password</c> (length
+    /// checked here, the rest by <see cref="PasswordPolicy.Check"/>) that needs <c>current_password</c>.
+    /// </summary>
+    public static (string? DisplayName, string? Password, string? CurrentPassword) ReadUpdate(JsonElement root, List<string> errors)
+    {
+        var r = new FieldReader(root, UpdateFields, errors);
+        var name = r.Text("display_name", MaxDisplayName, FieldPresence.NotNull).Value;
+        var password = Password(r, "password", FieldPresence.NotNull);
+        var current = Password(r, "current_password", FieldPresence.NotNull, checkLength: false);
+        if (r.Has("password") && !r.Has("current_password")) r.Add(r.Code("current_password", "required"));
+        return (name, password, current);
     }
 
     /// <summary>An email address, normalised (<see cref="EmailAddresses"/>): <c>_invalid</c>, <c>_too_long</c>.</summary>

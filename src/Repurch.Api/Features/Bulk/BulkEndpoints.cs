@@ -117,7 +117,7 @@ public static class BulkEndpoints
     private static ApiErrorResult NoFile() => Bad("No file supplied: send file_b64 (base64-encoded XLSX or CSV bytes) or csv_text.");
 
     /// <summary>Reads and checks up to <see cref="BulkColumns.MaxRows"/> rows.</summary>
-    private static async Task<(BulkHeader? Header, List<CheckedRow>? Rows, ApiErrorResult? Error)> CheckAsync(HttpContext http, RepurchDb db, TimeProvider clock, CancellationToken ct)
+    private static async Task<(BulkHeader? Header, List<CheckedRow>? Rows, ApiErrorResult? Error)> CheckAsync(HttpContext http, RepurchDb db, ListingTextScreening screening, TimeProvider clock, CancellationToken ct)
     {
         var (file, error) = await ReadFileAsync(http.Request, ct);
         if (error is not null) return (null, null, error);
@@ -125,6 +125,7 @@ public static class BulkEndpoints
         var caller = http.Caller();
         await db.OpenBrandSessionAsync(ct);
         var options = await BrandOptions.LoadAsync(db, ct);
+        var text = await screening.ForBrandAsync(db, caller.BrandId, ct);
         var now = clock.GetUtcNow();
         try
         {
@@ -137,7 +138,7 @@ public static class BulkEndpoints
                 if (row.IsBlank) continue;
                 if (rows.Count == BulkColumns.MaxRows)
                     return (null, null, BulkErrors.TooManyRows.Result());
-                rows.Add(BulkValidator.Check(header, row, options, caller.BrandId, now));
+                rows.Add(BulkValidator.Check(header, row, options, text, caller.BrandId, now));
             }
             if (header is null) return (null, null, Bad("The file has no header row."));
             return (header, rows, null);
@@ -148,17 +149,17 @@ public static class BulkEndpoints
         }
     }
 
-    private static async Task<Results<Ok<ValidateResponse>, ApiErrorResult>> Validate(HttpContext http, RepurchDb db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<ValidateResponse>, ApiErrorResult>> Validate(HttpContext http, RepurchDb db, ListingTextScreening screening, TimeProvider clock, CancellationToken ct)
     {
-        var (header, rows, error) = await CheckAsync(http, db, clock, ct);
+        var (header, rows, error) = await CheckAsync(http, db, screening, clock, ct);
         if (error is not null) return error;
         var verdicts = rows!.Select(r => new ValidateRow(r.Source.Number, r.Title, r.Ok ? "ok" : "error", r.Errors)).ToList();
         return TypedResults.Ok(new ValidateResponse(rows!.Count, rows.Count(r => !r.Ok), BulkColumns.MaxRows, header!.Raw, verdicts));
     }
 
-    private static async Task<Results<Ok<CommitResponse>, ApiErrorResult>> Commit(HttpContext http, RepurchDb db, ListingUrls urls, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<CommitResponse>, ApiErrorResult>> Commit(HttpContext http, RepurchDb db, ListingUrls urls, ListingTextScreening screening, TimeProvider clock, CancellationToken ct)
     {
-        var (_, rows, error) = await CheckAsync(http, db, clock, ct);
+        var (_, rows, error) = await CheckAsync(http, db, screening, clock, ct);
         if (error is not null) return error;
         var valid = rows!.Where(r => r.Ok).Select(r => r.Listing!).ToList();
         if (valid.Count > 0)

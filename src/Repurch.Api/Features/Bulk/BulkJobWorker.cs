@@ -16,7 +16,7 @@ namespace Repurch.Api.Features.Bulk;
 /// listings, the batch's report rows and the job's progress in one transaction, so a node that dies
 /// mid-job leaves a consistent prefix and the next claim (after the lease ends) resumes after it.
 /// </summary>
-public sealed class BulkJobWorker(DataPlanes planes, BulkJobSignal signal, ListingUrls urls, TimeProvider clock, IOptions<BulkOptions> options, ILogger<BulkJobWorker> log) : BackgroundService
+public sealed class BulkJobWorker(DataPlanes planes, BulkJobSignal signal, ListingUrls urls, ListingTextScreening screening, TimeProvider clock, IOptions<BulkOptions> options, ILogger<BulkJobWorker> log) : BackgroundService
 {
     public const int BatchSize = 500;
     public const int MaxAttempts = 5;
@@ -96,6 +96,7 @@ public sealed class BulkJobWorker(DataPlanes planes, BulkJobSignal signal, Listi
         try
         {
             ListingOptions options;
+            ListingTextCheck text;
             Warehouse? warehouse;
             string brandName;
             BulkJob job;
@@ -120,6 +121,7 @@ public sealed class BulkJobWorker(DataPlanes planes, BulkJobSignal signal, Listi
                 job.UpdatedAt = clock.GetUtcNow();
                 await db.SaveChangesAsync(ct);
                 options = await BrandOptions.LoadAsync(db, ct);
+                text = await screening.ForBrandAsync(db, claim.BrandId, ct);
                 warehouse = await db.Warehouses.Where(w => w.IsDefault).FirstOrDefaultAsync(ct);
                 brandName = await BrandNames.GetAsync(db, ct);
                 temp = await BulkJobFiles.DownloadAsync(db, job.Id, ct);
@@ -168,12 +170,12 @@ public sealed class BulkJobWorker(DataPlanes planes, BulkJobSignal signal, Listi
                 batch.Add(row);
                 if (batch.Count == BatchSize)
                 {
-                    await CommitBatchAsync(plane, claim, job.Mode, header, batch, options, warehouse, brandName, ct);
+                    await CommitBatchAsync(plane, claim, job.Mode, header, batch, options, text, warehouse, brandName, ct);
                     batch.Clear();
                     await ExtendLeaseAsync(plane, claim.JobId, ct);
                 }
             }
-            if (batch.Count > 0) await CommitBatchAsync(plane, claim, job.Mode, header!, batch, options, warehouse, brandName, ct);
+            if (batch.Count > 0) await CommitBatchAsync(plane, claim, job.Mode, header!, batch, options, text, warehouse, brandName, ct);
             await UpdateJobAsync(plane, claim, j =>
             {
                 j.Status = "completed";
@@ -225,10 +227,10 @@ public sealed class BulkJobWorker(DataPlanes planes, BulkJobSignal signal, Listi
 
     /// <summary>One batch: listings, report rows and progress commit together or not at all.</summary>
     private async Task CommitBatchAsync(Plane plane, Claim claim, string mode, BulkHeader header, List<SheetRow> batch,
-        ListingOptions options, Warehouse? warehouse, string brandName, CancellationToken ct)
+        ListingOptions options, ListingTextCheck text, Warehouse? warehouse, string brandName, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var checks = batch.Select(r => BulkValidator.Check(header, r, options, claim.BrandId, now)).ToList();
+        var checks = batch.Select(r => BulkValidator.Check(header, r, options, text, claim.BrandId, now)).ToList();
         await using var db = planes.Open(plane, claim.BrandId);
         await db.Database.OpenConnectionAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);

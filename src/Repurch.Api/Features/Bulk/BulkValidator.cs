@@ -8,7 +8,8 @@ namespace Repurch.Api.Features.Bulk;
 public static class BulkValidator
 {
     /// <summary>Validates a row by building a fresh listing from it; the listing is ready to save when <see cref="CheckedRow.Ok"/>.</summary>
-    public static CheckedRow Check(BulkHeader header, SheetRow row, ListingOptions options, string brandId, DateTimeOffset now)
+    /// <remarks>The row's title and description are screened as a single create's are (<see cref="ListingTextCheck"/>).</remarks>
+    public static CheckedRow Check(BulkHeader header, SheetRow row, ListingOptions options, ListingTextCheck text, string brandId, DateTimeOffset now)
     {
         var listing = NewListing(brandId, now);
         List<string> errors;
@@ -16,6 +17,7 @@ public static class BulkValidator
         {
             errors = ListingInput.Apply(json.RootElement, listing, options, creating: true);
         }
+        text.Check(listing, errors);
         if (row.Malformed) errors.Insert(0, "row_malformed");
         if (errors.Count == 0) listing.Slug = ListingInput.Slugify(listing.Title);
         return new CheckedRow(row, header.Title(row), errors.Count == 0 ? listing : null, errors);

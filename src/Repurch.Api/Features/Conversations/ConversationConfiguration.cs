@@ -20,5 +20,8 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         b.HasIndex(x => new { x.BrandId, x.OwnerType, x.LastMessageAt });
         // A conversation outlives its listing (listings are only soft-deleted): never cascade it away.
         b.HasOne<Listing>().WithMany().HasForeignKey(x => x.ListingId).OnDelete(DeleteBehavior.Restrict);
+        // Both people are real accounts; an account is disabled or erased on request, never cascaded away.
+        b.HasOne<Account>().WithMany().HasForeignKey(x => x.BuyerAccountId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Account>().WithMany().HasForeignKey(x => x.OwnerAccountId).OnDelete(DeleteBehavior.Restrict);
     }
 }

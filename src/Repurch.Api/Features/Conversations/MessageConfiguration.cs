@@ -27,5 +27,6 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         b.HasIndex(x => x.Replaces).IsUnique().HasFilter("replaces IS NOT NULL");
         b.HasOne<Conversation>().WithMany().HasForeignKey(x => x.ConversationId);
         b.HasOne<Message>().WithMany().HasForeignKey(x => x.Replaces);
+        b.HasOne<Account>().WithMany().HasForeignKey(x => x.SenderAccountId).OnDelete(DeleteBehavior.Restrict);
     }
 }

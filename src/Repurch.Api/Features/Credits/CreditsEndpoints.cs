@@ -57,6 +57,17 @@ public static class CreditsEndpoints
             .WithName("ListSellerCredits").WithSummary("A seller's own credit codes, in full")
             .WithDescription("For the storefront to show a consumer seller (whom it has authenticated) the codes their trade-ins earned, in full (`ABCD-EFGH-JKLMN`): only the codes earned by sales placed through this marketplace's own orders. A seller who has never sold through this marketplace is `404 seller_not_found`, exactly like an unknown id, so seller ids cannot be probed from another storefront. Every call is recorded in the issuing brand's audit log (`credit.codes_viewed`: which marketplace key read which credit ids; never the codes). Marketplace keys only.")
             .Errors([CommonErrors.MissingBearer, CommonErrors.InvalidToken, CommonErrors.Forbidden.DescribedAs("Not a marketplace key with the `read` scope."), CreditErrors.SellerNotFound]);
+        app.MapGet("/v1/me/credits", MyCredits).WithTags("Credits").RequireAuthorization(Policies.Consumer).WithBrandSession()
+            .WithName("ListMyCredits").WithSummary("The signed-in seller's credit codes, in full")
+            .WithDescription("The credit codes the account's trade-ins earned (every sale of them, through any storefront of the brand), newest first, in full (`ABCD-EFGH-JKLMN`) as " +
+                "`GET /v1/marketplace/sellers/{id}/credits` shows them: status (`active`, `redeemed`, `expired`, `voided`), amount, issue, expiry and redemption times. " +
+                "An account that has never sold has an empty list. Every call that shows codes is recorded in the brand's audit log (`credit.codes_viewed`: which account read which credit ids; never the codes).")
+            .Query("page", Microsoft.OpenApi.JsonSchemaType.Integer, "Page number, 1-indexed.", minimum: 1, defaultValue: 1)
+            .Query("per_page", Microsoft.OpenApi.JsonSchemaType.Integer, "Items per page, at most 100.", minimum: 1, maximum: 100, defaultValue: 20)
+            .Errors([CommonErrors.MissingBearer,
+                CommonErrors.InvalidToken.DescribedAs("The user token is malformed or expired, its session was signed out or revoked, its account is disabled, or its storefront key was revoked."),
+                CommonErrors.Forbidden.DescribedAs("Not a consumer's user token (an API key or a partner token)."),
+                CommonErrors.InvalidParameter.DescribedAs("page or per_page out of range.")]);
         return app;
     }
 
@@ -276,10 +287,36 @@ public static class CreditsEndpoints
         });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return TypedResults.Ok(new SellerCredits(id, rows.Select(c => new SellerCredit(c.Id, CreditCodeVault.Display(vault.Open(c.BrandId, c.Id, c.CodeCipher)),
-            c.BrandId, Status(c, now), c.Amount, WireFormat.Timestamp(c.IssuedAt), WireFormat.Timestamp(c.ExpiresAt),
-            WireFormat.Timestamp(c.RedeemedAt))).ToList()));
+        return TypedResults.Ok(new SellerCredits(id, rows.Select(c => InFull(c, vault, now)).ToList()));
     }
+
+    private static async Task<Results<Ok<MyCreditsPage>, ApiErrorResult>> MyCredits(
+        HttpContext http, RepurchDb db, CreditCodeVault vault, TimeProvider clock, string? page, string? per_page, CancellationToken ct)
+    {
+        var caller = http.Caller();
+        if (!Paging.TryParse(page, per_page, out var pageNo, out var perPage, out var pagingError)) return pagingError!;
+        // The account's seller row (none until it lists): row-level security keeps both to the brand.
+        var codes = db.CreditCodes.Where(c => db.Sellers.Any(s => s.Id == c.SellerId && s.AccountId == caller.AccountId))
+            .OrderByDescending(c => c.IssuedAt).ThenByDescending(c => c.Id);
+        var rows = await Paging.ReadPageAsync(codes, pageNo, perPage, http, ct);
+        var now = clock.GetUtcNow();
+        if (rows.Items.Count > 0)
+        {
+            // Every read of full codes is audited (who read which codes, never the codes).
+            await AuditLog.RecordAsync(db, caller, "credit.codes_viewed", caller.AccountId, new Dictionary<string, FieldChange>
+            {
+                ["account_id"] = new(null, caller.AccountId),
+                ["credit_ids"] = new(null, rows.Items.Select(c => c.Id).ToArray()),
+            }, clock, ct, emitEvent: false);
+            await db.SaveChangesAsync(ct);
+        }
+        return TypedResults.Ok(new MyCreditsPage(rows.Items.Select(c => InFull(c, vault, now)).ToList(), rows.Meta(caller.BrandId)));
+    }
+
+    /// <summary>A code as its seller sees it: in full.</summary>
+    private static SellerCredit InFull(CreditCode c, CreditCodeVault vault, DateTimeOffset now) =>
+        new(c.Id, CreditCodeVault.Display(vault.Open(c.BrandId, c.Id, c.CodeCipher)), c.BrandId, Status(c, now), c.Amount,
+            WireFormat.Timestamp(c.IssuedAt), WireFormat.Timestamp(c.ExpiresAt), WireFormat.Timestamp(c.RedeemedAt));
 
     private static ApiErrorResult SellerNotFound() => CreditErrors.SellerNotFound.Result();
 }

@@ -14,3 +14,5 @@ public sealed record CreditsPage(IReadOnlyList<CreditSummary> Data, CreditsMeta 
 public sealed record SellerCredit(string Id, string Code, string BrandId, string Status, decimal AmountGbp, string IssuedAt, string ExpiresAt, string? RedeemedAt);
 
 public sealed record SellerCredits(long SellerId, IReadOnlyList<SellerCredit> Data);
+
+public sealed record MyCreditsPage(IReadOnlyList<SellerCredit> Data, Http.ListMeta Meta);

@@ -56,7 +56,7 @@ public static class DisputesEndpoints
                 """)
             .Errors([CommonErrors.MissingBearer, CommonErrors.InvalidToken, CommonErrors.Forbidden.DescribedAs("The key is not the platform's operator key."),
                 DisputeErrors.NotFound, DisputeErrors.AlreadyResolved,
-                CommonErrors.ValidationFailed.DescribedAs("Field codes in `data.errors`: `outcome_required`, `outcome_invalid`, `amount_gbp_required` (partial_refund without it), `amount_gbp_invalid` (not a positive number of pounds with at most 2 decimals, or not less than the order amount), `amount_gbp_not_allowed` (sent with refund or release), `<field>_unknown`, `<field>_duplicate`."),
+                CommonErrors.ValidationFailed.DescribedAs("Field codes in `data.errors`: `outcome_required`, `outcome_invalid`, `amount_gbp_required` (partial_refund without it), `amount_gbp_invalid` (not a positive number of pounds with at most 2 decimals, not less than the order amount, or so large that the seller side would keep less than the commission, its VAT and the delivery contribution: refund in full instead), `amount_gbp_not_allowed` (sent with refund or release), `<field>_unknown`, `<field>_duplicate`."),
                 CommonErrors.InvalidJson, CommonErrors.PayloadTooLarge.DescribedAs("Body is larger than 16 KB."), CommonErrors.UnsupportedMediaType,
                 MoneyErrors.OrderStateInvalid.DescribedAs("The dispute's order is not `disputed` (it was changed outside the dispute)."),
                 MoneyErrors.PaymentDeclined.DescribedAs("The provider refused the refund; nothing changed."), MoneyErrors.PaymentProviderUnavailable]);

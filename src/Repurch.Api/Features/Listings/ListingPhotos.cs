@@ -10,12 +10,14 @@ namespace Repurch.Api.Features.Listings;
 /// the listing's <c>images</c> become their original URLs in the order given (index 0 the cover).
 /// It is the alternative to <c>images</c>: sending both non-empty is <c>images_conflict</c>, since
 /// no order between the two lists would be obvious. An id that is unknown, deleted or another
-/// brand's (row-level security hides those) is <c>attachment_ids_invalid</c>.
+/// brand's (row-level security hides those) is <c>attachment_ids_invalid</c>; so, for a consumer's
+/// trade-in, is an upload that consumer did not make itself.
 /// </summary>
 public static class ListingPhotos
 {
     public static async Task ApplyAsync(
-        JsonElement body, Listing listing, List<string> errors, RepurchDb db, MediaUrls urls, HttpRequest request, CancellationToken ct)
+        JsonElement body, Listing listing, List<string> errors, RepurchDb db, MediaUrls urls, HttpRequest request, CancellationToken ct,
+        string? uploaderAccountId = null)
     {
         if (!body.TryGetProperty("attachment_ids", out var value) || errors.Contains("attachment_ids_invalid")) return;
         var ids = value.ValueKind == JsonValueKind.Null ? [] : ListingInput.AttachmentIds(value) ?? [];
@@ -31,8 +33,9 @@ public static class ListingPhotos
             errors.Add("images_conflict");
             return;
         }
-        var found = await db.Attachments
-            .Where(a => a.BrandId == listing.BrandId && ids.Contains(a.Id))
+        var attachments = db.Attachments.Where(a => a.BrandId == listing.BrandId && ids.Contains(a.Id));
+        if (uploaderAccountId is not null) attachments = attachments.Where(a => a.UploaderAccountId == uploaderAccountId);
+        var found = await attachments
             .Select(a => new { a.Id, a.StorageKey })
             .ToDictionaryAsync(a => a.Id, a => a.StorageKey, ct);
         if (found.Count != ids.Length)

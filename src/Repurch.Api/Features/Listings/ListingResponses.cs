@@ -22,3 +22,17 @@ public sealed record ListingDetail(
 public sealed record ListingPage(IReadOnlyList<ListingSummary> Data, ListMeta Meta);
 
 public sealed record DeletedListing(bool Deleted, long Id);
+
+/// <summary>A consumer's own trade-in in its list: the status (with the screener's reasons while it is held) and the payout.</summary>
+public sealed record MyListingSummary(
+    long Id, string Title, decimal Price, string Currency, string Status, IReadOnlyList<string> ReviewReasons, string? ImageUrl,
+    string Url, string CreatedAt, string Category, string Channel, decimal Payout);
+
+/// <summary>A consumer's own trade-in in full, as its owner sees it.</summary>
+public sealed record MyListingDetail(
+    long Id, string Title, string? Description, decimal Price, string Currency, string Status, IReadOnlyList<string> ReviewReasons,
+    string Channel, string Condition, string Category, string? ItemType, string? Brand, string? Colour, string? Fabric, string? AgeYears,
+    IReadOnlyList<MeasurementDto> Measurements, IReadOnlyList<string> ExposedTo, IReadOnlyList<string> Faults, int DeliveryContributionGbp,
+    decimal Payout, IReadOnlyList<string> Images, string? ImageUrl, string Url, SellerInfo Seller, string CreatedAt, string UpdatedAt);
+
+public sealed record MyListingPage(IReadOnlyList<MyListingSummary> Data, ListMeta Meta);

@@ -21,7 +21,7 @@ public static class ListingsEndpoints
         var read = app.MapGroup("/v1/listings").WithTags("Listings").RequireAuthorization(Policies.PartnerRead);
         var write = app.MapGroup("/v1/listings").WithTags("Listings").RequireAuthorization(Policies.PartnerWrite);
 
-        var invalid = CommonErrors.ValidationFailed.DescribedAs("Field-level reasons listed as codes in `data.errors`, e.g. `title_required`, `price_gbp_invalid`, `category_invalid`, `faults_required`, `attachment_ids_invalid`, `images_conflict`, `<field>_unknown`, `<field>_duplicate`.");
+        var invalid = CommonErrors.ValidationFailed.DescribedAs("Field-level reasons listed as codes in `data.errors`, e.g. `title_required`, `price_gbp_invalid`, `category_invalid`, `faults_required`, `attachment_ids_invalid`, `images_conflict`, `title_contact_details`, `title_off_platform_payment`, `description_contact_details`, `description_off_platform_payment`, `<field>_unknown`, `<field>_duplicate`.");
 
         read.MapGet("/", List).WithBrandSession().WithName("ListListings").WithSummary("List listings")
             .WithDescription("The calling brand's listings, newest first. `status` defaults to `active`; `any` includes drafts and closed listings but never deleted ones. The total also comes back in `X-Total-Count`.")
@@ -38,11 +38,11 @@ public static class ListingsEndpoints
             .Errors([.. CommonErrors.Auth, ListingErrors.NotFound]);
         write.MapPost("/", Create).WithName("CreateListing").WithSummary("Create a listing")
             .JsonRequest<ListingWrite>()
-            .WithDescription("Unknown fields are rejected (`<field>_unknown`) so a typo never silently drops data, and a field sent twice is `<field>_duplicate`. Text limits count characters (an emoji is one). `status` may be `active` (default) or `draft`. Money fields take numbers (or numeric strings) above 0 and up to 1,000,000 with at most two decimals. Omitted `faults` means `[\"None\"]`; an empty list is `faults_required`. `images` are photo URLs in order, index 0 the cover; `attachment_ids` is the alternative: ids from `POST /v1/listings/upload-photo` (the caller's own, distinct, at most 20), which become the uploads' URLs in the order given. Sending both non-empty is `images_conflict`; an unknown or another brand's id is `attachment_ids_invalid`; an empty `attachment_ids` (without `images`) clears the photos. Without `warehouse_id` a new listing is placed in the brand's default warehouse (if it has one); the detail shows it as `warehouse: {id, label}`. Bodies are capped at 256 KB.")
+            .WithDescription("Unknown fields are rejected (`<field>_unknown`) so a typo never silently drops data, and a field sent twice is `<field>_duplicate`. Text limits count characters (an emoji is one). `status` may be `active` (default) or `draft`. Money fields take numbers (or numeric strings) above 0 and up to 1,000,000 with at most two decimals. Omitted `faults` means `[\"None\"]`; an empty list is `faults_required`. `images` are photo URLs in order, index 0 the cover; `attachment_ids` is the alternative: ids from `POST /v1/listings/upload-photo` (the caller's own, distinct, at most 20), which become the uploads' URLs in the order given. Sending both non-empty is `images_conflict`; an unknown or another brand's id is `attachment_ids_invalid`; an empty `attachment_ids` (without `images`) clears the photos. Without `warehouse_id` a new listing is placed in the brand's default warehouse (if it has one); the detail shows it as `warehouse: {id, label}`. `title` and `description` are screened by the same validator as messages (`POST /v1/trust/screen`, under your trust policy's allowed domains): contact details (phone numbers, email addresses, messaging-app handles) are `title_contact_details` / `description_contact_details`, and instructions to pay outside the platform (bank details, PayPal friends and family, crypto, gift cards) `title_off_platform_payment` / `description_off_platform_payment`, so buyers are never led off the platform. Bodies are capped at 256 KB.")
             .Errors([.. CommonErrors.Auth, invalid, CommonErrors.InvalidJson, CommonErrors.PayloadTooLarge, CommonErrors.UnsupportedMediaType]);
         write.MapPatch("/{id:long}", Update).WithName("UpdateListing").WithSummary("Update a listing")
             .JsonRequest<ListingWrite>()
-            .WithDescription("Partial update: omitted fields are unchanged, `null` clears an optional field. The whole update is rejected if any field is invalid.")
+            .WithDescription("Partial update: omitted fields are unchanged, `null` clears an optional field. The whole update is rejected if any field is invalid. `title` and `description` are screened as on create, when they are sent.")
             .Errors([.. CommonErrors.Auth, ListingErrors.NotFound, ListingErrors.NotOwner, invalid,
                 CommonErrors.NoFields,
                 CommonErrors.PayloadTooLarge, CommonErrors.UnsupportedMediaType]);
@@ -84,7 +84,7 @@ public static class ListingsEndpoints
         return TypedResults.Ok(ListingMapper.Detail(listing, urls, await BrandNames.GetAsync(db, ct)));
     }
 
-    private static async Task<Results<Created<ListingDetail>, ApiErrorResult>> Create(HttpContext http, RepurchDb db, ListingUrls urls, MediaUrls media, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Created<ListingDetail>, ApiErrorResult>> Create(HttpContext http, RepurchDb db, ListingUrls urls, MediaUrls media, ListingTextScreening screening, TimeProvider clock, CancellationToken ct)
     {
         var caller = http.Caller();
         var body = await JsonBody.ReadObjectAsync(http.Request, ct: ct);
@@ -101,6 +101,7 @@ public static class ListingsEndpoints
             CreatedAt = now, UpdatedAt = now,
         };
         var errors = ListingInput.Apply(body.Root, listing, await BrandOptions.LoadAsync(db, ct), creating: true);
+        (await screening.ForBrandAsync(db, caller.BrandId, ct)).Check(listing, errors);
         await CheckWarehouseAsync(db, listing, errors, ct);
         await ListingPhotos.ApplyAsync(body.Root, listing, errors, db, media, http.Request, ct);
         if (errors.Count > 0) return Problems.Validation("Listing could not be created", errors);
@@ -121,7 +122,7 @@ public static class ListingsEndpoints
         return TypedResults.Created($"/v1/listings/{listing.Id}", detail);
     }
 
-    private static async Task<Results<Ok<ListingDetail>, ApiErrorResult>> Update(long id, HttpContext http, RepurchDb db, ListingUrls urls, MediaUrls media, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<ListingDetail>, ApiErrorResult>> Update(long id, HttpContext http, RepurchDb db, ListingUrls urls, MediaUrls media, ListingTextScreening screening, TimeProvider clock, CancellationToken ct)
     {
         var body = await JsonBody.ReadObjectAsync(http.Request, ct: ct);
         if (body.Error is not null) return body.Error;
@@ -135,6 +136,9 @@ public static class ListingsEndpoints
             return Problems.NoFields();
 
         var errors = ListingInput.Apply(body.Root, listing, await BrandOptions.LoadAsync(db, ct), creating: false);
+        // Only the text sent is read: a listing saved before screening existed can still change its price.
+        (await screening.ForBrandAsync(db, listing.BrandId, ct))
+            .Check(listing, errors, title: body.Root.TryGetProperty("title", out _), description: body.Root.TryGetProperty("description", out _));
         await CheckWarehouseAsync(db, listing, errors, ct);
         await ListingPhotos.ApplyAsync(body.Root, listing, errors, db, media, http.Request, ct);
         if (errors.Count > 0) return Problems.Validation("Update rejected", errors);

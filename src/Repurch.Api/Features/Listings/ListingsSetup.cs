@@ -8,6 +8,7 @@ public static class ListingsSetup
     {
         services.AddBoundOptions<ListingUrlOptions>();
         services.AddSingleton<ListingUrls>();
+        services.AddSingleton<ListingTextScreening>();
         return services;
     }
 }

@@ -17,5 +17,7 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
         b.Property(x => x.CreatedAt).HasDefaultValueSql("now()");
         b.HasIndex(x => new { x.BrandId, x.CreatedAt });
         b.HasIndex(x => x.StorageKey).IsUnique();
+        b.Property(x => x.UploaderAccountId).HasMaxLength(40);
+        b.HasOne<Account>().WithMany().HasForeignKey(x => x.UploaderAccountId).OnDelete(DeleteBehavior.Restrict);
     }
 }

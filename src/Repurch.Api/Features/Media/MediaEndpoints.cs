@@ -28,15 +28,17 @@ public static class MediaEndpoints
 
     public static IEndpointRouteBuilder MapMedia(this IEndpointRouteBuilder app)
     {
-        var write = app.MapGroup("/v1/listings").WithTags("Listings").RequireAuthorization(Policies.PartnerWrite);
+        // A consumer uploads the photos of its own trade-in (POST /v1/me/listings) with its user token.
+        var write = app.MapGroup("/v1/listings").WithTags("Listings").RequireAuthorization(Policies.PartnerWriteOrConsumer);
         write.MapPost("/upload-photo", Upload).WithName("UploadPhoto").WithSummary("Upload a photo")
             .JsonRequest<PhotoUpload>().BodyLimit(BodyLimit, TooLarge())
             .WithDescription("""
-                Stores a base64-encoded JPEG, PNG, WebP or GIF (at most 10 MB decoded; the type is read from the bytes, never from `filename`) and returns `201` with its public URL and two variants: `medium` fits 300x300 and `large` fits 1024x1024 (never upscaled). Pass `attachment_id` in `attachment_ids` (or `url` in `images`) on listing create or update.
+                Stores a base64-encoded JPEG, PNG, WebP or GIF (at most 10 MB decoded; the type is read from the bytes, never from `filename`) and returns `201` with its public URL and two variants: `medium` fits 300x300 and `large` fits 1024x1024 (never upscaled). Pass `attachment_id` in `attachment_ids` (or `url` in `images`) on listing create or update. With a consumer's user token (a storefront acting for a signed-in person) the upload is recorded as that account's, and only that account can attach it to its trade-in (`POST /v1/me/listings`).
                 The stored original is re-encoded without EXIF, XMP or IPTC metadata (GPS location included; only the ICC colour profile is kept) and turned upright by its EXIF orientation first. Animated GIF and WebP keep their animation in the original; the variants show the first frame, and a GIF's variants are PNG.
                 `image_base64` may carry a `data:image/...;base64,` prefix and line breaks; URL-safe base64 is accepted too. Images above 50 megapixels in all (width x height x frames), 20,000 pixels on a side or 500 frames are refused before any pixel is decoded. The body may be up to 15 MB; an `Idempotency-Key` replays the same attachment.
                 """)
-            .Errors([.. CommonErrors.Auth,
+            .Errors([CommonErrors.MissingBearer, CommonErrors.InvalidToken,
+                CommonErrors.Forbidden.DescribedAs("Neither a partner admin key with the `write` scope nor a consumer's user token."),
                 MediaErrors.NoImage, MediaErrors.BadBase64, MediaErrors.ImageUnreadable,
                 CommonErrors.ValidationFailed.DescribedAs("`filename_invalid` (not a string or with control characters), `filename_too_long` (over 255 characters), `<field>_unknown` or `<field>_duplicate`. A `null` or blank `filename` is the default name."),
                 CommonErrors.InvalidJson,
@@ -134,6 +136,7 @@ public static class MediaEndpoints
             Height = processed.Original.Height,
             Frames = processed.Frames,
             CreatedAt = now,
+            UploaderAccountId = caller.AccountId,
         };
         db.Attachments.Add(attachment);
         try

@@ -195,7 +195,7 @@ public sealed class OrderFlows(DataPlanes planes, IPaymentProvider provider, ICr
     /// A disputed order's escrow split: <paramref name="amount"/> (more than 0, less than the order amount)
     /// refunded to the buyer and the rest released (<c>partially_refunded</c>). Commission and the VAT on it
     /// are pro rata of what the seller side keeps; the delivery contribution is whole (the delivery was made);
-    /// the payout (or a consumer seller's credit) is the rest.
+    /// the payout (or a consumer seller's credit) is the rest; an operator's split may not make it negative.
     /// </summary>
     public async Task<Settlement> PartialRefundDisputedAsync(RepurchDb db, string orderId, decimal amount, bool providerRefunded, CancellationToken ct) =>
         await SettleAsync(db, orderId, amount, providerRefunded, ct);
@@ -227,6 +227,9 @@ public sealed class OrderFlows(DataPlanes planes, IPaymentProvider provider, ICr
         var order = await LockAsync(db, orderId, ct);
         if (order is null || order.Status != OrderStatus.Disputed) return new Settlement(SettlementResult.NotDisputed, order);
         if (partial is { } p && (p <= 0 || p >= order.Amount || decimal.Round(p, 2) != p)) return new Settlement(SettlementResult.AmountInvalid, order);
+        // An operator's split never leaves the seller side owing (that is a full refund's job). PayPal's own
+        // decision has already moved the money, so it is recorded as it is, a negative payout included.
+        if (partial is { } q && !providerRefunded && AfterPartialRefund(order, q).Payout < 0) return new Settlement(SettlementResult.AmountInvalid, order);
         var amount = partial ?? order.Amount;
         string? refundId = null;
         if (!providerRefunded)

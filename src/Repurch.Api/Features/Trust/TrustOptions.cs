@@ -20,9 +20,6 @@ public sealed class TrustOptions : BoundOptions
 
     private static readonly string[] DefaultProtectedNames = ["paypal", "stripe", "klarna", "royalmail", "hermes", "evri", "dpd", "parcelforce"];
 
-    /// <summary>How long a brand's policy is cached in memory on each node (a write on this node drops it at once).</summary>
-    public TimeSpan PolicyCacheLifetime { get; set; } = TimeSpan.FromSeconds(30);
-
     protected override void Load(IConfiguration config) => BindSection(config, "Trust");
 
     protected override IEnumerable<string> Check()
@@ -31,6 +28,5 @@ public sealed class TrustOptions : BoundOptions
         {
             if (DomainNames.Normalise(d) != d) yield return $"Trust:PlatformDomains: '{d}' is not a lower-case domain name.";
         }
-        if (PolicyCacheLifetime < TimeSpan.Zero) yield return $"Trust:PolicyCacheLifetime: {PolicyCacheLifetime} must not be negative.";
     }
 }

@@ -19,4 +19,6 @@ public sealed class Attachment
     public int Height { get; set; }
     public int Frames { get; set; } = 1;
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>The consumer account that uploaded it with a user token (null for a partner's upload): a consumer may attach only its own.</summary>
+    public string? UploaderAccountId { get; set; }
 }
