@@ -11,7 +11,7 @@ namespace Repurch.Api.Features.Trust;
 /// </summary>
 internal static partial class PhraseDetector
 {
-    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.Compiled;
+    private const RegexOptions Options = RegexOptions.CultureInvariant;
 
     /// <summary>
     /// Every gap between words is bounded, so no pattern can backtrack without limit; the timeout is the
@@ -26,7 +26,7 @@ internal static partial class PhraseDetector
     private static Regex Rx(string pattern, RegexOptions options, TimeSpan timeout) =>
         pattern.Contains("(?=", StringComparison.Ordinal) || pattern.Contains("(?!", StringComparison.Ordinal) || pattern.Contains("(?<", StringComparison.Ordinal)
             ? new Regex(pattern, options, timeout)
-            : new Regex(pattern, (options & ~RegexOptions.Compiled) | RegexOptions.NonBacktracking, timeout);
+            : new Regex(pattern, options | RegexOptions.NonBacktracking, timeout);
 
     /// <summary>Up to a few words, inside one sentence.</summary>
     private const string G = @"[^.!?\n]{0,40}?";
