@@ -80,8 +80,22 @@ public static class RepurchApp
         services.AddOpenApiDocument();
     }
 
+    /// <summary>The response header that carries the request id partners quote to support.</summary>
+    public const string RequestIdHeader = "Request-Id";
+
     public static void UsePipeline(WebApplication app)
     {
+        // Every answer names its request (the log lines' request_id), errors included: set as the
+        // response starts, so the exception handler clearing the headers does not lose it.
+        app.Use((http, next) =>
+        {
+            http.Response.OnStarting(() =>
+            {
+                http.Response.Headers[RequestIdHeader] = http.TraceIdentifier;
+                return Task.CompletedTask;
+            });
+            return next(http);
+        });
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandler = async http =>

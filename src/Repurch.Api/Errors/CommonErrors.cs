@@ -12,6 +12,14 @@ public static class CommonErrors
     /// <summary>The three answers of every authenticated operation, in table order.</summary>
     public static readonly ErrorCode[] Auth = [MissingBearer, InvalidToken, Forbidden];
 
+    /// <summary>The three answers of an operation for a signed-in consumer (<c>/v1/me…</c>, a user token).</summary>
+    public static readonly ErrorCode[] ConsumerAuth =
+    [
+        MissingBearer,
+        InvalidToken.DescribedAs("The user token is malformed or expired, its session was signed out or revoked, its account is disabled, or its storefront key was revoked."),
+        Forbidden.DescribedAs("Not a consumer's user token (an API key or a partner token)."),
+    ];
+
     // invalid_json's table text covers invalid_body and the body rules every reader shares.
     public static readonly ErrorCode InvalidJson = new(400, "invalid_json",
         "Body is not valid JSON (`invalid_json`) or not a JSON object (`invalid_body`). A string holding a control character (U+0000–U+001F, U+007F–U+009F; tab, LF and CR are allowed) is `validation_failed` with `<field>_invalid`, nested fields joined with `_` (e.g. `buyer_name_invalid`); a property name holding one is `unknown_field`. Every body's fields follow the same rules: an unknown field is `<field>_unknown`, a field sent twice `<field>_duplicate`, a wrong JSON type `<field>_invalid`, and text over its limit (counted in characters, so an emoji is one) `<field>_too_long`; text is trimmed, and `null` or blank text clears an optional field and is `<field>_required` for a required one.",

@@ -57,6 +57,7 @@ public static class ApiDocs
         {
             var name = typeof(T).Name;
             var schema = await context.GetOrCreateSchemaAsync(typeof(T), null, ct);
+            OptionalWhenNullable(schema);
             context.Document?.AddComponent(name, schema);
             operation.RequestBody = new OpenApiRequestBody
             {
@@ -75,4 +76,19 @@ public static class ApiDocs
             operation.Security = [];
             return Task.CompletedTask;
         });
+
+    /// <summary>
+    /// A request field that may be null may also be left out (FieldReader treats both alike), so it is
+    /// not <c>required</c>: generated clients (the SDKs) then need not spell out every field.
+    /// </summary>
+    private static void OptionalWhenNullable(OpenApiSchema schema)
+    {
+        if (schema.Required is null || schema.Properties is null) return;
+        foreach (var (field, property) in schema.Properties)
+        {
+            var nullable = (property.Type?.HasFlag(JsonSchemaType.Null) ?? false)
+                || (property.OneOf?.Any(o => o.Type == JsonSchemaType.Null) ?? false);
+            if (nullable) schema.Required.Remove(field);
+        }
+    }
 }

@@ -62,6 +62,11 @@ public sealed class ModerationListingsTests : ApiTest
         var entry = Assert.Single(audit.GetProperty("data").EnumerateArray(), e => e.GetProperty("action").GetString() == "listing.review_approved");
         Assert.Equal(listing.ToString(), entry.GetProperty("target_id").GetString());
         Assert.Equal("contact_details", entry.GetProperty("changes").GetProperty("review_reasons").GetProperty("to")[0].GetString());
+
+        // One listing.updated for the decision, carrying the listing as it now is.
+        var updated = JsonDocument.Parse(Assert.Single(await Talk.EventsAsync(Api, brand.Id, "listing.updated")).Data).RootElement.GetProperty("object");
+        Assert.Equal("active", updated.GetProperty("status").GetString());
+        Assert.Equal(listing, updated.GetProperty("id").GetInt64());
     }
 
     [Fact]
@@ -76,6 +81,8 @@ public sealed class ModerationListingsTests : ApiTest
         Assert.Equal(won, await StatusAsync(brand.Id, listing));
         await using var db = Api.Planes.Open(Plane.Live, brand.Id);
         Assert.Equal(1, await db.AuditLog.CountAsync(a => a.TargetId == listing.ToString()));
+        var updated = JsonDocument.Parse(Assert.Single(await Talk.EventsAsync(Api, brand.Id, "listing.updated")).Data).RootElement.GetProperty("object");
+        Assert.Equal(won, updated.GetProperty("status").GetString());
     }
 
     [Fact]

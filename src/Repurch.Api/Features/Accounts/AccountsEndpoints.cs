@@ -28,12 +28,7 @@ public static class AccountsEndpoints
             CommonErrors.MissingBearer, CommonErrors.InvalidToken,
             CommonErrors.Forbidden.DescribedAs("Not a storefront key (`./run keys create --role storefront`) with the `write` scope."),
         };
-        var consumerAuth = new[]
-        {
-            CommonErrors.MissingBearer,
-            CommonErrors.InvalidToken.DescribedAs("The user token is malformed or expired, its session was signed out or revoked, its account is disabled, or its storefront key was revoked."),
-            CommonErrors.Forbidden.DescribedAs("Not a consumer's user token (an API key or a partner token)."),
-        };
+        var consumerAuth = CommonErrors.ConsumerAuth;
         var body = new[]
         {
             CommonErrors.InvalidJson, CommonErrors.PayloadTooLarge.DescribedAs("Body is larger than 16 KB."), CommonErrors.UnsupportedMediaType,

@@ -64,10 +64,7 @@ public static class CreditsEndpoints
                 "An account that has never sold has an empty list. Every call that shows codes is recorded in the brand's audit log (`credit.codes_viewed`: which account read which credit ids; never the codes).")
             .Query("page", Microsoft.OpenApi.JsonSchemaType.Integer, "Page number, 1-indexed.", minimum: 1, defaultValue: 1)
             .Query("per_page", Microsoft.OpenApi.JsonSchemaType.Integer, "Items per page, at most 100.", minimum: 1, maximum: 100, defaultValue: 20)
-            .Errors([CommonErrors.MissingBearer,
-                CommonErrors.InvalidToken.DescribedAs("The user token is malformed or expired, its session was signed out or revoked, its account is disabled, or its storefront key was revoked."),
-                CommonErrors.Forbidden.DescribedAs("Not a consumer's user token (an API key or a partner token)."),
-                CommonErrors.InvalidParameter.DescribedAs("page or per_page out of range.")]);
+            .Errors([.. CommonErrors.ConsumerAuth, CommonErrors.InvalidParameter.DescribedAs("page or per_page out of range.")]);
         return app;
     }
 

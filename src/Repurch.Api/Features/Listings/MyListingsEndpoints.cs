@@ -36,12 +36,7 @@ public static class MyListingsEndpoints
     public static IEndpointRouteBuilder MapMyListings(this IEndpointRouteBuilder app)
     {
         var me = app.MapGroup("/v1/me/listings").WithTags("My listings").RequireAuthorization(Policies.Consumer);
-        ErrorCode[] auth =
-        [
-            CommonErrors.MissingBearer,
-            CommonErrors.InvalidToken.DescribedAs("The user token is malformed or expired, its session was signed out or revoked, its account is disabled, or its storefront key was revoked."),
-            CommonErrors.Forbidden.DescribedAs("Not a consumer's user token (an API key or a partner token)."),
-        ];
+        var auth = CommonErrors.ConsumerAuth;
         var notFound = ListingErrors.NotFound.DescribedAs("No trade-in with this id belongs to this account (another consumer's listing, the brand's stock, or another brand's listing read the same).");
 
         me.MapPost("/", Create).WithName("CreateMyListing").WithSummary("List a trade-in as the signed-in consumer")

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.OpenApi;
 using Repurch.Api.Authentication;
 using Repurch.Api.Errors;
+using Repurch.Api.EventDelivery;
 using Repurch.Api.Features.Audit;
 using Repurch.Api.Features.Conversations;
 using Repurch.Api.Features.Listings;
@@ -58,11 +59,11 @@ public static class ModerationEndpoints
             .Errors([.. CommonErrors.Auth, CommonErrors.InvalidParameter.DescribedAs("status is not pending_review or rejected; page or per_page out of range.")]);
         write.MapPost("/listings/{id}/approve", ApproveListing).WithBrandSession().WithName("ApproveListing").WithSummary("Approve a held trade-in")
             .WithDescription("Puts the held trade-in on sale (`active`): it appears on the marketplace like any other listing. Audited as " +
-                "`listing.review_approved` with its `review_reasons`. Only a `pending_review` listing can be decided, once (`409 listing_not_pending_review`). No request body.")
+                "`listing.review_approved` with its `review_reasons`. Only a `pending_review` listing can be decided, once (`409 listing_not_pending_review`). Emits `listing.updated` with the listing now `active`. No request body.")
             .Errors([.. CommonErrors.Auth, ListingErrors.NotFound, ModerationErrors.ListingNotPendingReview]);
         write.MapPost("/listings/{id}/reject", RejectListing).WithBrandSession().WithName("RejectListing").WithSummary("Reject a held trade-in")
             .WithDescription("Refuses the held trade-in (`rejected`): it never goes on sale. Audited as `listing.review_rejected` with its `review_reasons`. " +
-                "Only a `pending_review` listing can be decided, once. No request body.")
+                "Only a `pending_review` listing can be decided, once. Emits `listing.updated` with the listing now `rejected`. No request body.")
             .Errors([.. CommonErrors.Auth, ListingErrors.NotFound, ModerationErrors.ListingNotPendingReview]);
         return app;
     }
@@ -136,14 +137,14 @@ public static class ModerationEndpoints
         return TypedResults.Ok(new ModeratedListingPage(read.Items.Select(r => View(r.l, r.AccountId)).ToList(), read.Meta(http.Caller().BrandId)));
     }
 
-    private static Task<Results<Ok<ModeratedListingView>, ApiErrorResult>> ApproveListing(string id, HttpContext http, RepurchDb db, TimeProvider clock, CancellationToken ct) =>
-        DecideListingAsync(id, approve: true, http, db, clock, ct);
+    private static Task<Results<Ok<ModeratedListingView>, ApiErrorResult>> ApproveListing(string id, HttpContext http, RepurchDb db, ListingUrls urls, TimeProvider clock, CancellationToken ct) =>
+        DecideListingAsync(id, approve: true, http, db, urls, clock, ct);
 
-    private static Task<Results<Ok<ModeratedListingView>, ApiErrorResult>> RejectListing(string id, HttpContext http, RepurchDb db, TimeProvider clock, CancellationToken ct) =>
-        DecideListingAsync(id, approve: false, http, db, clock, ct);
+    private static Task<Results<Ok<ModeratedListingView>, ApiErrorResult>> RejectListing(string id, HttpContext http, RepurchDb db, ListingUrls urls, TimeProvider clock, CancellationToken ct) =>
+        DecideListingAsync(id, approve: false, http, db, urls, clock, ct);
 
     private static async Task<Results<Ok<ModeratedListingView>, ApiErrorResult>> DecideListingAsync(
-        string id, bool approve, HttpContext http, RepurchDb db, TimeProvider clock, CancellationToken ct)
+        string id, bool approve, HttpContext http, RepurchDb db, ListingUrls urls, TimeProvider clock, CancellationToken ct)
     {
         var caller = http.Caller();
         if (!long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var listingId)) return ListingErrors.NotFound.Result();
@@ -162,6 +163,10 @@ public static class ModerationEndpoints
                 ["status"] = new(PendingReview, to),
                 ["review_reasons"] = new(null, listing.ReviewReasons ?? []),
             }, clock, ct, emitEvent: false);
+        // Partners mirroring their listings hear of the decision as of any other status change.
+        await db.Entry(listing).Reference(l => l.Seller).LoadAsync(ct);
+        await db.Entry(listing).Reference(l => l.Warehouse).LoadAsync(ct);
+        Outbox.Emit(db, listing.BrandId, ListingEvents.Updated, ListingMapper.Detail(listing, urls, await BrandNames.GetAsync(db, ct)), clock);
         await db.SaveChangesAsync(ct);
         await work.CommitAsync(ct);
         var accountId = await db.Sellers.Where(s => s.Id == listing.SellerId).Select(s => s.AccountId).FirstOrDefaultAsync(ct);

@@ -1,0 +1,10 @@
+export { Repurch, BulkJobs, DEFAULT_BASE_URL } from "./client.js";
+export type { RepurchOptions, BulkJob, BulkStartOptions, BulkWaitOptions, PagedPath, PageItem, PageParams } from "./client.js";
+export { Transport } from "./transport.js";
+export type { TokenPair, RetryOptions } from "./transport.js";
+export { RepurchError, RepurchConnectionError, WebhookVerificationError } from "./errors.js";
+export type { ApiErrorBody } from "./errors.js";
+export { verifyWebhook, signWebhook } from "./webhooks.js";
+export type { VerifyWebhookOptions, WebhookEvent, WebhookHeaders } from "./webhooks.js";
+export { VERSION } from "./version.js";
+export type { paths, components, operations } from "./schema.js";
