@@ -16,7 +16,10 @@ internal static partial class LinkDetector
         "ru|cn|tk|ml|ga|cf|gq|pw|cc|ws|gd|us|de|fr|eu|nl|es|it|pl|su|cash|pay|money|buzz|icu|club|vip|win|bid|loan|today|website|" +
         "space|tech|page|help|support|services|center|life|world|digital|net\\.uk|co|ai|tv|fm|am|at|ie";
 
-    [GeneratedRegex(@"\b(?:(?:https?|hxxps?|ftp)://|www\.)[^\s<>""'()\[\]{}]+|(?<![@\w.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:" + BareTlds + @")\b(?!\.\w)(?:[/?#][^\s<>""']*)?", RegexOptions.CultureInvariant)]
+    /// <summary>Shorteners under a top-level domain too rare in prose to read bare (<c>rb.gy/4k2mz</c>).</summary>
+    private const string ShortHosts = @"rb\.gy|bit\.do|u\.to|s\.id|v\.gd|is\.gd";
+
+    [GeneratedRegex(@"\b(?:(?:https?|hxxps?|ftp)://|www\.)[^\s<>""'()\[\]{}]+|(?<![@\w.-])(?:" + ShortHosts + @")(?:/[^\s<>""']*)?|(?<![@\w.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:" + BareTlds + @")\b(?!\.\w)(?:[/?#][^\s<>""']*)?", RegexOptions.CultureInvariant)]
     private static partial Regex LinkRegex();
 
     private static readonly FrozenSet<string> Shorteners = new[]
@@ -35,17 +38,33 @@ internal static partial class LinkDetector
     /// <summary>Second-level labels under which the registrable name is one further in (<c>shop.co.uk</c>).</summary>
     private static readonly FrozenSet<string> SecondLevels = new[] { "co", "org", "me", "ltd", "plc", "net", "ac", "gov", "com" }.ToFrozenSet();
 
+    /// <summary>
+    /// Shops people name as where they bought something ("from Made.com"): written bare, without a
+    /// scheme or a path, they are a name, not a link to follow.
+    /// </summary>
+    private static readonly FrozenSet<string> WellKnownShops = new[]
+    {
+        "made.com", "amazon.co.uk", "amazon.com", "ikea.com", "argos.co.uk", "johnlewis.com", "wayfair.co.uk", "dfs.co.uk", "next.co.uk",
+        "dunelm.com", "very.co.uk", "habitat.co.uk", "loaf.com", "sofa.com", "furniturevillage.co.uk", "oakfurnitureland.co.uk", "heals.com",
+        "marksandspencer.com", "ebay.co.uk", "ebay.com", "etsy.com", "wickes.co.uk", "bandq.co.uk", "diy.com",
+    }.ToFrozenSet();
+
     public static void Detect(NormalisedText t, IReadOnlyList<string> trusted, IReadOnlyList<string> protectedNames, List<Finding> found)
     {
         foreach (Match m in LinkRegex().Matches(t.Text))
         {
             var host = Host(m.Value);
             if (host.Length == 0) continue;
-            if (IsUnder(host, trusted)) continue;
+            // A host written with look-alike letters (Cyrillic о in sоfalistic.com) only reads as a
+            // trusted one: it is a different domain imitating it.
+            var (os, oe) = t.OriginalSpan(m.Index, m.Index + m.Length);
+            var homograph = Host(t.Original[os..oe]).Any(c => c > 0x7F);
+            if (!homograph && IsUnder(host, trusted)) continue;
+            if (!homograph && m.Value == host && WellKnownShops.Contains(host)) continue;
             var type = MessagingHosts.Contains(host) || MessagingHosts.Any(h => host.EndsWith("." + h, StringComparison.Ordinal))
                 ? SignalTypes.MessagingApp
                 : Shorteners.Contains(host) ? SignalTypes.UrlShortener
-                : IsLookalike(host, t.Leet.Substring(m.Index, m.Length), protectedNames) ? SignalTypes.LookalikeDomain
+                : homograph && IsUnder(host, trusted) || IsLookalike(host, t.Leet.Substring(m.Index, m.Length), protectedNames) ? SignalTypes.LookalikeDomain
                 : SignalTypes.Link;
             found.Add(new(type, m.Index, m.Index + m.Length));
         }

@@ -10,9 +10,16 @@ namespace Repurch.Api.Features.Trust;
 public sealed class MessageScreener(TrustPolicies policies, IOptions<TrustOptions> options)
 {
     /// <summary>The engine's version, recorded with every automatic verdict; bump it when detectors change.</summary>
-    public const string Version = "2026.12.1";
+    public const string Version = "2026.12.3";
 
-    private readonly TrustOptions options = options.Value;
+    // The screener is a singleton: building it builds the detectors, so the first message screened does not wait for them.
+    private readonly TrustOptions options = WarmedUp(options.Value);
+
+    private static TrustOptions WarmedUp(TrustOptions options)
+    {
+        ScreeningEngine.WarmUp();
+        return options;
+    }
 
     /// <summary>The brand's policy (allowed domains, hold-or-block per reason) applied; <paramref name="db"/> has the brand session open.</summary>
     public async Task<Screening> ScreenAsync(RepurchDb db, string brandId, string text, CancellationToken ct)

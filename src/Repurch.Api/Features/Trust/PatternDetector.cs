@@ -12,7 +12,8 @@ internal static partial class PatternDetector
 {
     private const string Providers = "gmail|googlemail|hotmail|yahoo|outlook|icloud|aol|live|protonmail|proton|btinternet|sky|virginmedia|msn|mail|gmx|yandex|zoho";
 
-    [GeneratedRegex(@"[a-z0-9][a-z0-9._%+'-]*\s?@\s?(?:[a-z0-9-]+\.)+[a-z]{2,}\b|[a-z0-9][a-z0-9._%+-]*\s?@\s?(?:" + Providers + @")\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[a-z0-9][a-z0-9._%+'-]*\s?@\s?(?:[a-z0-9-]+\.)+[a-z]{2,}\b|[a-z0-9][a-z0-9._%+-]*\s?@\s?(?:" + Providers + @")\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    // NonBacktracking: linear in the text, where a long run of address characters before an @ made backtracking quadratic.
     private static partial Regex EmailRegex();
 
     [GeneratedRegex(@"(?<![\d-])\d{2}[\s.-]?\d{2}[\s.-]?\d{2}\W{1,4}(?:(?:account|acc|acct|a/c)\W*(?:no|number|num)?\W*)?\d{4}[\s-]?\d{4}(?![\d-])", RegexOptions.CultureInvariant)]
@@ -33,6 +34,12 @@ internal static partial class PatternDetector
         if (s.Contains('@'))
         {
             foreach (Match m in EmailRegex().Matches(s)) found.Add(new(SignalTypes.EmailAddress, m.Index, m.Index + m.Length));
+            // Leet inside the address (j0hn.sm1th @ gma1l . c0m) reads as letters in the leet view.
+            foreach (Match m in EmailRegex().Matches(t.Leet))
+            {
+                if (!found.Any(f => f.Type == SignalTypes.EmailAddress && f.Start < m.Index + m.Length && m.Index < f.End))
+                    found.Add(new(SignalTypes.EmailAddress, m.Index, m.Index + m.Length));
+            }
         }
         foreach (Match m in SortAndAccount().Matches(s)) found.Add(new(SignalTypes.BankDetails, m.Index, m.Index + m.Length));
         foreach (Match m in Iban().Matches(s)) found.Add(new(SignalTypes.BankDetails, m.Index, m.Index + m.Length));

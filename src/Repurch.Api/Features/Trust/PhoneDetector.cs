@@ -16,10 +16,10 @@ internal static partial class PhoneDetector
 {
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 
-    [GeneratedRegex(@"(?:order|ord|ref|reference|invoice|sku|model|serial|tracking|batch|part|product|barcode|ean|upc|isbn|item|lot|po|bs|en|iso|case|ticket|booking|receipt|account|acc|acct|a/c)(?:\s*(?:no|number|num|nr|#|id|code|ref))?\.?[\s:#=_-]{0,3}$|[#_/]$|£\s*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:order|ord|ref|reference|invoice|sku|model|serial|tracking|batch|part|product|barcode|ean|upc|isbn|item|lot|po|bs|en|iso|case|ticket|booking|receipt|account|acc|acct|a/c|warranty|guarantee|licence|license|registration|reg|vin|imei|membership|policy|claim|parcel|consignment|voucher|code)(?:\s*(?:no|number|num|nr|#|id|code|ref))?\.?[\s:#=_-]{0,3}$|[#_/]$|£\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex LabelBefore();
 
-    [GeneratedRegex(@"^\s?(?:cm|mm|m\b|kg|g\b|x\b|inch|in\b|""|'|%|ft|gbp|pounds|quid|p\b|ml|l\b|litre|seater|sqm|sq)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s?(?:cm|mm|m\b|kg|g\b|x\s?\d|inch|in\b|""|'|%|ft|gbp|pounds|quid|p\b|ml|l\b|litre|seater|sqm|sq)", RegexOptions.CultureInvariant)]
     private static partial Regex UnitAfter();
 
     [GeneratedRegex(@"\b(?:call|ring|phone|text|txt|tel|mob|mobile|number|num|no|contact|reach|whats ?app|wa|telegram|signal|sms|msg|message|cell|digits|bell)\b", RegexOptions.CultureInvariant)]
@@ -34,15 +34,17 @@ internal static partial class PhoneDetector
         {
             var c = s[i];
             var plus = c == '+' && i + 1 < s.Length && char.IsAsciiDigit(s[i + 1]);
-            if (!char.IsAsciiDigit(c) && !plus && !(c == '(' && i + 1 < s.Length && char.IsAsciiDigit(s[i + 1])))
+            var leetStart = c is 'o' && IsLeetDigit(s, i) && i + 1 < s.Length && char.IsAsciiDigit(s[i + 1]);
+            if (!char.IsAsciiDigit(c) && !plus && !leetStart && !(c == '(' && i + 1 < s.Length && char.IsAsciiDigit(s[i + 1])))
             {
                 i++;
                 continue;
             }
-            // A digit inside a word or a longer token (ord_123, abc123) is not the start of a number.
-            if (i > 0 && (char.IsAsciiLetter(s[i - 1]) || s[i - 1] is '_' or '#' or '/' or '£' or '$' or '€' or '.' or ',' or ':') && !IsLeetDigit(s, i - 1))
+            // A digit inside a word or a longer token (ord_123, abc123, wr-0791) is not the start of a number.
+            if (i > 0 && (char.IsAsciiLetter(s[i - 1]) || s[i - 1] is '_' or '#' or '/' or '£' or '$' or '€' or '.' or ',' or ':') && !IsLeetDigit(s, i - 1)
+                || i > 1 && s[i - 1] == '-' && char.IsAsciiLetter(s[i - 2]))
             {
-                // Always past this character: '(' after a letter ("sum(1+1)") is not part of a token.
+                // Always move on: a '(' or '+' after a letter (=SUM(1+1)) is no token to skip, and staying put looped forever.
                 i = Math.Max(i + 1, SkipToken(s, i));
                 continue;
             }
@@ -60,13 +62,14 @@ internal static partial class PhoneDetector
                     last = j;
                     gap = 0;
                 }
-                else if (ch is 'o' or 'l' or 'i' && IsLeetDigit(s, j))
+                else if (ch is 'o' or 'l' or 'i' or 's' && IsLeetDigit(s, j) && (ch != 's' || IsBetweenDigits(s, j)))
                 {
-                    digits.Append(ch == 'o' ? '0' : '1');
+                    digits.Append(ch switch { 'o' => '0', 's' => '5', _ => '1' });
                     last = j;
                     gap = 0;
                 }
-                else if (ch is ' ' or '.' or '-' or '(' or ')' or '\n' or '\r' or '\t' && gap < 3)
+                // Underscores, bars and slashes split a number as spaces do (07_955_331_208, 07|912|883|045).
+                else if (ch is ' ' or '.' or '-' or '(' or ')' or '\n' or '\r' or '\t' or '_' or '|' or '/' && gap < 3)
                 {
                     gap++;
                 }
@@ -93,11 +96,16 @@ internal static partial class PhoneDetector
         return (prevDigit || nextDigit) && !prevLetter && !nextLetter;
     }
 
+    private static bool IsBetweenDigits(string s, int j) => j > 0 && j + 1 < s.Length && char.IsAsciiDigit(s[j - 1]) && char.IsAsciiDigit(s[j + 1]);
+
     private static int SkipToken(string s, int i)
     {
         while (i < s.Length && (char.IsAsciiLetterOrDigit(s[i]) || s[i] is '_' or '-' or '.' or ',' or '/' or ':')) i++;
         return i;
     }
+
+    private static string Around(string s, int start, int end) =>
+        s.AsSpan(Math.Max(0, start - 40), Math.Min(s.Length, end + 20) - Math.Max(0, start - 40)).ToString();
 
     private static bool IsPhone(string s, int start, int end, bool plus, string digits)
     {
@@ -113,6 +121,8 @@ internal static partial class PhoneDetector
         else if (digits.StartsWith("00", StringComparison.Ordinal)) (number, region) = ("+" + digits[2..], "ZZ");
         else if (digits.StartsWith("44", StringComparison.Ordinal) && digits.Length == 12) (number, region) = ("+" + digits, "ZZ");
         else if (digits[0] == '0') (number, region) = (digits, "GB");
+        // A UK mobile without its leading 0 (7700 912345) is a number when the message says it is one.
+        else if (digits[0] == '7' && digits.Length == 10 && ContactCue().IsMatch(Around(s, start, end))) (number, region) = ("0" + digits, "GB");
         else return false;
         try
         {
@@ -121,8 +131,7 @@ internal static partial class PhoneDetector
             // Ranges libphonenumber does not know yet (or fictional ones) still look like a number to a
             // reader: accept a possible number when the message says it is one.
             if (!Util.IsPossibleNumber(parsed)) return false;
-            var context = s.AsSpan(Math.Max(0, start - 40), Math.Min(s.Length, end + 20) - Math.Max(0, start - 40)).ToString();
-            return ContactCue().IsMatch(context);
+            return ContactCue().IsMatch(Around(s, start, end));
         }
         catch (NumberParseException)
         {

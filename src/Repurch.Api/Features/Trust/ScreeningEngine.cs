@@ -6,6 +6,14 @@ namespace Repurch.Api.Features.Trust;
 /// </summary>
 internal static class ScreeningEngine
 {
+    private static readonly Lazy<bool> Warm = new(() => Detect("warm up: ring 07700 900123, a@b.com, send me the code", [], []).Reasons.Count > 0);
+
+    /// <summary>
+    /// Builds every detector (the phrase rules' automata take a few seconds on a busy machine) and
+    /// screens one text, once per process, so the first real message is not the one that waits.
+    /// </summary>
+    public static void WarmUp() => _ = Warm.Value;
+
     public static (IReadOnlyList<string> Reasons, IReadOnlyList<ScreeningSignal> Signals) Detect(
         string text, IReadOnlyList<string> trustedDomains, IReadOnlyList<string> protectedNames, ISet<string>? only = null)
     {

@@ -54,7 +54,10 @@ internal static partial class TextNormaliser
     /// <summary>What one code point reads as: empty for an invisible one.</summary>
     private static string Fold(int cp) => Folded.GetOrAdd(cp, static cp =>
     {
+        // A lone surrogate (invalid UTF-16 a client can still send) renders as nothing.
+        if (cp is >= 0xD800 and <= 0xDFFF) return "";
         if (Confusables.Skeleton(cp) is { } skeleton) return skeleton;
+        if (CompatibilityForms.Fold(cp) is { } compat) return compat;
         var s = char.ConvertFromUtf32(cp);
         var category = CharUnicodeInfo.GetUnicodeCategory(s, 0);
         if (category is UnicodeCategory.Format or UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark
@@ -107,11 +110,21 @@ internal static partial class TextNormaliser
             // A run of singles starting at i.
             var singles = new List<int> { i };
             var j = i + 1;
+            int gapStart = -1, gapLength = 0;
+            int digitRun = char.IsAsciiDigit(s[i]) ? 1 : 0, letterRun = 1 - digitRun;
             while (true)
             {
                 var k = j;
                 while (k < n && k - j < 3 && IsSpreadSeparator(s[k])) k++;
                 if (k == j || k >= n || !IsSingle(s, n, k)) break;
+                // One word or number is spread with one separator throughout: a different gap
+                // ("p a i d, c h e c k", "b a n k  t r a n s f e r") is the next word, and a letter
+                // after a run of digits ("2 1 8 7 x") is not part of the number.
+                if (gapStart < 0) (gapStart, gapLength) = (j, k - j);
+                else if (k - j != gapLength || !s.AsSpan(j, k - j).SequenceEqual(s.AsSpan(gapStart, gapLength))) break;
+                var digit = char.IsAsciiDigit(s[k]);
+                if (digit ? letterRun >= 3 : digitRun >= 3) break;
+                (digitRun, letterRun) = digit ? (digitRun + 1, 0) : (0, letterRun + 1);
                 singles.Add(k);
                 j = k + 1;
             }
@@ -162,7 +175,7 @@ internal static partial class TextNormaliser
                 continue;
             }
             var digits = new StringBuilder();
-            int words = 0, j = i, pendingRepeat = 1;
+            int words = 0, digitTokens = 0, j = i, pendingRepeat = 1;
             var last = i;
             while (j < tokens.Count)
             {
@@ -187,6 +200,7 @@ internal static partial class TextNormaliser
                 }
                 else if (char.IsAsciiDigit(v[0]))
                 {
+                    digitTokens++;
                     if (pendingRepeat > 1 && v.Length == 1) digits.Append(v[0], pendingRepeat);
                     else digits.Append(v);
                     pendingRepeat = 1;
@@ -195,7 +209,8 @@ internal static partial class TextNormaliser
                 else break;
                 j++;
             }
-            if (words >= 2 && digits.Length >= 6)
+            // Two number words, or one among digit groups (07 seven 7 5 . 3 3 2), make a number of six digits or more.
+            if ((words >= 2 && digits.Length >= 6) || (words >= 1 && digitTokens >= 2 && digits.Length >= 8))
             {
                 edits ??= [];
                 edits.Add((tokens[i].Index, tokens[last].Index + tokens[last].Length, digits.ToString()));
@@ -220,9 +235,33 @@ internal static partial class TextNormaliser
     [GeneratedRegex(@"(?<=[a-z0-9])(?:\s*[\(\[\{<]\s*at\s*[\)\]\}>]\s*|\s+at\s+(?=[a-z0-9-]+" + SpeltDotForm + @"(?:" + Tlds + @")\b|(?:gmail|googlemail|hotmail|yahoo|outlook|icloud|aol|protonmail|proton|btinternet|virginmedia|msn)\b))", RegexOptions.CultureInvariant)]
     private static partial Regex SpeltAt();
 
+    // A mail provider's name broken up after an "at" or "@" (sam at gee mail, jo@hot mail).
+    [GeneratedRegex(@"(?<=(?:\bat|@)\s{0,2})(?:(?:gee|g)[\s-]+mail|hot[\s-]+mail|out[\s-]+look|i[\s-]+cloud|ya[\s-]+hoo)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SpeltProvider();
+
+    // A web address with its dots spaced out (w w w . shop . co . uk): only before a top-level label
+    // that is not also an everyday word, so "at home . me and" stays prose.
+    [GeneratedRegex(@"\bw\s+w\s+w\s*\.\s*|(?<=\bwww)(?:\s+\.\s*|\.\s+)|(?<=[a-z0-9])[ \t]+\.[ \t]+(?=(?:com|co|uk|net|org|io|info|biz|ly|xyz|shop|online|site|store)\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex SpacedDots();
+
     private static Builder SpeltAddresses(Builder t)
     {
         var text = new string(t.Chars, 0, t.Length);
+        var spaced = new List<(int Start, int End, string With)>();
+        foreach (Match m in SpeltProvider().Matches(text)) spaced.Add((m.Index, m.Index + m.Length, m.Value[0] switch { 'g' => "gmail", 'h' => "hotmail", 'o' => "outlook", 'i' => "icloud", _ => "yahoo" }));
+        if (text.Contains(" .", StringComparison.Ordinal) || text.Contains(". ", StringComparison.Ordinal))
+        {
+            foreach (Match m in SpacedDots().Matches(text))
+            {
+                if (!spaced.Any(e => e.Start < m.Index + m.Length && m.Index < e.End)) spaced.Add((m.Index, m.Index + m.Length, m.Value.StartsWith('w') ? "www." : "."));
+            }
+        }
+        if (spaced.Count > 0)
+        {
+            spaced.Sort((a, b) => a.Start.CompareTo(b.Start));
+            t = t.Replace(spaced);
+            text = new string(t.Chars, 0, t.Length);
+        }
         if (!text.Contains("dot", StringComparison.Ordinal) && !text.Contains("at", StringComparison.Ordinal)) return t;
         var edits = new List<(int Start, int End, string With)>();
         foreach (Match m in SpeltDot().Matches(text)) edits.Add((m.Index, m.Index + m.Length, "."));
