@@ -10,7 +10,7 @@ namespace Repurch.Api.Features.Trust;
 public sealed class MessageScreener(TrustPolicies policies, IOptions<TrustOptions> options)
 {
     /// <summary>The engine's version, recorded with every automatic verdict; bump it when detectors change.</summary>
-    public const string Version = "2026.12.3";
+    public const string Version = "2026.12.4";
 
     // The screener is a singleton: building it builds the detectors, so the first message screened does not wait for them.
     private readonly TrustOptions options = WarmedUp(options.Value);

@@ -180,12 +180,7 @@ internal static partial class TextNormaliser
             while (j < tokens.Count)
             {
                 var v = tokens[j].Value;
-                if (j > i)
-                {
-                    // Only spaces and light punctuation between the parts of one number.
-                    var gap = text.AsSpan(tokens[j - 1].Index + tokens[j - 1].Length, tokens[j].Index - tokens[j - 1].Index - tokens[j - 1].Length);
-                    if (gap.Length > 3 || gap.ContainsAnyExcept(" ,.-\n")) break;
-                }
+                if (j > i && !Joined(text, tokens, j)) break;
                 if (Repeats.TryGetValue(v, out var r))
                 {
                     pendingRepeat = r;
@@ -193,6 +188,8 @@ internal static partial class TextNormaliser
                 }
                 else if (NumberWords.TryGetValue(v, out var d))
                 {
+                    // "for" and "o" are digits only inside a number: "07911 123456 for a discount" ends at 6.
+                    if (v is "for" or "o" && !(j + 1 < tokens.Count && IsNumberToken(tokens[j + 1].Value) && Joined(text, tokens, j + 1))) break;
                     digits.Append(d[0], pendingRepeat);
                     pendingRepeat = 1;
                     words++;
@@ -218,6 +215,13 @@ internal static partial class TextNormaliser
             i = Math.Max(j, i + 1);
         }
         return edits is null ? t : t.Replace(edits);
+    }
+
+    /// <summary>Only spaces and light punctuation between token <paramref name="j"/> and the one before: parts of one number.</summary>
+    private static bool Joined(string text, MatchCollection tokens, int j)
+    {
+        var gap = text.AsSpan(tokens[j - 1].Index + tokens[j - 1].Length, tokens[j].Index - tokens[j - 1].Index - tokens[j - 1].Length);
+        return gap.Length <= 3 && !gap.ContainsAnyExcept(" ,.-\n");
     }
 
     private static bool IsNumberToken(string v) => char.IsAsciiDigit(v[0]) || NumberWords.ContainsKey(v) || Repeats.ContainsKey(v);
