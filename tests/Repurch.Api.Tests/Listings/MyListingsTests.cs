@@ -110,6 +110,22 @@ public sealed class MyListingsTests : ApiTest
     }
 
     [Fact]
+    public async Task Title_and_description_are_screened_apart_so_their_digits_never_join_into_a_number()
+    {
+        var brand = await NewBrandAsync();
+        var user = (await TestAccount.CreateAsync(Api, brand)).Client(Api);
+
+        const string title = "Grey armchair 07911", description = "123456 stitches of hand-finished piping, no marks.";
+        // Joined by a line break the two read as the mobile number 07911 123456.
+        var joined = await (await Api.ClientWith(brand.AdminKey).PostJsonAsync("/v1/trust/screen", JsonSerializer.Serialize(new { text = $"{title}\n{description}" }))).JsonAsync();
+        Assert.Equal("contact_details", joined.GetProperty("reasons")[0].GetString());
+
+        var created = await CreatedAsync(await user.PostJsonAsync(Url, Body(title, description)));
+
+        Assert.Equal("active", created.GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Photos_are_the_consumers_own_uploads_made_with_its_user_token()
     {
         var brand = await NewBrandAsync();

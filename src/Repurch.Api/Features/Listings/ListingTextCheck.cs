@@ -23,8 +23,4 @@ public sealed class ListingTextCheck(MessageScreener screener, TrustPolicy polic
         if (description && !errors.Any(e => e.StartsWith("description_", StringComparison.Ordinal)))
             foreach (var reason in Reasons(listing.Description)) errors.Add($"description_{reason}");
     }
-
-    /// <summary>Every refused reason in the title or the description, once each (a trade-in's review reasons).</summary>
-    public string[] ReviewReasons(Listing listing) =>
-        [.. Reasons(listing.Title).Concat(Reasons(listing.Description)).Distinct(StringComparer.Ordinal)];
 }

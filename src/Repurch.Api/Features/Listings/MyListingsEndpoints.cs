@@ -64,7 +64,7 @@ public static class MyListingsEndpoints
     }
 
     private static async Task<Results<Created<MyListingDetail>, ApiErrorResult>> Create(
-        HttpContext http, RepurchDb db, ListingUrls urls, MediaUrls media, MessageScreener screener, TimeProvider clock, CancellationToken ct)
+        HttpContext http, RepurchDb db, ListingUrls urls, MediaUrls media, MessageScreener screener, TrustPolicies policies, TimeProvider clock, CancellationToken ct)
     {
         var caller = http.Caller();
         var body = await JsonBody.ReadObjectAsync(http.Request, ct: ct);
@@ -88,11 +88,14 @@ public static class MyListingsEndpoints
         listing.Channel = Exchange;
         listing.Slug = ListingInput.Slugify(listing.Title);
 
-        var screening = await screener.ScreenAsync(db, caller.BrandId, $"{listing.Title}\n{listing.Description}", ct);
-        if (screening.Reasons.Count > 0)
+        // Each field on its own: joined, a title's last digits and a description's first could read as one phone number.
+        var policy = await policies.GetAsync(db, caller.BrandId, ct);
+        var found = new[] { listing.Title, listing.Description }.Where(t => !string.IsNullOrWhiteSpace(t)).SelectMany(t => screener.Screen(t!, policy).Reasons).ToHashSet();
+        string[] reasons = [.. ScreeningReasons.All.Where(found.Contains)];
+        if (reasons.Length > 0)
         {
             listing.Status = PendingReview;
-            listing.ReviewReasons = [.. screening.Reasons];
+            listing.ReviewReasons = reasons;
         }
         else listing.Status = "active";
 
@@ -108,8 +111,8 @@ public static class MyListingsEndpoints
             AuditLog.RecordAutomatic(db, caller.BrandId, "listing.held_for_review", listing.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 new Dictionary<string, Audit.FieldChange>
                 {
-                    ["reasons"] = new(null, string.Join(",", screening.Reasons)),
-                    ["validator_version"] = new(null, screening.ValidatorVersion),
+                    ["reasons"] = new(null, string.Join(",", reasons)),
+                    ["validator_version"] = new(null, MessageScreener.Version),
                 }, clock);
         }
         else
