@@ -16,6 +16,17 @@ install_typescript() {
   command -v npm >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq nodejs npm; } >/dev/null
   (cd "$ts" && npm ci --no-audit --no-fund --loglevel=error) >&2
 }
+pm=sdks/postman
+install_postman() {
+  if [[ -d "$pm/node_modules/openapi-to-postmanv2" && "$pm/node_modules/.package-lock.json" -nt "$pm/package-lock.json" ]]; then return 0; fi
+  (cd "$pm" && npm ci --no-audit --no-fund --loglevel=error) >&2
+}
+# Postman: openapi-to-postmanv2 turns the document into openapi/postman.json and its two environments.
+generate_postman() {
+  node "$pm/generate.mjs" openapi/v1.json "$1"
+}
+postman_files=(postman.json postman.sandbox.environment.json postman.live.environment.json)
+
 # TypeScript: openapi-typescript turns the document into src/schema.ts (types only; the runtime is hand-written).
 generate_typescript() {
   node "$ts/node_modules/openapi-typescript/bin/cli.js" openapi/v1.json -o "$1/schema.ts" >/dev/null 2>&1 \
@@ -23,10 +34,13 @@ generate_typescript() {
 }
 
 install_typescript
+install_postman
 [[ "$mode" == --install ]] && exit 0
 if [[ "$mode" == generate ]]; then
   generate_typescript "$ts/src"
   echo "regenerated $ts/src/schema.ts" >&2
+  generate_postman openapi
+  echo "regenerated openapi/postman.json and its environments" >&2
   exit 0
 fi
 scratch="$(mktemp -d)"
@@ -37,4 +51,12 @@ if ! diff -u "$ts/src/schema.ts" "$scratch/schema.ts" >"$scratch/diff"; then
   head -n 40 "$scratch/diff" >&2
   exit 1
 fi
+generate_postman "$scratch"
+for f in "${postman_files[@]}"; do
+  if ! diff -u "openapi/$f" "$scratch/$f" >"$scratch/diff"; then
+    echo "openapi/$f differs from a fresh generation from openapi/v1.json: run ./run sdks and commit it" >&2
+    head -n 40 "$scratch/diff" >&2
+    exit 1
+  fi
+done
 echo "SDKs match openapi/v1.json" >&2
