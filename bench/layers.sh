@@ -119,17 +119,6 @@ for r in "${runs[@]}"; do
   loadgen "$config" $args --duration 4 --warmup 0 >/dev/null || true
 done
 
-hz="$(getconf CLK_TCK)"
-pm_pid() { head -n1 ".data/$BENCH_PG_NAME/postmaster.pid"; }
-pg_ticks() {
-  { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk -v pm="$(pm_pid)" '
-    { pid = $1; sub(/^.*\) /, "");
-      if (pid == pm) t += $12 + $13 + $14 + $15; else if ($2 == pm) t += $12 + $13 }
-    END { print t + 0 }'
-}
-pid_ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }
-per_req_ms() { awk -v t="$1" -v n="$2" -v hz="$hz" 'BEGIN { printf "%.3f", (n > 0) ? t * 1000 / hz / n : 0 }'; }
-field() { tr ' ' '\n' <<<"$1" | sed -n "s/^$2=//p"; }
 
 printf 'round\tconfig\trun\trps\tp50_ms\tp99_ms\terrors\tapp_cpu_ms\tpg_cpu_ms\n' >"$out/layers.tsv"
 for round in $(seq "$rounds"); do

@@ -57,3 +57,19 @@ bench_build_api() {
 }
 
 BENCH_API_DLL="src/Repurch.Api/bin/Release/net10.0/Repurch.Api.dll"
+
+# CPU accounting from /proc, for per-request costs that contention on a shared machine disturbs
+# less than throughput: the bench cluster's postmaster and its children, or one process.
+hz="$(getconf CLK_TCK)"
+pm_pid() { head -n1 ".data/$BENCH_PG_NAME/postmaster.pid"; }
+pg_ticks() {
+  { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk -v pm="$(pm_pid)" '
+    { pid = $1; sub(/^.*\) /, "");
+      if (pid == pm) t += $12 + $13 + $14 + $15; else if ($2 == pm) t += $12 + $13 }
+    END { print t + 0 }'
+}
+pid_ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }
+# $1 clock ticks over $2 requests, in ms each.
+per_req_ms() { awk -v t="$1" -v n="$2" -v hz="$hz" 'BEGIN { printf "%.3f", (n > 0) ? t * 1000 / hz / n : 0 }'; }
+# The value of key $2 in LoadGen's "RESULT k=v ..." line $1.
+field() { tr ' ' '\n' <<<"$1" | sed -n "s/^$2=//p"; }

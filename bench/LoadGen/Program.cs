@@ -1,4 +1,4 @@
-// Closed-loop HTTP load generator for the Repurch listings endpoints.
+// Closed-loop HTTP load generator for the Repurch listings endpoints and the dashboard overview.
 //
 //   dotnet bench/LoadGen/bin/Release/net10.0/LoadGen.dll --url http://127.0.0.1:18099 \
 //     --keys bench/out/keys.tsv --endpoint list|detail|patch|healthz [--concurrency 16] [--duration 20] [--warmup 3] [--idempotency 0|1]
@@ -9,7 +9,8 @@
 // (brand <TAB> key <TAB> first_id <TAB> last_id, written by bench/seed.sh); the detail endpoint
 // also picks a random id inside that brand's range; patch sends PATCH {"description"} to a random listing the brand owns
 // (with --idempotency 1 a fresh Idempotency-Key each); healthz (no auth, no database) measures the
-// HTTP floor of the API and this client on the machine. It prints requests/s and latency percentiles,
+// HTTP floor of the API and this client on the machine; overview-rest is one dashboard view as six
+// REST calls in turn and overview-graphql the same view as one persisted GraphQL query (one sample each). It prints requests/s and latency percentiles,
 // and a last line "RESULT key=value ..." for scripts. Only loopback targets are accepted, and the
 // run is bounded: at most 600 s, each request at most 10 s.
 using System.Diagnostics;
@@ -94,6 +95,8 @@ internal static class Program
         {
             "list" => $"GET /v1/listings?per_page={o.PerPage}",
             "detail" => "GET /v1/listings/{id}",
+            "overview-rest" => $"a dashboard overview as {OverviewPaths.Length} REST calls in turn: {string.Join(", ", OverviewPaths)}",
+            "overview-graphql" => "the same overview as one persisted GraphQL query (POST /graphql {\"id\": sha256})",
             "patch" => o.Idempotency ? "PATCH /v1/listings/{id} with a new Idempotency-Key each" : "PATCH /v1/listings/{id}, no Idempotency-Key",
             _ => "GET /healthz, no database: the HTTP floor",
         };
@@ -118,40 +121,21 @@ internal static class Program
         while (clock.Elapsed < stopAt)
         {
             var t = targets[rng.Next(targets.Length)];
-            var path = o.Endpoint switch
-            {
-                "list" => listPath,
-                "detail" => "/v1/listings/" + rng.NextInt64(t.FirstId, t.LastId + 1).ToString(CultureInfo.InvariantCulture),
-                "patch" => "/v1/listings/" + BrandOwnedId(t, rng).ToString(CultureInfo.InvariantCulture),
-                _ => "/healthz",
-            };
-            using var request = new HttpRequestMessage(o.Endpoint == "patch" ? HttpMethod.Patch : HttpMethod.Get, path);
-            if (o.Endpoint == "patch")
-            {
-                request.Content = new StringContent($"{{\"description\":\"Bench edit {rng.Next(1_000_000)}\"}}", System.Text.Encoding.UTF8, "application/json");
-                if (o.Idempotency) request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
-            }
-            // healthz goes without a key: with one, authentication would look it up in the database.
-            if (o.Endpoint != "healthz") request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", t.Key);
-
             var started = Stopwatch.GetTimestamp();
-            int status;
-            long bytes = 0;
-            string? error = null;
-            try
+            var (status, bytes, error) = o.Endpoint switch
             {
-                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-                await using var body = await response.Content.ReadAsStreamAsync();
-                int n;
-                while ((n = await body.ReadAsync(buffer)) > 0) bytes += n;
-                status = (int)response.StatusCode;
-                if (status != 200) error = $"{path} as {t.Brand}: HTTP {status}";
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
-            {
-                status = 0;
-                error = $"{path} as {t.Brand}: {e.GetType().Name}: {e.Message}";
-            }
+                "overview-rest" => await RestOverview(client, t, buffer),
+                "overview-graphql" => await GraphQLOverview(client, t, o.GraphQLBody!),
+                _ => await Send(client, o.Endpoint == "patch" ? HttpMethod.Patch : HttpMethod.Get, o.Endpoint switch
+                {
+                    "list" => listPath,
+                    "detail" => "/v1/listings/" + rng.NextInt64(t.FirstId, t.LastId + 1).ToString(CultureInfo.InvariantCulture),
+                    "patch" => "/v1/listings/" + BrandOwnedId(t, rng).ToString(CultureInfo.InvariantCulture),
+                    _ => "/healthz",
+                }, t, buffer,
+                    o.Endpoint == "patch" ? $"{{\"description\":\"Bench edit {rng.Next(1_000_000)}\"}}" : null,
+                    o.Endpoint == "patch" && o.Idempotency, o.Endpoint != "healthz"),
+            };
             var ended = Stopwatch.GetTimestamp();
             stats.Sent++;
 
@@ -169,6 +153,71 @@ internal static class Program
         }
     }
 
+    /// <summary>
+    /// What a partner dashboard's overview page asks REST for, one call after another (the calls the
+    /// persisted GraphQL query dashboard-overview.graphql replaces): one view is one sample.
+    /// </summary>
+    internal static readonly string[] OverviewPaths =
+    [
+        "/v1/listings?status=active&per_page=10", "/v1/orders?per_page=10", "/v1/payouts?per_page=10",
+        "/v1/credits?per_page=10", "/v1/webhooks/endpoints", "/v1/partner/usage",
+    ];
+
+    private static async Task<(int Status, long Bytes, string? Error)> RestOverview(HttpClient client, Target t, byte[] buffer)
+    {
+        long total = 0;
+        foreach (var path in OverviewPaths)
+        {
+            var (status, bytes, error) = await Send(client, HttpMethod.Get, path, t, buffer);
+            total += bytes;
+            if (error is not null) return (status, total, error);
+        }
+        return (200, total, null);
+    }
+
+    /// <summary>The same overview as one persisted GraphQL query; an answer with <c>errors</c> is an error.</summary>
+    private static async Task<(int Status, long Bytes, string? Error)> GraphQLOverview(HttpClient client, Target t, string body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", t.Key);
+        try
+        {
+            using var response = await client.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            var status = (int)response.StatusCode;
+            var failed = status != 200 || text.Contains("\"errors\":", StringComparison.Ordinal);
+            return (status, text.Length, failed ? $"/graphql as {t.Brand}: HTTP {status} {text[..Math.Min(300, text.Length)]}" : null);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+        {
+            return (0, 0, $"/graphql as {t.Brand}: {e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    private static async Task<(int Status, long Bytes, string? Error)> Send(HttpClient client, HttpMethod method, string path, Target t, byte[] buffer,
+        string? json = null, bool idempotencyKey = false, bool authenticate = true)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (json is not null) request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        if (idempotencyKey) request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        // healthz goes without a key: with one, authentication would look it up in the database.
+        if (authenticate) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", t.Key);
+        try
+        {
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            await using var body = await response.Content.ReadAsStreamAsync();
+            long bytes = 0;
+            int n;
+            while ((n = await body.ReadAsync(buffer)) > 0) bytes += n;
+            var status = (int)response.StatusCode;
+            return (status, bytes, status == 200 ? null : $"{path} as {t.Brand}: HTTP {status}");
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+        {
+            return (0, 0, $"{path} as {t.Brand}: {e.GetType().Name}: {e.Message}");
+        }
+    }
+
     /// <summary>A listing the brand owns: bench/seed.sh makes every eighth one (i % 8 = 5) a consumer trade-in, which a brand may not modify.</summary>
     private static long BrandOwnedId(Target t, Random rng)
     {
@@ -182,8 +231,9 @@ internal static class Program
     private sealed class Options
     {
         public const string Usage =
-            "usage: LoadGen --url http://127.0.0.1:PORT --keys bench/out/keys.tsv --endpoint list|detail|patch|healthz\n" +
-            "               [--concurrency 16] [--duration 20] [--warmup 3] [--per-page 20] [--seed 1] [--idempotency 0|1]";
+            "usage: LoadGen --url http://127.0.0.1:PORT --keys bench/out/keys.tsv --endpoint list|detail|patch|healthz|overview-rest|overview-graphql\n" +
+            "               [--concurrency 16] [--duration 20] [--warmup 3] [--per-page 20] [--seed 1] [--idempotency 0|1]\n" +
+            "               [--graphql-query src/Repurch.Api/Features/GraphQL/PersistedQueries/dashboard-overview.graphql]";
 
         public required Uri Url { get; init; }
         public required string KeysFile { get; init; }
@@ -195,6 +245,8 @@ internal static class Program
         public int Seed { get; init; } = 1;
         /// <summary>Send a fresh Idempotency-Key with every mutation (patch).</summary>
         public bool Idempotency { get; init; }
+        /// <summary>The persisted-query request for overview-graphql: the SHA-256 of the query file's text.</summary>
+        public string? GraphQLBody { get; init; }
 
         public static Options Parse(string[] args)
         {
@@ -220,7 +272,16 @@ internal static class Program
             var loopback = url.IsLoopback || (IPAddress.TryParse(url.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
             if (!loopback || url.Scheme != Uri.UriSchemeHttp) throw new ArgumentException("--url must be http:// on a loopback address (127.0.0.1, localhost, [::1])");
             var endpoint = Get("endpoint") ?? "list";
-            if (endpoint is not ("list" or "detail" or "patch" or "healthz")) throw new ArgumentException("--endpoint must be list, detail, patch or healthz");
+            if (endpoint is not ("list" or "detail" or "patch" or "healthz" or "overview-rest" or "overview-graphql"))
+                throw new ArgumentException("--endpoint must be list, detail, patch, healthz, overview-rest or overview-graphql");
+            var queryFile = Get("graphql-query") ?? "src/Repurch.Api/Features/GraphQL/PersistedQueries/dashboard-overview.graphql";
+            string? graphQLBody = null;
+            if (endpoint == "overview-graphql")
+            {
+                if (!File.Exists(queryFile)) throw new ArgumentException($"--graphql-query {queryFile} does not exist");
+                var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(queryFile)));
+                graphQLBody = $"{{\"id\":\"{hash}\"}}";
+            }
             var o = new Options
             {
                 Url = url,
@@ -232,6 +293,7 @@ internal static class Program
                 PerPage = Int("per-page", 20, 1, 100),
                 Seed = Int("seed", 1, 0, int.MaxValue),
                 Idempotency = Int("idempotency", 0, 0, 1) == 1,
+                GraphQLBody = graphQLBody,
             };
             if (values.Count > 0) throw new ArgumentException($"unknown option --{values.Keys.First()}");
             return o;

@@ -71,8 +71,8 @@ const collection = {
 
 // Ids become hashes of the item's place in the collection: stable across runs, unique in it.
 let counter = 0;
-const stableId = () => {
-  const h = createHash("sha256").update(`repurch-postman-${counter++}`).digest("hex");
+const stableId = (name = `repurch-postman-${counter++}`) => {
+  const h = createHash("sha256").update(name).digest("hex");
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 };
 const restamp = (node) => {
@@ -88,7 +88,7 @@ restamp(collection.item);
 collection.info._postman_id = stableId();
 
 const environment = (plane, keyHint) => ({
-  id: stableId(),
+  id: stableId(`repurch-postman-environment-${plane}`),
   name: `Repurch ${plane}`,
   values: [
     { key: "baseUrl", value: "https://api.repurch.com", type: "default", enabled: true },

@@ -158,6 +158,7 @@ public static class RepurchApp
         app.MapUsage();
         app.MapGraphQLApi();
         app.MapOrders();
+        app.MapBrandOrders();
         app.MapBuyerOrders();
         app.MapPayPalWebhook();
         app.MapCredits();

@@ -92,7 +92,7 @@ public sealed class TypeScriptSdkTests(ApiProcessFixture server) : ApiTest, ICla
         await brand.AddTradeInAsync(Api.Planes);
 
         var lines = (await SnippetAsync("list-clearance-listings", brand.AdminKey)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(ids.Order().Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), lines.Select(l => l.Split('\t')[0]).Order());
+        Assert.Equal(ids.Order(), lines.Select(l => long.Parse(l.Split('\t')[0], System.Globalization.CultureInfo.InvariantCulture)).Order());
         Assert.All(lines, l => Assert.EndsWith("\tGrey velvet corner sofa\t£899", l));
     }
 

@@ -18,11 +18,7 @@ namespace Repurch.Api.Features.GraphQL;
 /// </summary>
 public sealed class DashboardQuery : ObjectGraphType
 {
-    private static readonly string[] OrderStatuses =
-    [
-        OrderStatus.PendingPayment, OrderStatus.Paid, OrderStatus.Completed, OrderStatus.Refunded, OrderStatus.Cancelled,
-        OrderStatus.Disputed, OrderStatus.PartiallyRefunded,
-    ];
+    private static readonly string[] OrderStatuses = OrderStatus.All;
     private static readonly string[] DeliveryStatuses = ["pending", "succeeded", "failed"];
 
     public DashboardQuery()
@@ -62,7 +58,7 @@ public sealed class DashboardQuery : ObjectGraphType
                 return ListingMapper.Detail(listing, ctx.RequestServices!.GetRequiredService<ListingUrls>(), await BrandNames.GetAsync(db, ctx.CancellationToken));
             });
 
-        Page<OrderView>("orders", "Orders for the brand's listings, newest first, in any status (the order view of /v1/marketplace/orders).")
+        Page<OrderView>("orders", "Orders for the brand's listings, newest first, in any status (as GET /v1/orders).")
             .Argument<StringGraphType>("status", string.Join(", ", OrderStatuses) + "; omit for all.")
             .ResolveAsync(async ctx =>
             {

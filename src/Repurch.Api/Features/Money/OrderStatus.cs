@@ -11,4 +11,7 @@ public static class OrderStatus
     public const string Disputed = "disputed";
     /// <summary>A dispute ended with part of the amount refunded and the rest released to the seller side.</summary>
     public const string PartiallyRefunded = "partially_refunded";
+
+    /// <summary>Every status, in the order an order can reach them (for filters and their docs).</summary>
+    public static readonly string[] All = [PendingPayment, Paid, Completed, Refunded, Cancelled, Disputed, PartiallyRefunded];
 }

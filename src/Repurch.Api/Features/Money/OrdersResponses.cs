@@ -13,3 +13,5 @@ public sealed record OrderView(
     decimal RefundedGbp);
 
 public sealed record BuyerOrdersPage(IReadOnlyList<OrderView> Data, ListMeta Meta);
+
+public sealed record BrandOrdersPage(IReadOnlyList<OrderView> Data, ListMeta Meta);
