@@ -61,7 +61,8 @@ BENCH_API_DLL="src/Repurch.Api/bin/Release/net10.0/Repurch.Api.dll"
 # CPU accounting from /proc, for per-request costs that contention on a shared machine disturbs
 # less than throughput: the bench cluster's postmaster and its children, or one process.
 hz="$(getconf CLK_TCK)"
-pm_pid() { head -n1 ".data/$BENCH_PG_NAME/postmaster.pid"; }
+pm_pid() { head -n1 "${BENCH_PG_DIR:-.data/$BENCH_PG_NAME}/postmaster.pid"; }
+# CPU ticks of the whole cluster: live processes under the postmaster, plus those it reaped.
 pg_ticks() {
   { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk -v pm="$(pm_pid)" '
     { pid = $1; sub(/^.*\) /, "");

@@ -112,18 +112,6 @@ for ep in $endpoints; do
     --concurrency 16 --endpoint "$ep" --duration "$jit_warmup" --warmup 0 >/dev/null || true
 done
 
-hz="$(getconf CLK_TCK)"
-pm_pid() { head -n1 "$BENCH_PG_DIR/postmaster.pid"; }
-# CPU ticks of the whole cluster: live processes under the postmaster, plus those it reaped.
-pg_ticks() {
-  { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk -v pm="$(pm_pid)" '
-    { pid = $1; sub(/^.*\) /, "");
-      if (pid == pm) t += $12 + $13 + $14 + $15; else if ($2 == pm) t += $12 + $13 }
-    END { print t + 0 }'
-}
-pid_ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }
-per_req_ms() { awk -v t="$1" -v n="$2" -v hz="$hz" 'BEGIN { printf "%.2f", (n > 0) ? t * 1000 / hz / n : 0 }'; }
-field() { tr ' ' '\n' <<<"$1" | sed -n "s/^$2=//p"; }
 pgss_reset() { bench_psql_super -c "SELECT pg_stat_statements_reset()" >/dev/null; }
 # Statements and server execution time per request, from pg_stat_statements (repurch_app only).
 pgss_per_req() {

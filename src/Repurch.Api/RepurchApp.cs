@@ -136,7 +136,7 @@ public static class RepurchApp
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference(ApiReferencePage.Path, ApiReferencePage.Configure);
-        app.MapPostmanCollection();
+        app.MapPostmanFiles();
         app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription();
         app.MapHealth();
         app.MapMetrics();

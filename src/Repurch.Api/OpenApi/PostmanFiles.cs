@@ -34,7 +34,7 @@ public static class PostmanFiles
         return files;
     }
 
-    public static IEndpointRouteBuilder MapPostmanCollection(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapPostmanFiles(this IEndpointRouteBuilder app)
     {
         foreach (var (path, (body, tag)) in Files)
         {
