@@ -844,7 +844,7 @@ export interface paths {
         };
         /**
          * List marketplace listings
-         * @description Every brand's listings that appear on the main marketplace, newest first: active, not deleted, with units not reserved by orders, and in a category the brand cross-lists (the contractual default is listed; brands opt categories out under `/v1/partner/settings/cross-listing`). The database's own read-only marketplace policy decides what is visible; this key can never change a listing. Needs a `marketplace` key with the `read` scope, on the plane of the key (sandbox keys see sandbox listings). Same summary shape as `GET /v1/listings`; `meta` has no `brand_id` since the page spans brands. The total also comes back in `X-Total-Count`.
+         * @description Every brand's listings that appear on the main marketplace, newest first unless searched or sorted: active, not deleted, with units not reserved by orders, and in a category the brand cross-lists (the contractual default is listed; brands opt categories out under `/v1/partner/settings/cross-listing`). The database's own read-only marketplace policy decides what is visible; this key can never change a listing. Needs a `marketplace` key with the `read` scope, on the plane of the key (sandbox keys see sandbox listings). Same summary shape as `GET /v1/listings`; `meta` has no `brand_id` since the page spans brands. The total also comes back in `X-Total-Count`.
          */
         get: operations["ListMarketplaceListings"];
         put?: never;
@@ -2359,6 +2359,11 @@ export interface components {
             livemode: boolean;
             data: components["schemas"]["JsonElement"];
         };
+        FacetCount: {
+            value: string;
+            /** Format: int32 */
+            count: number;
+        };
         GraphQLQueryRequest: {
             /** @description The query document. Omit it to run a persisted query by `id` or `extensions.persistedQuery.sha256Hash`. */
             query?: null | string;
@@ -2506,9 +2511,18 @@ export interface components {
             /** Format: uuid */
             warehouse_id?: null | string;
         };
+        MarketplaceFacets: {
+            category: components["schemas"]["FacetCount"][];
+            channel: components["schemas"]["FacetCount"][];
+            condition: components["schemas"]["FacetCount"][];
+            colour: components["schemas"]["FacetCount"][];
+            fabric: components["schemas"]["FacetCount"][];
+            item_type: components["schemas"]["FacetCount"][];
+        };
         MarketplaceListingPage: {
             data: components["schemas"]["ListingSummary"][];
             meta: components["schemas"]["MarketplaceMeta"];
+            facets: null | components["schemas"]["MarketplaceFacets"];
         };
         MarketplaceMeta: {
             /** Format: int32 */
@@ -7726,10 +7740,30 @@ export interface operations {
                 page?: number;
                 /** @description Items per page. Maximum 100; larger values are `400 invalid_parameter`, not silently capped. */
                 per_page?: number;
+                /** @description Search text (at most 200 characters; the first 8 words count). Every word must match: a word of the listing's title, category, item type, brand, colour, fabric or description that starts with it (English stemming, so `sofas` finds `sofa`), and only when no listing matches every word so, a word may instead be close to a title word (typos: `chesterfeild` finds `Chesterfield`; `feather` does not find `leather` while something has `feather`). Common words such as `the` are ignored. Text with no letters or digits matches nothing. */
+                q?: string;
                 /** @description Only this brand's listings. An unknown brand is an empty page, not an error. */
                 brand_id?: string;
                 /** @description Only this category (exact name, as the brand's taxonomy spells it). */
                 category?: string;
+                /** @description Only this channel: trade-ins (`exchange`) or clearance stock (`clearance`). */
+                channel?: "clearance" | "exchange";
+                /** @description Only this condition (exact value, e.g. `good`). */
+                condition?: string;
+                /** @description Only this colour (exact value). */
+                colour?: string;
+                /** @description Only this fabric (exact value). */
+                fabric?: string;
+                /** @description Only this item type (exact value). */
+                item_type?: string;
+                /** @description Only listings a buyer pays at least this for (pounds, e.g. `250` or `249.99`; the sale price when set). */
+                min_price?: string;
+                /** @description Only listings a buyer pays at most this for (pounds). Less than `min_price` is `400 invalid_parameter` (`price_range_invalid`). */
+                max_price?: string;
+                /** @description `relevance` (the default with `q`: best match first), `newest` (the default without `q`; `relevance` without `q` is the same), `price_asc` or `price_desc`. Ties go newest first. */
+                sort?: "relevance" | "newest" | "price_asc" | "price_desc";
+                /** @description `true` adds `facets`: for category, channel, condition, colour, fabric and item type, the values the matching listings have (every filter and `q` applied) and how many have each, most first, at most 50 per facet. Off by default because it costs six counts. */
+                facets?: boolean;
             };
             header?: never;
             path?: never;

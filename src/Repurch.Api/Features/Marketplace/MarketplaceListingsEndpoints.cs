@@ -4,6 +4,7 @@ using Microsoft.OpenApi;
 using Repurch.Api.Authentication;
 using Repurch.Api.Errors;
 using Repurch.Api.Features.Listings;
+using Repurch.Api.Features.Taxonomy;
 using Repurch.Api.Http;
 using Repurch.Api.OpenApi;
 using Repurch.Api.Persistence;
@@ -19,7 +20,6 @@ namespace Repurch.Api.Features.Marketplace;
 public static class MarketplaceListingsEndpoints
 {
     public const int MaxBrandId = 64;
-    public const int MaxCategory = 100;
 
     public static IEndpointRouteBuilder MapMarketplaceListings(this IEndpointRouteBuilder app)
     {
@@ -28,11 +28,21 @@ public static class MarketplaceListingsEndpoints
         ErrorCode[] authErrors = [CommonErrors.MissingBearer, CommonErrors.InvalidToken, forbidden];
 
         read.MapGet("/", List).WithName("ListMarketplaceListings").WithSummary("List marketplace listings")
-            .WithDescription("Every brand's listings that appear on the main marketplace, newest first: active, not deleted, with units not reserved by orders, and in a category the brand cross-lists (the contractual default is listed; brands opt categories out under `/v1/partner/settings/cross-listing`). The database's own read-only marketplace policy decides what is visible; this key can never change a listing. Needs a `marketplace` key with the `read` scope, on the plane of the key (sandbox keys see sandbox listings). Same summary shape as `GET /v1/listings`; `meta` has no `brand_id` since the page spans brands. The total also comes back in `X-Total-Count`.")
+            .WithDescription("Every brand's listings that appear on the main marketplace, newest first unless searched or sorted: active, not deleted, with units not reserved by orders, and in a category the brand cross-lists (the contractual default is listed; brands opt categories out under `/v1/partner/settings/cross-listing`). The database's own read-only marketplace policy decides what is visible; this key can never change a listing. Needs a `marketplace` key with the `read` scope, on the plane of the key (sandbox keys see sandbox listings). Same summary shape as `GET /v1/listings`; `meta` has no `brand_id` since the page spans brands. The total also comes back in `X-Total-Count`.")
             .Query("page", JsonSchemaType.Integer, "Page number, 1-indexed.", minimum: 1, defaultValue: 1)
             .Query("per_page", JsonSchemaType.Integer, "Items per page. Maximum 100; larger values are `400 invalid_parameter`, not silently capped.", minimum: 1, maximum: 100, defaultValue: 20)
             .Query("brand_id", JsonSchemaType.String, "Only this brand's listings. An unknown brand is an empty page, not an error.")
+            .Query("q", JsonSchemaType.String, $"Search text (at most {MarketplaceSearch.MaxText} characters; the first {MarketplaceSearch.MaxWords} words count). Every word must match: a word of the listing's title, category, item type, brand, colour, fabric or description that starts with it (English stemming, so `sofas` finds `sofa`), and only when no listing matches every word so, a word may instead be close to a title word (typos: `chesterfeild` finds `Chesterfield`; `feather` does not find `leather` while something has `feather`). Common words such as `the` are ignored. Text with no letters or digits matches nothing.")
             .Query("category", JsonSchemaType.String, "Only this category (exact name, as the brand's taxonomy spells it).")
+            .Query("channel", JsonSchemaType.String, "Only this channel: trade-ins (`exchange`) or clearance stock (`clearance`).", values: PlatformTaxonomy.Channels)
+            .Query("condition", JsonSchemaType.String, "Only this condition (exact value, e.g. `good`).")
+            .Query("colour", JsonSchemaType.String, "Only this colour (exact value).")
+            .Query("fabric", JsonSchemaType.String, "Only this fabric (exact value).")
+            .Query("item_type", JsonSchemaType.String, "Only this item type (exact value).")
+            .Query("min_price", JsonSchemaType.String, "Only listings a buyer pays at least this for (pounds, e.g. `250` or `249.99`; the sale price when set).")
+            .Query("max_price", JsonSchemaType.String, "Only listings a buyer pays at most this for (pounds). Less than `min_price` is `400 invalid_parameter` (`price_range_invalid`).")
+            .Query("sort", JsonSchemaType.String, "`relevance` (the default with `q`: best match first), `newest` (the default without `q`; `relevance` without `q` is the same), `price_asc` or `price_desc`. Ties go newest first.", values: MarketplaceSearch.Sorts)
+            .Query("facets", JsonSchemaType.Boolean, "`true` adds `facets`: for category, channel, condition, colour, fabric and item type, the values the matching listings have (every filter and `q` applied) and how many have each, most first, at most 50 per facet. Off by default because it costs six counts.", defaultValue: false)
             .Errors([.. authErrors, CommonErrors.InvalidParameter.DescribedAs("A query parameter is out of range or too long; `data.param` names it.")]);
         read.MapGet("/{id:long}", Get).WithName("GetMarketplaceListing").WithSummary("Retrieve a marketplace listing")
             .WithDescription("Full detail of a listing the marketplace may show. A draft, closed, deleted, not-cross-listed or fully reserved listing is `404 listing_not_found`, exactly like an id that does not exist. Brand names and consumer sellers stay private to their brand, so `seller.display_name` is empty and `seller.id` is null here: show the brand from `brand_id`.")
@@ -51,25 +61,24 @@ public static class MarketplaceListingsEndpoints
     }
 
     private static async Task<Results<Ok<MarketplaceListingPage>, ApiErrorResult>> List(
-        HttpContext http, DataPlanes planes, ListingUrls urls,
-        string? page, string? per_page, string? brand_id, string? category, CancellationToken ct)
+        HttpContext http, DataPlanes planes, ListingUrls urls, [AsParameters] MarketplaceListingQuery query, CancellationToken ct)
     {
-        if (!Paging.TryParse(page, per_page, out var pageNo, out var perPage, out var pagingError)) return pagingError!;
-        if (brand_id is not null && brand_id.Length is 0 or > MaxBrandId)
-            return Problems.InvalidParameter("brand_id", "brand_id_invalid", $"brand_id must be 1 to {MaxBrandId} characters.");
-        if (category is not null && category.Length is 0 or > MaxCategory)
-            return Problems.InvalidParameter("category", "category_invalid", $"category must be 1 to {MaxCategory} characters.");
+        if (!Paging.TryParse(query.Page, query.PerPage, out var pageNo, out var perPage, out var pagingError)) return pagingError!;
+        if (!MarketplaceSearch.TryParse(query, out var search, out var error)) return error!;
 
         await using var db = Open(planes, http.Caller());
-        var query = Visible(db);
-        if (brand_id is not null) query = query.Where(l => l.BrandId == brand_id);
-        if (category is not null) query = query.Where(l => l.Category == category);
-
-        // Both queries share one connection, so the session is set once per request.
+        // The count, the page and the facets share one connection, so the session is set once per request.
         await db.OpenBrandSessionAsync(ct);
-        var rows = await Paging.ReadPageAsync(query.OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id), pageNo, perPage, http, ct);
+        var rows = await Paging.ReadPageAsync(search.Order(db, Visible(db)), pageNo, perPage, http, ct);
+        if (rows.Total == 0 && search.Text is not null)
+        {
+            // Nothing has every word: try again letting words resemble title words (typos).
+            search = search with { Fuzzy = true };
+            rows = await Paging.ReadPageAsync(search.Order(db, Visible(db)), pageNo, perPage, http, ct);
+        }
+        var facets = search.Facets ? await MarketplaceSearch.FacetsAsync(search.Narrow(db, Visible(db)), ct) : null;
         var meta = new MarketplaceMeta(rows.Number, rows.PerPage, rows.Total, rows.TotalPages);
-        return TypedResults.Ok(new MarketplaceListingPage(rows.Items.Select(r => ListingMapper.Summary(r, urls)).ToList(), meta));
+        return TypedResults.Ok(new MarketplaceListingPage(rows.Items.Select(r => ListingMapper.Summary(r, urls)).ToList(), meta, facets));
     }
 
     private static async Task<Results<Ok<ListingDetail>, ApiErrorResult>> Get(
