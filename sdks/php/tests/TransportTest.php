@@ -75,6 +75,19 @@ $tests['429 waits Retry-After; 409 idempotency_key_in_use is retried'] = functio
     }
 };
 
+$tests['Retry-After as an HTTP date is honoured, and no wait is longer than maxDelayMs'] = function (): void {
+    $api = FakeApi::start('429-date-then-429-long-then-ok');
+    try {
+        $delays = [];
+        redeem(client($api->url, $delays));
+        assert_same(3, count($api->seen()), 'attempts');
+        assert_true($delays[0] >= 1000 && $delays[0] <= 3000, "an HTTP date 3 s ahead waits {$delays[0]} ms");
+        assert_same(20000, $delays[1], 'Retry-After: 3600 capped at maxDelayMs');
+    } finally {
+        $api->close();
+    }
+};
+
 foreach ([[400, 'validation_failed'], [404, 'listing_not_found'], [409, 'code_already_redeemed'], [422, 'code_invalid'], [403, 'forbidden']] as [$status, $code]) {
     $tests["$status $code is never retried and throws a typed error with the request id"] = function () use ($status, $code): void {
         $api = FakeApi::start("error-$status");

@@ -58,6 +58,11 @@ return $statusScenarios + [
         2 => fake_error(409, 'idempotency_key_in_use'),
         default => fake_json(200, fake_redemption()),
     },
+    '429-date-then-429-long-then-ok' => static fn (array $r, int $n): array => match ($n) {
+        1 => fake_error(429, 'rate_limited', ['Retry-After' => gmdate('D, d M Y H:i:s', time() + 3) . ' GMT']),
+        2 => fake_error(429, 'rate_limited', ['Retry-After' => '3600']),
+        default => fake_json(200, fake_redemption()),
+    },
     'always-502' => static fn (array $r, int $n): array => fake_error(502, 'bad_gateway'),
     'proxy-page' => static fn (array $r, int $n): array => [502, ['Content-Type' => 'text/html'], '<html>Bad Gateway</html>'],
     'refresh' => static function (array $r, int $n, string $dir): array {
