@@ -67,6 +67,9 @@ class Types:
             types = [t for t in types if t != "null"]
             types = types[0] if len(types) == 1 else None
         if types == "string":
+            if schema.get("enum"):
+                # An enum stays a string (an unknown value from a newer API must still decode), typed in PHPDoc.
+                return "string", "|".join("'" + v + "'" for v in schema["enum"] if isinstance(v, str)), nullable, "scalar", None
             return "string", "string", nullable, "scalar", None
         if types == "integer":
             return "int", "int", nullable, "scalar", None
@@ -93,7 +96,12 @@ def model(name, schema, types):
                       "required": key in required, "kind": kind, "cls": cls, "description": prop.get("description", "")})
     # Required parameters first: PHP deprecates a required parameter after an optional one.
     ordered = [p for p in props if p["required"]] + [p for p in props if not p["required"]]
-    params, from_lines, to_lines = [], [], []
+    params, from_lines, to_lines, constants = [], [], [], []
+    for p in props:
+        for value in schema["properties"][p["key"]].get("enum") or []:
+            if isinstance(value, str):
+                constant = re.sub(r"[^A-Za-z0-9]+", "_", p["key"] + "_" + value).strip("_").upper()
+                constants.append("    public const " + constant + " = '" + value + "';")
     for p in ordered:
         php = p["php"] if p["php"] == "mixed" or not p["nullable"] else "?" + p["php"]
         lines = []
@@ -137,6 +145,7 @@ def model(name, schema, types):
             to_lines.append("        if (" + this + " !== null) {\n            " + line + "\n        }")
     doc = doc_lines(schema.get("description") or name + " (components.schemas." + name + ").", "")
     return render(template("model.php.tmpl"), name=name, doc=doc, params="\n".join(params),
+                  constants="".join(c + "\n" for c in constants) + ("\n" if constants else ""),
                   **{"from": "\n".join(from_lines), "to": "\n".join(to_lines)})
 
 
