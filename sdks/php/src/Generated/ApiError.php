@@ -1,0 +1,40 @@
+<?php
+
+declare(strict_types=1);
+
+// Generated from openapi/v1.json by sdks/php/generator/generate.py: do not edit (./run sdks regenerates it).
+
+namespace Repurch\Generated;
+
+/**
+ * ApiError (components.schemas.ApiError).
+ */
+final readonly class ApiError
+{
+    public function __construct(
+        public string $code,
+        public string $message,
+        public ApiErrorData $data,
+    ) {
+    }
+
+    /** @param array<string, mixed> $data the decoded JSON object */
+    public static function fromArray(array $data): self
+    {
+        return new self(
+            code: $data['code'],
+            message: $data['message'],
+            data: ApiErrorData::fromArray($data['data']),
+        );
+    }
+
+    /** @return array<string, mixed> the JSON object (optional properties left out when null) */
+    public function toArray(): array
+    {
+        $data = [];
+        $data['code'] = $this->code;
+        $data['message'] = $this->message;
+        $data['data'] = $this->data->toArray();
+        return $data;
+    }
+}

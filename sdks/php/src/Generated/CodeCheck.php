@@ -1,0 +1,37 @@
+<?php
+
+declare(strict_types=1);
+
+// Generated from openapi/v1.json by sdks/php/generator/generate.py: do not edit (./run sdks regenerates it).
+
+namespace Repurch\Generated;
+
+/**
+ * CodeCheck (components.schemas.CodeCheck).
+ */
+final readonly class CodeCheck
+{
+    public function __construct(
+        public string $code,
+        public string $orderReference,
+    ) {
+    }
+
+    /** @param array<string, mixed> $data the decoded JSON object */
+    public static function fromArray(array $data): self
+    {
+        return new self(
+            code: $data['code'],
+            orderReference: $data['order_reference'],
+        );
+    }
+
+    /** @return array<string, mixed> the JSON object (optional properties left out when null) */
+    public function toArray(): array
+    {
+        $data = [];
+        $data['code'] = $this->code;
+        $data['order_reference'] = $this->orderReference;
+        return $data;
+    }
+}

@@ -1,0 +1,37 @@
+<?php
+
+declare(strict_types=1);
+
+// Generated from openapi/v1.json by sdks/php/generator/generate.py: do not edit (./run sdks regenerates it).
+
+namespace Repurch\Generated;
+
+/**
+ * ConversationOpen (components.schemas.ConversationOpen).
+ */
+final readonly class ConversationOpen
+{
+    public function __construct(
+        public int $listingId,
+        public string $text,
+    ) {
+    }
+
+    /** @param array<string, mixed> $data the decoded JSON object */
+    public static function fromArray(array $data): self
+    {
+        return new self(
+            listingId: $data['listing_id'],
+            text: $data['text'],
+        );
+    }
+
+    /** @return array<string, mixed> the JSON object (optional properties left out when null) */
+    public function toArray(): array
+    {
+        $data = [];
+        $data['listing_id'] = $this->listingId;
+        $data['text'] = $this->text;
+        return $data;
+    }
+}

@@ -1,0 +1,34 @@
+<?php
+
+declare(strict_types=1);
+
+// Generated from openapi/v1.json by sdks/php/generator/generate.py: do not edit (./run sdks regenerates it).
+
+namespace Repurch\Generated;
+
+/**
+ * HealthStatus (components.schemas.HealthStatus).
+ */
+final readonly class HealthStatus
+{
+    public function __construct(
+        public string $status,
+    ) {
+    }
+
+    /** @param array<string, mixed> $data the decoded JSON object */
+    public static function fromArray(array $data): self
+    {
+        return new self(
+            status: $data['status'],
+        );
+    }
+
+    /** @return array<string, mixed> the JSON object (optional properties left out when null) */
+    public function toArray(): array
+    {
+        $data = [];
+        $data['status'] = $this->status;
+        return $data;
+    }
+}
