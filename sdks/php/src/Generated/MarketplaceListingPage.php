@@ -17,6 +17,7 @@ final readonly class MarketplaceListingPage
          */
         public array $data,
         public MarketplaceMeta $meta,
+        public ?MarketplaceFacets $facets,
     ) {
     }
 
@@ -26,6 +27,7 @@ final readonly class MarketplaceListingPage
         return new self(
             data: array_map(ListingSummary::fromArray(...), $data['data']),
             meta: MarketplaceMeta::fromArray($data['meta']),
+            facets: isset($data['facets']) ? MarketplaceFacets::fromArray($data['facets']) : null,
         );
     }
 
@@ -35,6 +37,7 @@ final readonly class MarketplaceListingPage
         $data = [];
         $data['data'] = array_map(static fn (ListingSummary $item): array => $item->toArray(), $this->data);
         $data['meta'] = $this->meta->toArray();
+        $data['facets'] = $this->facets?->toArray();
         return $data;
     }
 }

@@ -456,7 +456,7 @@ trait Operations
 
     /**
      * List marketplace listings: GET /v1/marketplace/listings.
-     * @param array{page?: int, per_page?: int, brand_id?: string, category?: string} $query
+     * @param array{page?: int, per_page?: int, q?: string, brand_id?: string, category?: string, channel?: 'clearance'|'exchange', condition?: string, colour?: string, fabric?: string, item_type?: string, min_price?: string, max_price?: string, sort?: 'relevance'|'newest'|'price_asc'|'price_desc', facets?: bool} $query
      */
     public function listMarketplaceListings(array $query = []): MarketplaceListingPage
     {
