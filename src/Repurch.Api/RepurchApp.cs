@@ -67,6 +67,7 @@ public static class RepurchApp
         services.AddBearerAuthentication();
         services.AddAccounts();
         services.AddListings();
+        services.AddSingleton<IDomainTxtLookup, DnsTxtLookup>();
         services.AddBulk();
         services.AddObjectStore();
         services.AddMoney();
@@ -149,6 +150,7 @@ public static class RepurchApp
         app.MapMedia();
         app.MapBrandSettings();
         app.MapWarehouses();
+        app.MapDomainSettings();
         app.MapApiKeys();
         app.MapTaxonomySettings();
         app.MapMarketplaceListings();

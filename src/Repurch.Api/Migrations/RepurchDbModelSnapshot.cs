@@ -386,6 +386,64 @@ namespace Repurch.Api.Migrations
                     b.ToTable("brands", (string)null);
                 });
 
+            modelBuilder.Entity("Repurch.Api.Persistence.BrandDomain", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BrandId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("brand_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)")
+                        .HasColumnName("host");
+
+                    b.Property<string>("Storefront")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("storefront");
+
+                    b.Property<string>("VerificationToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("verification_token");
+
+                    b.Property<DateTimeOffset?>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("verified_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_brand_domains");
+
+                    b.HasIndex("Host")
+                        .IsUnique()
+                        .HasDatabaseName("ux_brand_domains_verified_host")
+                        .HasFilter("verified_at IS NOT NULL");
+
+                    b.HasIndex("BrandId", "Host")
+                        .IsUnique()
+                        .HasDatabaseName("ix_brand_domains_brand_id_host");
+
+                    b.ToTable("brand_domains", (string)null);
+                });
+
             modelBuilder.Entity("Repurch.Api.Persistence.BrandProfile", b =>
                 {
                     b.Property<string>("BrandId")
@@ -2652,6 +2710,16 @@ namespace Repurch.Api.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_billing_entities_brands_brand_id");
+                });
+
+            modelBuilder.Entity("Repurch.Api.Persistence.BrandDomain", b =>
+                {
+                    b.HasOne("Repurch.Api.Persistence.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_brand_domains_brands_brand_id");
                 });
 
             modelBuilder.Entity("Repurch.Api.Persistence.BrandProfile", b =>

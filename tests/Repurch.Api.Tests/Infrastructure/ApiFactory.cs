@@ -52,6 +52,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Webhooks:PollInterval", "00:00:00.200");
         builder.UseSetting("Webhooks:Timeout", "00:00:02");
         builder.ConfigureServices(s => s.AddSingleton<Repurch.Api.EventDelivery.IWebhookDns, RebindingDns>());
+        builder.ConfigureServices(s => s.AddSingleton<Repurch.Api.Features.Settings.IDomainTxtLookup, TestTxtRecords>());
     }
 
     /// <summary>Names under <c>rebind.test</c> resolve to loopback, as a DNS-rebinding attacker's would; the rest is real DNS.</summary>

@@ -16,11 +16,11 @@ public static class SettingsTestSupport
         Assert.True(JsonNode.DeepEquals(e, a), $"expected {e?.ToJsonString()}\n   got {a?.ToJsonString()}");
     }
 
-    public static async Task<JsonElement> OkJsonAsync(this Task<HttpResponseMessage> request)
+    public static async Task<JsonElement> OkJsonAsync(this Task<HttpResponseMessage> request, HttpStatusCode status = HttpStatusCode.OK)
     {
         var response = await request;
         var body = await response.JsonAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"expected 200, got {(int)response.StatusCode}: {body}");
+        Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode}: {body}");
         return body;
     }
 
