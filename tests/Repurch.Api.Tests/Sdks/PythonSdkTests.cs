@@ -54,7 +54,7 @@ public sealed class PythonSdkTests(ApiProcessFixture server) : SdkSnippetTests(s
         var check = await SdkProcess.RunAsync(Root, "bash", ["scripts/sdks.sh", "--check", "python"]);
         Assert.True(check.Exit == 0, $"{check.Stdout}\n{check.Stderr}");
         var operations = await File.ReadAllTextAsync(Path.Combine(Folder, "repurch", "_generated", "operations.py"));
-        Assert.Contains("def redeem_code(self, body: RedeemRequest", operations);
+        Assert.Contains("def redeem_code(self, body: CodeCheck", operations);
         Assert.Contains("\"/v1/codes/redeem\"", operations);
     }
 
