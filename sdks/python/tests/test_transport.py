@@ -1,7 +1,9 @@
+import email.utils
 import json
 import platform
 import re
 import threading
+import time
 import unittest
 import urllib.parse
 from pathlib import Path
@@ -61,6 +63,24 @@ class TransportTests(unittest.TestCase):
             client(api.url, delays).redeem_code(REDEEM)
         self.assertEqual(len(api.seen), 3)
         self.assertEqual(delays[0], 2.0)
+
+    def test_retry_after_as_an_http_date_is_honoured_and_capped_at_max_delay(self):
+        later = email.utils.formatdate(time.time() + 3600, usegmt=True)
+        answers = lambda s, n: error(503, "unavailable", {"Retry-After": later}) if n == 1 else json_answer(200, LISTING)
+        delays = []
+        with FakeApi(answers) as api:
+            client(api.url, delays, max_delay=5.0).get_listing(1)
+        self.assertEqual(delays, [5.0])
+        self.assertEqual(len(api.seen), 2)
+
+    def test_exchange_key_trades_the_key_for_a_token_pair(self):
+        pair = {"access_token": "at_1", "token_type": "Bearer", "expires_in": 900, "refresh_token": "rt_1"}
+        with FakeApi(lambda s, n: json_answer(200, pair)) as api:
+            tokens = Repurch.exchange_key("re_pk_test_x", base_url=api.url)
+        self.assertEqual((tokens.access_token, tokens.refresh_token), ("at_1", "rt_1"))
+        self.assertAlmostEqual(tokens.expires_at, time.time() + 900, delta=60)
+        self.assertEqual((api.seen[0].method, api.seen[0].url), ("POST", "/v1/auth/token"))
+        self.assertEqual(api.seen[0].headers["authorization"], "Bearer re_pk_test_x")
 
     def test_4xx_is_never_retried_and_raises_a_typed_error_with_the_request_id(self):
         for status, code in [(400, "validation_failed"), (404, "listing_not_found"), (409, "code_already_redeemed"), (422, "code_invalid"), (403, "forbidden")]:
