@@ -726,6 +726,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/partner/settings/domains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the brand's storefront domains
+         * @description Every host the brand has added (at most 20), oldest first, with its storefront, whether it is verified, and the TXT record that verifies it.
+         */
+        get: operations["ListDomains"];
+        put?: never;
+        /**
+         * Add a storefront domain
+         * @description Adds a host name for one of the brand's storefronts (`exchange` for trade-ins, `clearance` for clearance stock), pending until verified. Publish the returned `verification` record (a TXT record at `_repurch-challenge.<host>` whose value is `repurch-verify=<token>`), then call verify. `host` is a plain DNS name of at least two labels, at most 253 characters: no scheme, port, path, wildcard or IP address; it is stored lower-case with a trailing dot removed and international names in Punycode (`möbel.example` becomes `xn--mbel-jua.example`). The platform's own names (`repurch.com`, `sofalistic.co.uk`, `localhost` and names under them) are `host_reserved`. Adding a host does not claim it: another brand may add the same host, and whichever verifies it first owns it.
+         */
+        post: operations["CreateDomain"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partner/settings/domains/{host}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify a storefront domain
+         * @description Looks up the host's `_repurch-challenge` TXT records now (no cache) and marks the domain verified when one of them is the domain's verification value; the storefront then answers on the host. Verifying a verified domain returns it unchanged. The record may be removed once verified.
+         */
+        post: operations["VerifyDomain"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partner/settings/domains/{host}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a storefront domain
+         * @description Removes the host: the storefront stops answering on it at once, and another brand may verify it.
+         */
+        delete: operations["DeleteDomain"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/partner/settings/api-keys": {
         parameters: {
             query?: never;
@@ -2250,6 +2314,10 @@ export interface components {
             default: boolean;
             categories: components["schemas"]["CrossListingCategory"][];
         };
+        DeletedDomain: {
+            deleted: boolean;
+            host: string;
+        };
         DeletedListing: {
             deleted: boolean;
             /** Format: int64 */
@@ -2346,6 +2414,26 @@ export interface components {
             created_at: string;
             updated_at: string;
             resolved_at: null | string;
+        };
+        DomainCreate: {
+            host: string;
+            storefront: string;
+        };
+        DomainList: {
+            data: components["schemas"]["DomainView"][];
+        };
+        DomainVerificationRecord: {
+            type: string;
+            name: string;
+            value: string;
+        };
+        DomainView: {
+            host: string;
+            storefront: string;
+            status: string;
+            verification: components["schemas"]["DomainVerificationRecord"];
+            verified_at: null | string;
+            created_at: string;
         };
         EventPage: {
             data: components["schemas"]["EventView"][];
@@ -7071,6 +7159,390 @@ export interface operations {
                 };
             };
             /** @description `conflict`: A concurrent change to this brand's warehouses would have left it without exactly one default; nothing was saved. Retry the request. `idempotency_key_in_use`: a request with this Idempotency-Key is still being processed; retry after it finishes. */
+            409: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `idempotency_key_mismatch`: this Idempotency-Key was used with a different method, path or body. */
+            422: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `rate_limited`: too many requests for this partner and environment; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    ListDomains: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DomainList"];
+                };
+            };
+            /** @description `missing_bearer_token`: No Authorization: Bearer header provided. `invalid_token`: Token is malformed, expired, or signed with the wrong key. */
+            401: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `forbidden`: Caller is not a partner admin, or the key lacks the scope (`read` for GET, `write` for mutations). */
+            403: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `rate_limited`: too many requests for this partner and environment; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    CreateDomain: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. Makes the request safe to retry: 1 to 255 printable ASCII characters (a UUID is ideal), unique per operation, kept per brand and environment for at least 24 hours. Sending the same key with the same method, path and body replays the stored status and body with `Idempotent-Replayed: true` and changes nothing again; the same key with a different request is `422 idempotency_key_mismatch`; while the first request is still running a duplicate is `409 idempotency_key_in_use`. Any answer below 500 (including validation errors) is final and replayed; 5xx answers and `409 conflict` (a concurrent change that saved nothing) are not stored, so a retry runs again. The stored answer commits in the same database transaction as the change. Exceptions: `POST /v1/auth/token` and API-key changes on the other plane write through their own transactions, so a crash between the change and the stored answer can leave the change without a stored answer (a retry then issues a new token or key); replays are still exact once the answer is stored, and a replay of either returns the same secret again to the holder of the key (the server keeps only a hash of the key and the answer sealed with it). */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DomainCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DomainView"];
+                };
+            };
+            /** @description `validation_failed`: Codes in `data.errors`: `host_required`, `host_invalid`, `host_reserved`, `storefront_required`, `storefront_invalid`, `<field>_unknown`, `<field>_duplicate`. `too_many_domains`: A brand has at most 20 domains; delete one first. `invalid_json`: Body is not valid JSON (`invalid_json`) or not a JSON object (`invalid_body`). A string holding a control character (U+0000–U+001F, U+007F–U+009F; tab, LF and CR are allowed) is `validation_failed` with `<field>_invalid`, nested fields joined with `_` (e.g. `buyer_name_invalid`); a property name holding one is `unknown_field`. Every body's fields follow the same rules: an unknown field is `<field>_unknown`, a field sent twice `<field>_duplicate`, a wrong JSON type `<field>_invalid`, and text over its limit (counted in characters, so an emoji is one) `<field>_too_long`; text is trimmed, and `null` or blank text clears an optional field and is `<field>_required` for a required one. `invalid_body`: Body must be a JSON object. `idempotency_key_invalid`: the Idempotency-Key header is empty, longer than 255 characters or not printable ASCII. */
+            400: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `missing_bearer_token`: No Authorization: Bearer header provided. `invalid_token`: Token is malformed, expired, or signed with the wrong key. */
+            401: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `forbidden`: Caller is not a partner admin, or the key lacks the scope (`read` for GET, `write` for mutations). */
+            403: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `domain_exists`: The brand already has this domain; verify or delete it. `idempotency_key_in_use`: a request with this Idempotency-Key is still being processed; retry after it finishes. */
+            409: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `payload_too_large`: Body is larger than 256 KB. */
+            413: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `unsupported_media_type`: Body is not application/json. */
+            415: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `idempotency_key_mismatch`: this Idempotency-Key was used with a different method, path or body. */
+            422: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `rate_limited`: too many requests for this partner and environment; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    VerifyDomain: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. Makes the request safe to retry: 1 to 255 printable ASCII characters (a UUID is ideal), unique per operation, kept per brand and environment for at least 24 hours. Sending the same key with the same method, path and body replays the stored status and body with `Idempotent-Replayed: true` and changes nothing again; the same key with a different request is `422 idempotency_key_mismatch`; while the first request is still running a duplicate is `409 idempotency_key_in_use`. Any answer below 500 (including validation errors) is final and replayed; 5xx answers and `409 conflict` (a concurrent change that saved nothing) are not stored, so a retry runs again. The stored answer commits in the same database transaction as the change. Exceptions: `POST /v1/auth/token` and API-key changes on the other plane write through their own transactions, so a crash between the change and the stored answer can leave the change without a stored answer (a retry then issues a new token or key); replays are still exact once the answer is stored, and a replay of either returns the same secret again to the holder of the key (the server keeps only a hash of the key and the answer sealed with it). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                host: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DomainView"];
+                };
+            };
+            /** @description `idempotency_key_invalid`: the Idempotency-Key header is empty, longer than 255 characters or not printable ASCII. */
+            400: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `missing_bearer_token`: No Authorization: Bearer header provided. `invalid_token`: Token is malformed, expired, or signed with the wrong key. */
+            401: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `forbidden`: Caller is not a partner admin, or the key lacks the scope (`read` for GET, `write` for mutations). */
+            403: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `domain_not_found`: The brand has no such domain (it is unknown, or another brand's). */
+            404: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `domain_taken`: Another brand has already verified this host. `idempotency_key_in_use`: a request with this Idempotency-Key is still being processed; retry after it finishes. */
+            409: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `domain_unverified`: The host's TXT record with the verification value was not found; DNS changes can take a while to be seen, so try again later. `idempotency_key_mismatch`: this Idempotency-Key was used with a different method, path or body. */
+            422: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `rate_limited`: too many requests for this partner and environment; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    DeleteDomain: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. Makes the request safe to retry: 1 to 255 printable ASCII characters (a UUID is ideal), unique per operation, kept per brand and environment for at least 24 hours. Sending the same key with the same method, path and body replays the stored status and body with `Idempotent-Replayed: true` and changes nothing again; the same key with a different request is `422 idempotency_key_mismatch`; while the first request is still running a duplicate is `409 idempotency_key_in_use`. Any answer below 500 (including validation errors) is final and replayed; 5xx answers and `409 conflict` (a concurrent change that saved nothing) are not stored, so a retry runs again. The stored answer commits in the same database transaction as the change. Exceptions: `POST /v1/auth/token` and API-key changes on the other plane write through their own transactions, so a crash between the change and the stored answer can leave the change without a stored answer (a retry then issues a new token or key); replays are still exact once the answer is stored, and a replay of either returns the same secret again to the holder of the key (the server keeps only a hash of the key and the answer sealed with it). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                host: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletedDomain"];
+                };
+            };
+            /** @description `idempotency_key_invalid`: the Idempotency-Key header is empty, longer than 255 characters or not printable ASCII. */
+            400: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `missing_bearer_token`: No Authorization: Bearer header provided. `invalid_token`: Token is malformed, expired, or signed with the wrong key. */
+            401: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `forbidden`: Caller is not a partner admin, or the key lacks the scope (`read` for GET, `write` for mutations). */
+            403: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `domain_not_found`: The brand has no such domain (it is unknown, or another brand's). */
+            404: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `idempotency_key_in_use`: a request with this Idempotency-Key is still being processed; retry after it finishes. */
             409: {
                 headers: {
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];

@@ -925,6 +925,46 @@ trait Operations
     }
 
     /**
+     * List the brand's storefront domains: GET /v1/partner/settings/domains.
+     */
+    public function listDomains(): DomainList
+    {
+        $response = $this->request('GET', '/v1/partner/settings/domains', []);
+        return DomainList::fromArray($response->json());
+    }
+
+    /**
+     * Add a storefront domain: POST /v1/partner/settings/domains.
+     * @param DomainCreate|array<string, mixed> $body
+     * @param ?string $idempotencyKey kept across retries; the SDK generates one when null
+     */
+    public function createDomain(DomainCreate|array $body, ?string $idempotencyKey = null): DomainView
+    {
+        $response = $this->request('POST', '/v1/partner/settings/domains', ['body' => $body instanceof DomainCreate ? $body->toArray() : $body, 'idempotencyKey' => $idempotencyKey]);
+        return DomainView::fromArray($response->json());
+    }
+
+    /**
+     * Remove a storefront domain: DELETE /v1/partner/settings/domains/{host}.
+     * @param ?string $idempotencyKey kept across retries; the SDK generates one when null
+     */
+    public function deleteDomain(string $host, ?string $idempotencyKey = null): DeletedDomain
+    {
+        $response = $this->request('DELETE', '/v1/partner/settings/domains/{host}', ['path' => ['host' => $host], 'idempotencyKey' => $idempotencyKey]);
+        return DeletedDomain::fromArray($response->json());
+    }
+
+    /**
+     * Verify a storefront domain: POST /v1/partner/settings/domains/{host}/verify.
+     * @param ?string $idempotencyKey kept across retries; the SDK generates one when null
+     */
+    public function verifyDomain(string $host, ?string $idempotencyKey = null): DomainView
+    {
+        $response = $this->request('POST', '/v1/partner/settings/domains/{host}/verify', ['path' => ['host' => $host], 'idempotencyKey' => $idempotencyKey]);
+        return DomainView::fromArray($response->json());
+    }
+
+    /**
      * Retrieve the brand's taxonomy: GET /v1/partner/settings/taxonomy.
      */
     public function getTaxonomySettings(): TaxonomySettings

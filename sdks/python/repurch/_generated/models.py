@@ -416,6 +416,13 @@ class CrossListingSettings(TypedDict):
     default: bool
 
 
+class DeletedDomain(TypedDict):
+    """DeletedDomain (components.schemas.DeletedDomain)."""
+
+    deleted: bool
+    host: str
+
+
 class DeletedListing(TypedDict):
     """DeletedListing (components.schemas.DeletedListing)."""
 
@@ -504,6 +511,38 @@ class DisputeView(TypedDict):
     updated_at: str
 
 
+class DomainCreate(TypedDict):
+    """DomainCreate (components.schemas.DomainCreate)."""
+
+    host: str
+    storefront: str
+
+
+class DomainList(TypedDict):
+    """DomainList (components.schemas.DomainList)."""
+
+    data: List[DomainView]
+
+
+class DomainVerificationRecord(TypedDict):
+    """DomainVerificationRecord (components.schemas.DomainVerificationRecord)."""
+
+    name: str
+    type: str
+    value: str
+
+
+class DomainView(TypedDict):
+    """DomainView (components.schemas.DomainView)."""
+
+    created_at: str
+    host: str
+    status: str
+    storefront: str
+    verification: DomainVerificationRecord
+    verified_at: Optional[str]
+
+
 class EventPage(TypedDict):
     """EventPage (components.schemas.EventPage)."""
 
@@ -520,6 +559,13 @@ class EventView(TypedDict):
     id: str
     livemode: bool
     type: str
+
+
+class FacetCount(TypedDict):
+    """FacetCount (components.schemas.FacetCount)."""
+
+    count: int
+    value: str
 
 
 class GraphQLQueryRequest(TypedDict):
@@ -665,10 +711,22 @@ class ListingWrite(TypedDict):
     warehouse_location: NotRequired[Optional[str]]
 
 
+class MarketplaceFacets(TypedDict):
+    """MarketplaceFacets (components.schemas.MarketplaceFacets)."""
+
+    category: List[FacetCount]
+    channel: List[FacetCount]
+    colour: List[FacetCount]
+    condition: List[FacetCount]
+    fabric: List[FacetCount]
+    item_type: List[FacetCount]
+
+
 class MarketplaceListingPage(TypedDict):
     """MarketplaceListingPage (components.schemas.MarketplaceListingPage)."""
 
     data: List[ListingSummary]
+    facets: Optional[MarketplaceFacets]
     meta: MarketplaceMeta
 
 

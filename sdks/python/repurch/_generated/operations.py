@@ -75,6 +75,10 @@ class Operations:
         """Start a background import: POST /v1/listings/bulk-jobs."""
         return self._call("POST", "/v1/listings/bulk-jobs", {}, {"mode": mode, "filename": filename}, None, {"Idempotency-Key": idempotency_key})
 
+    def create_domain(self, body: DomainCreate, *, idempotency_key: Optional[str] = None) -> DomainView:
+        """Add a storefront domain: POST /v1/partner/settings/domains."""
+        return self._call("POST", "/v1/partner/settings/domains", {}, {}, body, {"Idempotency-Key": idempotency_key})
+
     def create_listing(self, body: ListingWrite, *, idempotency_key: Optional[str] = None) -> ListingDetail:
         """Create a listing: POST /v1/listings."""
         return self._call("POST", "/v1/listings", {}, {}, body, {"Idempotency-Key": idempotency_key})
@@ -102,6 +106,10 @@ class Operations:
     def delete_account_session(self, *, idempotency_key: Optional[str] = None) -> None:
         """Sign the consumer out: DELETE /v1/accounts/sessions/current."""
         return self._call("DELETE", "/v1/accounts/sessions/current", {}, {}, None, {"Idempotency-Key": idempotency_key})
+
+    def delete_domain(self, host: str, *, idempotency_key: Optional[str] = None) -> DeletedDomain:
+        """Remove a storefront domain: DELETE /v1/partner/settings/domains/{host}."""
+        return self._call("DELETE", "/v1/partner/settings/domains/{host}", {"host": host}, {}, None, {"Idempotency-Key": idempotency_key})
 
     def delete_listing(self, id: int, *, idempotency_key: Optional[str] = None) -> DeletedListing:
         """Delete a listing: DELETE /v1/listings/{id}."""
@@ -259,6 +267,10 @@ class Operations:
         """List disputes: GET /v1/disputes."""
         return self._call("GET", "/v1/disputes", {}, {"page": page, "per_page": per_page, "status": status, "overdue": overdue, "brand_id": brand_id, "order_id": order_id}, None, {})
 
+    def list_domains(self) -> DomainList:
+        """List the brand's storefront domains: GET /v1/partner/settings/domains."""
+        return self._call("GET", "/v1/partner/settings/domains", {}, {}, None, {})
+
     def list_events(self, *, created_after: Optional[str] = None, created_before: Optional[str] = None, page: Optional[int] = None, per_page: Optional[int] = None, type: Optional[Literal["listing.created", "listing.updated", "listing.deleted", "listing.sold", "settings.brand.updated", "settings.billing.updated", "settings.taxonomy.updated", "settings.cross_listing.updated", "warehouse.created", "warehouse.updated", "warehouse.deleted", "warehouse.default_changed", "api_key.created", "api_key.revoked", "webhook_endpoint.created", "webhook_endpoint.updated", "webhook_endpoint.deleted", "webhook_endpoint.secret_rotated", "webhook_endpoint.disabled", "credit.issued", "credit.redeemed", "credit.redemption_reversed", "payout.settled", "message.created", "message.held", "dispute.opened", "dispute.resolved"]] = None) -> EventPage:
         """List events: GET /v1/events."""
         return self._call("GET", "/v1/events", {}, {"type": type, "created_after": created_after, "created_before": created_before, "page": page, "per_page": per_page}, None, {})
@@ -267,9 +279,9 @@ class Operations:
         """List listings: GET /v1/listings."""
         return self._call("GET", "/v1/listings", {}, {"page": page, "per_page": per_page, "status": status, "channel": channel}, None, {})
 
-    def list_marketplace_listings(self, *, brand_id: Optional[str] = None, category: Optional[str] = None, page: Optional[int] = None, per_page: Optional[int] = None) -> MarketplaceListingPage:
+    def list_marketplace_listings(self, *, brand_id: Optional[str] = None, category: Optional[str] = None, channel: Optional[Literal["clearance", "exchange"]] = None, colour: Optional[str] = None, condition: Optional[str] = None, fabric: Optional[str] = None, facets: Optional[bool] = None, item_type: Optional[str] = None, max_price: Optional[str] = None, min_price: Optional[str] = None, page: Optional[int] = None, per_page: Optional[int] = None, q: Optional[str] = None, sort: Optional[Literal["relevance", "newest", "price_asc", "price_desc"]] = None) -> MarketplaceListingPage:
         """List marketplace listings: GET /v1/marketplace/listings."""
-        return self._call("GET", "/v1/marketplace/listings", {}, {"page": page, "per_page": per_page, "brand_id": brand_id, "category": category}, None, {})
+        return self._call("GET", "/v1/marketplace/listings", {}, {"page": page, "per_page": per_page, "q": q, "brand_id": brand_id, "category": category, "channel": channel, "condition": condition, "colour": colour, "fabric": fabric, "item_type": item_type, "min_price": min_price, "max_price": max_price, "sort": sort, "facets": facets}, None, {})
 
     def list_moderation_listings(self, *, page: Optional[int] = None, per_page: Optional[int] = None, status: Optional[Literal["pending_review", "rejected"]] = None) -> ModeratedListingPage:
         """List trade-ins held for review: GET /v1/moderation/listings."""
@@ -458,3 +470,7 @@ class Operations:
     def validate_code(self, body: CodeCheck, *, idempotency_key: Optional[str] = None) -> CodeValidity:
         """Check a credit code without redeeming it: POST /v1/codes/validate."""
         return self._call("POST", "/v1/codes/validate", {}, {}, body, {"Idempotency-Key": idempotency_key})
+
+    def verify_domain(self, host: str, *, idempotency_key: Optional[str] = None) -> DomainView:
+        """Verify a storefront domain: POST /v1/partner/settings/domains/{host}/verify."""
+        return self._call("POST", "/v1/partner/settings/domains/{host}/verify", {"host": host}, {}, None, {"Idempotency-Key": idempotency_key})
