@@ -44,6 +44,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/marketplace/domains/{host}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Resolve a custom storefront host
+         * @description The brand and storefront (`exchange` or `clearance`) a brand has mapped this host to and verified under `/v1/partner/settings/domains`. The host is matched as stored (any case, a trailing dot, Unicode or Punycode). A host that is pending, removed or never added is `404 domain_not_found`: serve the default site. Needs a `marketplace` key with the `read` scope.
+         */
+        get: operations["ResolveStorefrontDomain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/partner/audit-log": {
         parameters: {
             query?: never;
@@ -2938,6 +2958,11 @@ export interface components {
             types?: null | string[];
             endpoint_id?: null | string;
         };
+        ResolvedDomain: {
+            host: string;
+            brand_id: string;
+            storefront: string;
+        };
         RevokedApiKey: {
             revoked: boolean;
             /** Format: uuid */
@@ -3357,6 +3382,75 @@ export interface operations {
             /** @description `not_ready`: A database does not answer: `live_database_unavailable`, `sandbox_database_unavailable` in `data.errors`. */
             503: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    ResolveStorefrontDomain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                host: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResolvedDomain"];
+                };
+            };
+            /** @description `missing_bearer_token`: No Authorization: Bearer header provided. `invalid_token`: Token is malformed, expired, or signed with the wrong key. */
+            401: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `forbidden`: The key is not a marketplace key with the `read` scope. */
+            403: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `domain_not_found`: No brand has verified this host. */
+            404: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `rate_limited`: too many requests for this partner and environment; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -1036,6 +1036,14 @@ class ReplaySinceRequest(TypedDict):
     until: NotRequired[Optional[str]]
 
 
+class ResolvedDomain(TypedDict):
+    """ResolvedDomain (components.schemas.ResolvedDomain)."""
+
+    brand_id: str
+    host: str
+    storefront: str
+
+
 class RevokedApiKey(TypedDict):
     """RevokedApiKey (components.schemas.RevokedApiKey)."""
 
