@@ -22,6 +22,14 @@ namespace Repurch.Sdk.Generated.Models
 #else
         public List<global::Repurch.Sdk.Generated.Models.ListingSummary> Data { get; set; }
 #endif
+        /// <summary>The facets property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Repurch.Sdk.Generated.Models.MarketplaceFacets? Facets { get; set; }
+#nullable restore
+#else
+        public global::Repurch.Sdk.Generated.Models.MarketplaceFacets Facets { get; set; }
+#endif
         /// <summary>The meta property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -56,6 +64,7 @@ namespace Repurch.Sdk.Generated.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "data", n => { Data = n.GetCollectionOfObjectValues<global::Repurch.Sdk.Generated.Models.ListingSummary>(global::Repurch.Sdk.Generated.Models.ListingSummary.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "facets", n => { Facets = n.GetObjectValue<global::Repurch.Sdk.Generated.Models.MarketplaceFacets>(global::Repurch.Sdk.Generated.Models.MarketplaceFacets.CreateFromDiscriminatorValue); } },
                 { "meta", n => { Meta = n.GetObjectValue<global::Repurch.Sdk.Generated.Models.MarketplaceMeta>(global::Repurch.Sdk.Generated.Models.MarketplaceMeta.CreateFromDiscriminatorValue); } },
             };
         }
@@ -67,6 +76,7 @@ namespace Repurch.Sdk.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteCollectionOfObjectValues<global::Repurch.Sdk.Generated.Models.ListingSummary>("data", Data);
+            writer.WriteObjectValue<global::Repurch.Sdk.Generated.Models.MarketplaceFacets>("facets", Facets);
             writer.WriteObjectValue<global::Repurch.Sdk.Generated.Models.MarketplaceMeta>("meta", Meta);
             writer.WriteAdditionalData(AdditionalData);
         }

@@ -17,6 +17,7 @@ using Repurch.Sdk.Generated.V1.Orders;
 using Repurch.Sdk.Generated.V1.Partner;
 using Repurch.Sdk.Generated.V1.Payouts;
 using Repurch.Sdk.Generated.V1.Reports;
+using Repurch.Sdk.Generated.V1.Storefront;
 using Repurch.Sdk.Generated.V1.Trust;
 using Repurch.Sdk.Generated.V1.Webhooks;
 using System.Collections.Generic;
@@ -105,6 +106,11 @@ namespace Repurch.Sdk.Generated.V1
         public global::Repurch.Sdk.Generated.V1.Reports.ReportsRequestBuilder Reports
         {
             get => new global::Repurch.Sdk.Generated.V1.Reports.ReportsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The storefront property</summary>
+        public global::Repurch.Sdk.Generated.V1.Storefront.StorefrontRequestBuilder Storefront
+        {
+            get => new global::Repurch.Sdk.Generated.V1.Storefront.StorefrontRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The trust property</summary>
         public global::Repurch.Sdk.Generated.V1.Trust.TrustRequestBuilder Trust

@@ -2,6 +2,7 @@
 #pragma warning disable CS0618
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
+using Repurch.Sdk.Generated.V1.Marketplace.Domains;
 using Repurch.Sdk.Generated.V1.Marketplace.Listings;
 using Repurch.Sdk.Generated.V1.Marketplace.Orders;
 using Repurch.Sdk.Generated.V1.Marketplace.Sellers;
@@ -17,6 +18,11 @@ namespace Repurch.Sdk.Generated.V1.Marketplace
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class MarketplaceRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The domains property</summary>
+        public global::Repurch.Sdk.Generated.V1.Marketplace.Domains.DomainsRequestBuilder Domains
+        {
+            get => new global::Repurch.Sdk.Generated.V1.Marketplace.Domains.DomainsRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The listings property</summary>
         public global::Repurch.Sdk.Generated.V1.Marketplace.Listings.ListingsRequestBuilder Listings
         {

@@ -35,7 +35,7 @@ namespace Repurch.Sdk.Generated.V1.Marketplace.Listings
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ListingsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v1/marketplace/listings{?brand_id*,category*,page*,per_page*}", pathParameters)
+        public ListingsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v1/marketplace/listings{?brand_id*,category*,channel*,colour*,condition*,fabric*,facets*,item_type*,max_price*,min_price*,page*,per_page*,q*,sort*}", pathParameters)
         {
         }
         /// <summary>
@@ -43,11 +43,11 @@ namespace Repurch.Sdk.Generated.V1.Marketplace.Listings
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ListingsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v1/marketplace/listings{?brand_id*,category*,page*,per_page*}", rawUrl)
+        public ListingsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v1/marketplace/listings{?brand_id*,category*,channel*,colour*,condition*,fabric*,facets*,item_type*,max_price*,min_price*,page*,per_page*,q*,sort*}", rawUrl)
         {
         }
         /// <summary>
-        /// Every brand&apos;s listings that appear on the main marketplace, newest first: active, not deleted, with units not reserved by orders, and in a category the brand cross-lists (the contractual default is listed; brands opt categories out under `/v1/partner/settings/cross-listing`). The database&apos;s own read-only marketplace policy decides what is visible; this key can never change a listing. Needs a `marketplace` key with the `read` scope, on the plane of the key (sandbox keys see sandbox listings). Same summary shape as `GET /v1/listings`; `meta` has no `brand_id` since the page spans brands. The total also comes back in `X-Total-Count`.
+        /// Every brand&apos;s listings that appear on the main marketplace, newest first unless searched or sorted: active, not deleted, with units not reserved by orders, and in a category the brand cross-lists (the contractual default is listed; brands opt categories out under `/v1/partner/settings/cross-listing`). The database&apos;s own read-only marketplace policy decides what is visible; this key can never change a listing. Needs a `marketplace` key with the `read` scope, on the plane of the key (sandbox keys see sandbox listings). Same summary shape as `GET /v1/listings`; `meta` has no `brand_id` since the page spans brands. The total also comes back in `X-Total-Count`.
         /// </summary>
         /// <returns>A <see cref="global::Repurch.Sdk.Generated.Models.MarketplaceListingPage"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -76,7 +76,7 @@ namespace Repurch.Sdk.Generated.V1.Marketplace.Listings
             return await RequestAdapter.SendAsync<global::Repurch.Sdk.Generated.Models.MarketplaceListingPage>(requestInfo, global::Repurch.Sdk.Generated.Models.MarketplaceListingPage.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Every brand&apos;s listings that appear on the main marketplace, newest first: active, not deleted, with units not reserved by orders, and in a category the brand cross-lists (the contractual default is listed; brands opt categories out under `/v1/partner/settings/cross-listing`). The database&apos;s own read-only marketplace policy decides what is visible; this key can never change a listing. Needs a `marketplace` key with the `read` scope, on the plane of the key (sandbox keys see sandbox listings). Same summary shape as `GET /v1/listings`; `meta` has no `brand_id` since the page spans brands. The total also comes back in `X-Total-Count`.
+        /// Every brand&apos;s listings that appear on the main marketplace, newest first unless searched or sorted: active, not deleted, with units not reserved by orders, and in a category the brand cross-lists (the contractual default is listed; brands opt categories out under `/v1/partner/settings/cross-listing`). The database&apos;s own read-only marketplace policy decides what is visible; this key can never change a listing. Needs a `marketplace` key with the `read` scope, on the plane of the key (sandbox keys see sandbox listings). Same summary shape as `GET /v1/listings`; `meta` has no `brand_id` since the page spans brands. The total also comes back in `X-Total-Count`.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -104,7 +104,7 @@ namespace Repurch.Sdk.Generated.V1.Marketplace.Listings
             return new global::Repurch.Sdk.Generated.V1.Marketplace.Listings.ListingsRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Every brand&apos;s listings that appear on the main marketplace, newest first: active, not deleted, with units not reserved by orders, and in a category the brand cross-lists (the contractual default is listed; brands opt categories out under `/v1/partner/settings/cross-listing`). The database&apos;s own read-only marketplace policy decides what is visible; this key can never change a listing. Needs a `marketplace` key with the `read` scope, on the plane of the key (sandbox keys see sandbox listings). Same summary shape as `GET /v1/listings`; `meta` has no `brand_id` since the page spans brands. The total also comes back in `X-Total-Count`.
+        /// Every brand&apos;s listings that appear on the main marketplace, newest first unless searched or sorted: active, not deleted, with units not reserved by orders, and in a category the brand cross-lists (the contractual default is listed; brands opt categories out under `/v1/partner/settings/cross-listing`). The database&apos;s own read-only marketplace policy decides what is visible; this key can never change a listing. Needs a `marketplace` key with the `read` scope, on the plane of the key (sandbox keys see sandbox listings). Same summary shape as `GET /v1/listings`; `meta` has no `brand_id` since the page spans brands. The total also comes back in `X-Total-Count`.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class ListingsRequestBuilderGetQueryParameters 
@@ -129,12 +129,91 @@ namespace Repurch.Sdk.Generated.V1.Marketplace.Listings
             [QueryParameter("category")]
             public string Category { get; set; }
 #endif
+            /// <summary>Only this channel: trade-ins (`exchange`) or clearance stock (`clearance`).</summary>
+            [QueryParameter("channel")]
+            public global::Repurch.Sdk.Generated.V1.Marketplace.Listings.GetChannelQueryParameterType? Channel { get; set; }
+            /// <summary>Only this colour (exact value).</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("colour")]
+            public string? Colour { get; set; }
+#nullable restore
+#else
+            [QueryParameter("colour")]
+            public string Colour { get; set; }
+#endif
+            /// <summary>Only this condition (exact value, e.g. `good`).</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("condition")]
+            public string? Condition { get; set; }
+#nullable restore
+#else
+            [QueryParameter("condition")]
+            public string Condition { get; set; }
+#endif
+            /// <summary>Only this fabric (exact value).</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("fabric")]
+            public string? Fabric { get; set; }
+#nullable restore
+#else
+            [QueryParameter("fabric")]
+            public string Fabric { get; set; }
+#endif
+            /// <summary>`true` adds `facets`: for category, channel, condition, colour, fabric and item type, the values the matching listings have (every filter and `q` applied) and how many have each, most first, at most 50 per facet. Off by default because it costs six counts.</summary>
+            [QueryParameter("facets")]
+            public bool? Facets { get; set; }
+            /// <summary>Only this item type (exact value).</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("item_type")]
+            public string? ItemType { get; set; }
+#nullable restore
+#else
+            [QueryParameter("item_type")]
+            public string ItemType { get; set; }
+#endif
+            /// <summary>Only listings a buyer pays at most this for (pounds). Less than `min_price` is `400 invalid_parameter` (`price_range_invalid`).</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("max_price")]
+            public string? MaxPrice { get; set; }
+#nullable restore
+#else
+            [QueryParameter("max_price")]
+            public string MaxPrice { get; set; }
+#endif
+            /// <summary>Only listings a buyer pays at least this for (pounds, e.g. `250` or `249.99`; the sale price when set).</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("min_price")]
+            public string? MinPrice { get; set; }
+#nullable restore
+#else
+            [QueryParameter("min_price")]
+            public string MinPrice { get; set; }
+#endif
             /// <summary>Page number, 1-indexed.</summary>
             [QueryParameter("page")]
             public int? Page { get; set; }
             /// <summary>Items per page. Maximum 100; larger values are `400 invalid_parameter`, not silently capped.</summary>
             [QueryParameter("per_page")]
             public int? PerPage { get; set; }
+            /// <summary>Search text (at most 200 characters; the first 8 words count). Every word must match: a word of the listing&apos;s title, category, item type, brand, colour, fabric or description that starts with it (English stemming, so `sofas` finds `sofa`), and only when no listing matches every word so, a word may instead be close to a title word (typos: `chesterfeild` finds `Chesterfield`; `feather` does not find `leather` while something has `feather`). Common words such as `the` are ignored. Text with no letters or digits matches nothing.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("q")]
+            public string? Q { get; set; }
+#nullable restore
+#else
+            [QueryParameter("q")]
+            public string Q { get; set; }
+#endif
+            /// <summary>`relevance` (the default with `q`: best match first), `newest` (the default without `q`; `relevance` without `q` is the same), `price_asc` or `price_desc`. Ties go newest first.</summary>
+            [QueryParameter("sort")]
+            public global::Repurch.Sdk.Generated.V1.Marketplace.Listings.GetSortQueryParameterType? Sort { get; set; }
         }
     }
 }

@@ -6,6 +6,7 @@ using Repurch.Sdk.Generated.V1.Partner.Settings.ApiKeys;
 using Repurch.Sdk.Generated.V1.Partner.Settings.Billing;
 using Repurch.Sdk.Generated.V1.Partner.Settings.Brand;
 using Repurch.Sdk.Generated.V1.Partner.Settings.CrossListing;
+using Repurch.Sdk.Generated.V1.Partner.Settings.Domains;
 using Repurch.Sdk.Generated.V1.Partner.Settings.Taxonomy;
 using Repurch.Sdk.Generated.V1.Partner.Settings.Trust;
 using Repurch.Sdk.Generated.V1.Partner.Settings.Warehouses;
@@ -40,6 +41,11 @@ namespace Repurch.Sdk.Generated.V1.Partner.Settings
         public global::Repurch.Sdk.Generated.V1.Partner.Settings.CrossListing.CrossListingRequestBuilder CrossListing
         {
             get => new global::Repurch.Sdk.Generated.V1.Partner.Settings.CrossListing.CrossListingRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The domains property</summary>
+        public global::Repurch.Sdk.Generated.V1.Partner.Settings.Domains.DomainsRequestBuilder Domains
+        {
+            get => new global::Repurch.Sdk.Generated.V1.Partner.Settings.Domains.DomainsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The taxonomy property</summary>
         public global::Repurch.Sdk.Generated.V1.Partner.Settings.Taxonomy.TaxonomyRequestBuilder Taxonomy
