@@ -988,7 +988,7 @@ export interface paths {
         };
         /**
          * List marketplace listings
-         * @description Every brand's listings that appear on the main marketplace, newest first unless searched or sorted: active, not deleted, with units not reserved by orders, and in a category the brand cross-lists (the contractual default is listed; brands opt categories out under `/v1/partner/settings/cross-listing`). The database's own read-only marketplace policy decides what is visible; this key can never change a listing. Needs a `marketplace` key with the `read` scope, on the plane of the key (sandbox keys see sandbox listings). Same summary shape as `GET /v1/listings`; `meta` has no `brand_id` since the page spans brands. The total also comes back in `X-Total-Count`.
+         * @description Every brand's listings that appear on the main marketplace, newest first unless searched or sorted: active, not deleted, with units not reserved by orders, and in a category the brand cross-lists (the contractual default is listed; brands opt categories out under `/v1/partner/settings/cross-listing`). The database's own read-only marketplace policy decides what is visible; this key can never change a listing. Needs a `marketplace` key with the `read` scope, on the plane of the key (sandbox keys see sandbox listings). Same summary shape as `GET /v1/listings`; `meta` has no `brand_id` since the page spans brands. The total also comes back in `X-Total-Count`. `total` counts at most 10,000 matches (a count over a million listings costs seconds): past that it is 10,000 and `total_capped` is true, and a page that starts past the 10,000th result is `400 invalid_parameter` (`page_too_deep`): narrow with `q` or filters.
          */
         get: operations["ListMarketplaceListings"];
         put?: never;
@@ -2701,6 +2701,7 @@ export interface components {
             total: number;
             /** Format: int32 */
             total_pages: number;
+            total_capped: boolean;
         };
         MeasurementDto: {
             dimension: string;
@@ -8598,7 +8599,7 @@ export interface operations {
     ListMarketplaceListings: {
         parameters: {
             query?: {
-                /** @description Page number, 1-indexed. */
+                /** @description Page number, 1-indexed. Pages starting past the 10,000th result are `400 invalid_parameter` (`page_too_deep`). */
                 page?: number;
                 /** @description Items per page. Maximum 100; larger values are `400 invalid_parameter`, not silently capped. */
                 per_page?: number;

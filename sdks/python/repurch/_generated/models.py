@@ -736,6 +736,7 @@ class MarketplaceMeta(TypedDict):
     page: int
     per_page: int
     total: int
+    total_capped: bool
     total_pages: int
 
 

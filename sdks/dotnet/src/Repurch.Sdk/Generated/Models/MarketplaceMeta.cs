@@ -20,6 +20,8 @@ namespace Repurch.Sdk.Generated.Models
         public int? PerPage { get; set; }
         /// <summary>The total property</summary>
         public int? Total { get; set; }
+        /// <summary>The total_capped property</summary>
+        public bool? TotalCapped { get; set; }
         /// <summary>The total_pages property</summary>
         public int? TotalPages { get; set; }
         /// <summary>
@@ -50,6 +52,7 @@ namespace Repurch.Sdk.Generated.Models
                 { "page", n => { Page = n.GetIntValue(); } },
                 { "per_page", n => { PerPage = n.GetIntValue(); } },
                 { "total", n => { Total = n.GetIntValue(); } },
+                { "total_capped", n => { TotalCapped = n.GetBoolValue(); } },
                 { "total_pages", n => { TotalPages = n.GetIntValue(); } },
             };
         }
@@ -63,6 +66,7 @@ namespace Repurch.Sdk.Generated.Models
             writer.WriteIntValue("page", Page);
             writer.WriteIntValue("per_page", PerPage);
             writer.WriteIntValue("total", Total);
+            writer.WriteBoolValue("total_capped", TotalCapped);
             writer.WriteIntValue("total_pages", TotalPages);
             writer.WriteAdditionalData(AdditionalData);
         }

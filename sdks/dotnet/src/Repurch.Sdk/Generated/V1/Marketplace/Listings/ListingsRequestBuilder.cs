@@ -47,7 +47,7 @@ namespace Repurch.Sdk.Generated.V1.Marketplace.Listings
         {
         }
         /// <summary>
-        /// Every brand&apos;s listings that appear on the main marketplace, newest first unless searched or sorted: active, not deleted, with units not reserved by orders, and in a category the brand cross-lists (the contractual default is listed; brands opt categories out under `/v1/partner/settings/cross-listing`). The database&apos;s own read-only marketplace policy decides what is visible; this key can never change a listing. Needs a `marketplace` key with the `read` scope, on the plane of the key (sandbox keys see sandbox listings). Same summary shape as `GET /v1/listings`; `meta` has no `brand_id` since the page spans brands. The total also comes back in `X-Total-Count`.
+        /// Every brand&apos;s listings that appear on the main marketplace, newest first unless searched or sorted: active, not deleted, with units not reserved by orders, and in a category the brand cross-lists (the contractual default is listed; brands opt categories out under `/v1/partner/settings/cross-listing`). The database&apos;s own read-only marketplace policy decides what is visible; this key can never change a listing. Needs a `marketplace` key with the `read` scope, on the plane of the key (sandbox keys see sandbox listings). Same summary shape as `GET /v1/listings`; `meta` has no `brand_id` since the page spans brands. The total also comes back in `X-Total-Count`. `total` counts at most 10,000 matches (a count over a million listings costs seconds): past that it is 10,000 and `total_capped` is true, and a page that starts past the 10,000th result is `400 invalid_parameter` (`page_too_deep`): narrow with `q` or filters.
         /// </summary>
         /// <returns>A <see cref="global::Repurch.Sdk.Generated.Models.MarketplaceListingPage"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -76,7 +76,7 @@ namespace Repurch.Sdk.Generated.V1.Marketplace.Listings
             return await RequestAdapter.SendAsync<global::Repurch.Sdk.Generated.Models.MarketplaceListingPage>(requestInfo, global::Repurch.Sdk.Generated.Models.MarketplaceListingPage.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Every brand&apos;s listings that appear on the main marketplace, newest first unless searched or sorted: active, not deleted, with units not reserved by orders, and in a category the brand cross-lists (the contractual default is listed; brands opt categories out under `/v1/partner/settings/cross-listing`). The database&apos;s own read-only marketplace policy decides what is visible; this key can never change a listing. Needs a `marketplace` key with the `read` scope, on the plane of the key (sandbox keys see sandbox listings). Same summary shape as `GET /v1/listings`; `meta` has no `brand_id` since the page spans brands. The total also comes back in `X-Total-Count`.
+        /// Every brand&apos;s listings that appear on the main marketplace, newest first unless searched or sorted: active, not deleted, with units not reserved by orders, and in a category the brand cross-lists (the contractual default is listed; brands opt categories out under `/v1/partner/settings/cross-listing`). The database&apos;s own read-only marketplace policy decides what is visible; this key can never change a listing. Needs a `marketplace` key with the `read` scope, on the plane of the key (sandbox keys see sandbox listings). Same summary shape as `GET /v1/listings`; `meta` has no `brand_id` since the page spans brands. The total also comes back in `X-Total-Count`. `total` counts at most 10,000 matches (a count over a million listings costs seconds): past that it is 10,000 and `total_capped` is true, and a page that starts past the 10,000th result is `400 invalid_parameter` (`page_too_deep`): narrow with `q` or filters.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -104,7 +104,7 @@ namespace Repurch.Sdk.Generated.V1.Marketplace.Listings
             return new global::Repurch.Sdk.Generated.V1.Marketplace.Listings.ListingsRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Every brand&apos;s listings that appear on the main marketplace, newest first unless searched or sorted: active, not deleted, with units not reserved by orders, and in a category the brand cross-lists (the contractual default is listed; brands opt categories out under `/v1/partner/settings/cross-listing`). The database&apos;s own read-only marketplace policy decides what is visible; this key can never change a listing. Needs a `marketplace` key with the `read` scope, on the plane of the key (sandbox keys see sandbox listings). Same summary shape as `GET /v1/listings`; `meta` has no `brand_id` since the page spans brands. The total also comes back in `X-Total-Count`.
+        /// Every brand&apos;s listings that appear on the main marketplace, newest first unless searched or sorted: active, not deleted, with units not reserved by orders, and in a category the brand cross-lists (the contractual default is listed; brands opt categories out under `/v1/partner/settings/cross-listing`). The database&apos;s own read-only marketplace policy decides what is visible; this key can never change a listing. Needs a `marketplace` key with the `read` scope, on the plane of the key (sandbox keys see sandbox listings). Same summary shape as `GET /v1/listings`; `meta` has no `brand_id` since the page spans brands. The total also comes back in `X-Total-Count`. `total` counts at most 10,000 matches (a count over a million listings costs seconds): past that it is 10,000 and `total_capped` is true, and a page that starts past the 10,000th result is `400 invalid_parameter` (`page_too_deep`): narrow with `q` or filters.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class ListingsRequestBuilderGetQueryParameters 
@@ -195,7 +195,7 @@ namespace Repurch.Sdk.Generated.V1.Marketplace.Listings
             [QueryParameter("min_price")]
             public string MinPrice { get; set; }
 #endif
-            /// <summary>Page number, 1-indexed.</summary>
+            /// <summary>Page number, 1-indexed. Pages starting past the 10,000th result are `400 invalid_parameter` (`page_too_deep`).</summary>
             [QueryParameter("page")]
             public int? Page { get; set; }
             /// <summary>Items per page. Maximum 100; larger values are `400 invalid_parameter`, not silently capped.</summary>
