@@ -148,24 +148,51 @@ public sealed record MarketplaceSearch(
     }
 
     /// <summary>
-    /// The listings the text matches, with their rank. Raw SQL because the match uses the stored
-    /// document column and the trigram operator, which the model does not map; the listings table's
-    /// row-level security applies to it like to any other read.
+    /// The newest <see cref="MaxResults"/> (and one, to tell the count it is capped) live listings that the text and every filter match, with their rank
+    /// (full-text rank plus the title's similarity to the text). Raw SQL because the match uses the stored
+    /// document column and the trigram operator, which the model does not map; row-level security applies to
+    /// it like to any other read. Capping the matches before ranking keeps a broad word ("sofa", most of a
+    /// million listings) to ranking ten thousand rows, found newest first through the feed's index; results
+    /// past the cap cannot be paged to anyway.
     /// </summary>
     private IQueryable<SearchHit> Hits(RepurchDb db)
     {
-        var sql = new StringBuilder("SELECT l.id AS listing_id, (ts_rank_cd(l.search_document, websearch_to_tsquery('english', @q)) + word_similarity(@q, l.title))::real AS rank FROM listings l WHERE true");
         var parameters = new List<object> { new NpgsqlParameter("q", Text!) };
-        for (var i = 0; i < Words.Count; i++)
+        string Param(object value)
         {
-            // A stop word ("the") makes an empty query, which matches nothing: such a word asks for nothing.
-            sql.Append(CultureInfo.InvariantCulture, $" AND (numnode(to_tsquery('english', @p{i})) = 0 OR l.search_document @@ to_tsquery('english', @p{i})");
-            sql.Append(Fuzzy ? string.Create(CultureInfo.InvariantCulture, $" OR @w{i} <% l.title)") : ")");
-            parameters.Add(new NpgsqlParameter($"p{i}", Words[i] + ":*"));
-            if (Fuzzy) parameters.Add(new NpgsqlParameter($"w{i}", Words[i]));
+            parameters.Add(new NpgsqlParameter($"p{parameters.Count}", value));
+            return $"@p{parameters.Count - 1}";
         }
-        if (Words.Count == 0) sql.Append(" AND false");
-        return db.Database.SqlQueryRaw<SearchHit>(sql.ToString(), [.. parameters]);
+        var where = new StringBuilder("l.deleted_at IS NULL AND l.status = 'active' AND l.quantity > 0");
+        void Equal(string column, string? value)
+        {
+            if (value is not null) where.Append(CultureInfo.InvariantCulture, $" AND l.{column} = {Param(value)}");
+        }
+        Equal("brand_id", BrandId);
+        Equal("category", Category);
+        Equal("channel", Channel);
+        Equal("condition", Condition);
+        Equal("colour", Colour);
+        Equal("fabric", Fabric);
+        Equal("item_type", ItemType);
+        if (MinPrice is { } min) where.Append(CultureInfo.InvariantCulture, $" AND coalesce(l.sale_price, l.regular_price) >= {Param(min)}");
+        if (MaxPrice is { } max) where.Append(CultureInfo.InvariantCulture, $" AND coalesce(l.sale_price, l.regular_price) <= {Param(max)}");
+
+        // Every word as a prefix, in one query the GIN index answers at once; to_tsquery drops stop words ("the").
+        var all = Param(Words.Count == 0 ? "" : string.Join(" & ", Words.Select(w => w + ":*")));
+        if (Words.Count == 0) where.Append(" AND false");
+        else if (!Fuzzy) where.Append(CultureInfo.InvariantCulture, $" AND l.search_document @@ to_tsquery('english', {all})");
+        else
+            foreach (var word in Words)
+            {
+                // The second try: a word may resemble a title word instead. A stop word asks for nothing.
+                var prefix = Param(word + ":*");
+                where.Append(CultureInfo.InvariantCulture,
+                    $" AND (numnode(to_tsquery('english', {prefix})) = 0 OR l.search_document @@ to_tsquery('english', {prefix}) OR {Param(word)} <% l.title)");
+            }
+        var sql = $"SELECT l.id AS listing_id, (ts_rank_cd(l.search_document, to_tsquery('english', {all})) + word_similarity(@q, l.title))::real AS rank " +
+            $"FROM listings l WHERE {where} ORDER BY l.created_at DESC, l.id DESC LIMIT {(MaxResults + 1).ToString(CultureInfo.InvariantCulture)}";
+        return db.Database.SqlQueryRaw<SearchHit>(sql, [.. parameters]);
     }
 
     /// <summary>The text's words: runs of letters and digits, lower-cased, the first <see cref="MaxWords"/> distinct ones.</summary>
