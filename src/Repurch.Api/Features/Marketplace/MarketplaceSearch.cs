@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using NpgsqlTypes;
 using Repurch.Api.Errors;
 using Repurch.Api.Features.Listings;
 using Repurch.Api.Features.Taxonomy;
@@ -148,16 +149,34 @@ public sealed record MarketplaceSearch(
     }
 
     /// <summary>
-    /// The newest <see cref="MaxResults"/> (and one, to tell the count it is capped) live listings that the text and every filter match, with their rank
-    /// (full-text rank plus the title's similarity to the text). Raw SQL because the match uses the stored
-    /// document column and the trigram operator, which the model does not map; row-level security applies to
-    /// it like to any other read. Capping the matches before ranking keeps a broad word ("sofa", most of a
-    /// million listings) to ranking ten thousand rows, found newest first through the feed's index; results
-    /// past the cap cannot be paged to anyway.
+    /// The newest <see cref="MaxResults"/> (and one, to tell the count it is capped) live listings that the text and
+    /// every filter match, with their rank (full-text rank plus the title's similarity to the text). Capping before
+    /// ranking keeps a broad word ("sofa", most of a million listings) to ranking ten thousand rows; results past the
+    /// cap cannot be paged to anyway. Exact matches come from listing_text_search(), which can use the GIN index that
+    /// row-level security would rule out (see its migration); callers join its ids to listings under their policies.
+    /// The fuzzy second try reads through the policies, row by row: slow at scale, and only run when nothing matched.
     /// </summary>
     private IQueryable<SearchHit> Hits(RepurchDb db)
     {
-        var parameters = new List<object> { new NpgsqlParameter("q", Text!) };
+        var limit = (MaxResults + 1).ToString(CultureInfo.InvariantCulture);
+        var all = Words.Count == 0 ? "" : string.Join(" & ", Words.Select(w => w + ":*"));
+        if (!Fuzzy)
+        {
+            // Every word as a prefix, in one query; to_tsquery drops stop words ("the").
+            NpgsqlParameter TextParam(string name, string? value) => new(name, NpgsqlDbType.Text) { Value = (object?)value ?? DBNull.Value };
+            NpgsqlParameter PriceParam(string name, decimal? value) => new(name, NpgsqlDbType.Numeric) { Value = (object?)value ?? DBNull.Value };
+            object[] args =
+            [
+                TextParam("query", all), TextParam("text", Text), TextParam("brand", BrandId), TextParam("category", Category), TextParam("channel", Channel),
+                TextParam("condition", Condition), TextParam("colour", Colour), TextParam("fabric", Fabric), TextParam("item_type", ItemType),
+                PriceParam("min", MinPrice), PriceParam("max", MaxPrice),
+            ];
+            var call = "SELECT h.listing_id, h.rank FROM listing_text_search(to_tsquery('english', @query), @text, @brand, @category, @channel, " +
+                $"@condition, @colour, @fabric, @item_type, @min, @max, {limit}) h" + (Words.Count == 0 ? " WHERE false" : "");
+            return db.Database.SqlQueryRaw<SearchHit>(call, args);
+        }
+
+        var parameters = new List<object> { new NpgsqlParameter("q", this.Text!), new NpgsqlParameter("all", all) };
         string Param(object value)
         {
             parameters.Add(new NpgsqlParameter($"p{parameters.Count}", value));
@@ -177,21 +196,16 @@ public sealed record MarketplaceSearch(
         Equal("item_type", ItemType);
         if (MinPrice is { } min) where.Append(CultureInfo.InvariantCulture, $" AND coalesce(l.sale_price, l.regular_price) >= {Param(min)}");
         if (MaxPrice is { } max) where.Append(CultureInfo.InvariantCulture, $" AND coalesce(l.sale_price, l.regular_price) <= {Param(max)}");
-
-        // Every word as a prefix, in one query the GIN index answers at once; to_tsquery drops stop words ("the").
-        var all = Param(Words.Count == 0 ? "" : string.Join(" & ", Words.Select(w => w + ":*")));
         if (Words.Count == 0) where.Append(" AND false");
-        else if (!Fuzzy) where.Append(CultureInfo.InvariantCulture, $" AND l.search_document @@ to_tsquery('english', {all})");
-        else
-            foreach (var word in Words)
-            {
-                // The second try: a word may resemble a title word instead. A stop word asks for nothing.
-                var prefix = Param(word + ":*");
-                where.Append(CultureInfo.InvariantCulture,
-                    $" AND (numnode(to_tsquery('english', {prefix})) = 0 OR l.search_document @@ to_tsquery('english', {prefix}) OR {Param(word)} <% l.title)");
-            }
-        var sql = $"SELECT l.id AS listing_id, (ts_rank_cd(l.search_document, to_tsquery('english', {all})) + word_similarity(@q, l.title))::real AS rank " +
-            $"FROM listings l WHERE {where} ORDER BY l.created_at DESC, l.id DESC LIMIT {(MaxResults + 1).ToString(CultureInfo.InvariantCulture)}";
+        foreach (var word in Words)
+        {
+            // A word may resemble a title word instead. A stop word asks for nothing.
+            var prefix = Param(word + ":*");
+            where.Append(CultureInfo.InvariantCulture,
+                $" AND (numnode(to_tsquery('english', {prefix})) = 0 OR l.search_document @@ to_tsquery('english', {prefix}) OR {Param(word)} <% l.title)");
+        }
+        var sql = "SELECT l.id AS listing_id, (ts_rank_cd(l.search_document, to_tsquery('english', @all)) + word_similarity(@q, l.title))::real AS rank " +
+            $"FROM listings l WHERE {where} ORDER BY l.created_at DESC, l.id DESC LIMIT {limit}";
         return db.Database.SqlQueryRaw<SearchHit>(sql, [.. parameters]);
     }
 
