@@ -1,0 +1,15 @@
+import "server-only";
+import { cache } from "react";
+import { getListing } from "./api";
+import { currentSurface } from "./request";
+
+/** `/product/<slug>-<id>` → the id; anything else is not a listing path. */
+export function idFromSlug(slug: string): string | null {
+  return /-(\d{1,18})$/.exec(slug)?.[1] ?? /^(\d{1,18})$/.exec(slug)?.[1] ?? null;
+}
+
+/** One fetch per request for the page and its metadata. */
+export const listingForSlug = cache(async (slug: string) => {
+  const id = idFromSlug(slug);
+  return id ? getListing(await currentSurface(), id) : null;
+});
