@@ -45,7 +45,7 @@ export default async function Search({ searchParams }: Props) {
     result = await listListings(surface, query);
   } catch (error) {
     if (!(error instanceof RepurchError) || error.status !== 400) throw error;
-    problem = error.code === "price_range_invalid" || error.data?.param === "max_price"
+    problem = error.code === "price_range_invalid" || error.data?.param === "max_price" || error.data?.param === "min_price"
       ? "The highest price must be at least the lowest price."
       : `We could not search with that: ${error.message}`;
   }
