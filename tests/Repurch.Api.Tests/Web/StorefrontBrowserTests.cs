@@ -1,0 +1,56 @@
+using System.Net;
+using Repurch.Api.Tests.Sdks;
+
+namespace Repurch.Api.Tests.Web;
+
+/// <summary>
+/// The storefronts in a real browser: Playwright (web/tests/*.spec.ts) drives Debian's Chromium
+/// against <c>next start</c> and a real API process, and this class asserts they passed. Plus what
+/// plain HTTP shows: which host is which surface, and that no API key ever reaches a page.
+/// </summary>
+public sealed class StorefrontBrowserTests(StorefrontFixture web) : IClassFixture<StorefrontFixture>
+{
+    [Fact]
+    public async Task The_playwright_specs_pass_in_debian_chromium()
+    {
+        Directory.CreateDirectory(Path.Combine(StorefrontFixture.WebFolder, "test-results", "screenshots"));
+        var run = await SdkProcess.RunAsync(StorefrontFixture.WebFolder, "node", ["node_modules/@playwright/test/cli.js", "test"],
+            new Dictionary<string, string> { ["REPURCH_WEB_FIXTURE"] = web.FixtureFile, ["PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD"] = "1" }, timeoutSeconds: 300);
+        Assert.True(run.Exit == 0, $"playwright exited {run.Exit}:\n{run.Stdout}\n{run.Stderr}\nnext start:\n{web.WebOutput}");
+        Assert.Matches(@"\b5 passed\b", run.Stdout);
+        Assert.True(File.Exists(Path.Combine(StorefrontFixture.WebFolder, "test-results", "screenshots", "listing-390.png")));
+    }
+
+    [Fact]
+    public async Task Each_host_name_shows_its_own_surface()
+    {
+        var (status, home) = await web.GetAsync($"clearance.{web.A.Id}.localhost", "/");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains(web.A.ListingTitle, home);
+        Assert.DoesNotContain(web.B.ListingTitle, home);
+
+        var (_, dashboard) = await web.GetAsync("dashboard.localhost", "/");
+        Assert.Contains("issue 15", dashboard);
+
+        // An unknown host is the marketplace; a brand without a key here has no storefront.
+        Assert.Equal(HttpStatusCode.OK, (await web.GetAsync("unknown.example", "/")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await web.GetAsync("clearance.no-such-brand.localhost", "/")).Status);
+
+        var (_, robots) = await web.GetAsync($"clearance.{web.A.Id}.localhost", "/robots.txt");
+        Assert.Contains($"Sitemap: http://clearance.{web.A.Id}.localhost:{web.Port}/sitemap.xml", robots);
+        var (_, sitemap) = await web.GetAsync($"clearance.{web.A.Id}.localhost", "/sitemap.xml");
+        Assert.Contains($"<loc>http://clearance.{web.A.Id}.localhost:{web.Port}{web.A.ListingPath}</loc>", sitemap);
+        Assert.DoesNotContain(web.B.ListingPath, sitemap);
+    }
+
+    [Fact]
+    public async Task No_api_key_reaches_a_page()
+    {
+        foreach (var (host, path) in new[] { ($"clearance.{web.A.Id}.localhost", "/"), ($"clearance.{web.A.Id}.localhost", web.A.ListingPath), ("sofalistic.localhost", "/search?q=sofa") })
+        {
+            var (_, body) = await web.GetAsync(host, path);
+            Assert.DoesNotContain("re_pk_", body);
+            foreach (var key in web.Keys) Assert.DoesNotContain(key, body);
+        }
+    }
+}
