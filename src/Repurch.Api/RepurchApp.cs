@@ -17,6 +17,7 @@ using Repurch.Api.Features.Media;
 using Repurch.Api.Features.Money;
 using Repurch.Api.Features.Moderation;
 using Repurch.Api.Features.Settings;
+using Repurch.Api.Features.Storefront;
 using Repurch.Api.Features.Taxonomy;
 using Repurch.Api.Features.Trust;
 using Repurch.Api.Features.GraphQL;
@@ -151,6 +152,7 @@ public static class RepurchApp
         app.MapBrandSettings();
         app.MapWarehouses();
         app.MapDomainSettings();
+        app.MapStorefront();
         app.MapApiKeys();
         app.MapTaxonomySettings();
         app.MapMarketplaceListings();

@@ -790,6 +790,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/storefront/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the storefront's brand profile and theme
+         * @description The key's brand as its storefront shows it: display name, tagline, description, logo and support contacts from `/v1/partner/settings/brand` (each null until set), and `theme`, the colours for the page's design tokens: `accent` (the brand's accent colour, `#1F4FD9` until set), `on_accent` (`#FFFFFF` or `#000000`, whichever contrasts more with the accent: at least 4.5:1 for any accent) and `accent_text` (the accent darkened until it has WCAG AA contrast, 4.5:1, on white, for links and prices; the accent itself when it already has). A settings change shows here at once: cache it for seconds, not longer. Storefront keys (`role: storefront`) and the marketplace's key (`role: marketplace`) with the `read` scope.
+         */
+        get: operations["GetStorefrontProfile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/storefront/listings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the storefront's listings
+         * @description The key's brand's live listings (active, not deleted, with units left), whether or not the brand cross-lists them to the marketplace: what its exchange and clearance storefronts show (filter with `channel`). The same query parameters, search, sorts, facets and answer as `GET /v1/marketplace/listings`; `brand_id` can only name the key's own brand (another is an empty page).
+         */
+        get: operations["ListStorefrontListings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/storefront/listings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve a storefront listing
+         * @description A live listing of the key's brand in full. A draft, closed, deleted, sold-out or other brand's listing is `404 listing_not_found`, like an unknown id.
+         */
+        get: operations["GetStorefrontListing"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/partner/settings/api-keys": {
         parameters: {
             query?: never;
@@ -2931,6 +2991,21 @@ export interface components {
             email: string;
             password: string;
             display_name: string;
+        };
+        StorefrontProfile: {
+            brand_id: string;
+            display_name: null | string;
+            tagline: null | string;
+            description: null | string;
+            logo_url: null | string;
+            support_email: null | string;
+            support_phone: null | string;
+            theme: components["schemas"]["StorefrontTheme"];
+        };
+        StorefrontTheme: {
+            accent: string;
+            on_accent: string;
+            accent_text: string;
         };
         /** @description A full replacement list, an `add`/`remove` change to the current effective list, or `null` for the platform default. */
         TaxonomyListChange: string[] | {
@@ -7555,6 +7630,227 @@ export interface operations {
             };
             /** @description `idempotency_key_mismatch`: this Idempotency-Key was used with a different method, path or body. */
             422: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `rate_limited`: too many requests for this partner and environment; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    GetStorefrontProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorefrontProfile"];
+                };
+            };
+            /** @description `missing_bearer_token`: No Authorization: Bearer header provided. `invalid_token`: Token is malformed, expired, or signed with the wrong key. */
+            401: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `forbidden`: The key is not a storefront or marketplace key with the `read` scope. */
+            403: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `rate_limited`: too many requests for this partner and environment; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    ListStorefrontListings: {
+        parameters: {
+            query?: {
+                /** @description Page number, 1-indexed. */
+                page?: number;
+                /** @description Items per page. Maximum 100. */
+                per_page?: number;
+                /** @description Search text, as for `GET /v1/marketplace/listings`. */
+                q?: string;
+                /** @description Accepted for symmetry with the marketplace feed; only the key's own brand has listings here. */
+                brand_id?: string;
+                /** @description Only this category. */
+                category?: string;
+                /** @description `exchange` for the trade-in storefront, `clearance` for the clearance storefront. */
+                channel?: "clearance" | "exchange";
+                /** @description Only this condition. */
+                condition?: string;
+                /** @description Only this colour. */
+                colour?: string;
+                /** @description Only this fabric. */
+                fabric?: string;
+                /** @description Only this item type. */
+                item_type?: string;
+                /** @description Only listings a buyer pays at least this for (pounds). */
+                min_price?: string;
+                /** @description Only listings a buyer pays at most this for (pounds). */
+                max_price?: string;
+                /** @description `relevance` (default with `q`), `newest` (default without), `price_asc`, `price_desc`. */
+                sort?: "relevance" | "newest" | "price_asc" | "price_desc";
+                /** @description `true` adds value counts per facet, as for the marketplace feed. */
+                facets?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarketplaceListingPage"];
+                };
+            };
+            /** @description `invalid_parameter`: A query parameter is out of range or too long; `data.param` names it. */
+            400: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `missing_bearer_token`: No Authorization: Bearer header provided. `invalid_token`: Token is malformed, expired, or signed with the wrong key. */
+            401: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `forbidden`: The key is not a storefront key with the `read` scope. */
+            403: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `rate_limited`: too many requests for this partner and environment; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    GetStorefrontListing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingDetail"];
+                };
+            };
+            /** @description `missing_bearer_token`: No Authorization: Bearer header provided. `invalid_token`: Token is malformed, expired, or signed with the wrong key. */
+            401: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `forbidden`: The key is not a storefront key with the `read` scope. */
+            403: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `listing_not_found`: No live listing of this brand has this id. */
+            404: {
                 headers: {
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];

@@ -12,6 +12,10 @@ public static class Policies
     public const string MarketplaceWrite = "marketplace:write";
     /// <summary>A brand's storefront key with the write scope (sign-up, sign-in).</summary>
     public const string StorefrontWrite = "storefront:write";
+    /// <summary>A brand's storefront server reading what it shows: its own profile and live listings.</summary>
+    public const string StorefrontRead = "storefront:read";
+    /// <summary>What any storefront server (a brand's, or the marketplace's) reads about its own brand.</summary>
+    public const string StorefrontOrMarketplaceRead = "storefront|marketplace:read";
     /// <summary>A consumer's user access token (<c>/v1/me...</c>).</summary>
     public const string Consumer = "consumer";
     /// <summary>An operator key of the platform's own brand (scopes do not limit it: it reads and resolves disputes only).</summary>
@@ -28,6 +32,8 @@ public static class Policies
         o.AddPolicy(MarketplaceRead, p => p.RequireAuthenticatedUser().RequireRole(Roles.Marketplace).RequireClaim("scope", Scopes.Read));
         o.AddPolicy(MarketplaceWrite, p => p.RequireAuthenticatedUser().RequireRole(Roles.Marketplace).RequireClaim("scope", Scopes.Write));
         o.AddPolicy(StorefrontWrite, p => p.RequireAuthenticatedUser().RequireRole(Roles.Storefront).RequireClaim("scope", Scopes.Write));
+        o.AddPolicy(StorefrontRead, p => p.RequireAuthenticatedUser().RequireRole(Roles.Storefront).RequireClaim("scope", Scopes.Read));
+        o.AddPolicy(StorefrontOrMarketplaceRead, p => p.RequireAuthenticatedUser().RequireRole(Roles.Storefront, Roles.Marketplace).RequireClaim("scope", Scopes.Read));
         o.AddPolicy(Consumer, p => p.RequireAuthenticatedUser().RequireRole(Roles.Consumer).RequireClaim("account_id"));
         // The brand is checked again here, so an operator row on another brand (which the CLI refuses to make) grants nothing.
         o.AddPolicy(Operator, p => p.RequireAuthenticatedUser().RequireRole(Roles.Operator).RequireClaim("brand_id", Roles.OperatorBrand));

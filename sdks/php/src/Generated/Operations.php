@@ -1095,6 +1095,34 @@ trait Operations
     }
 
     /**
+     * List the storefront's listings: GET /v1/storefront/listings.
+     * @param array{page?: int, per_page?: int, q?: string, brand_id?: string, category?: string, channel?: 'clearance'|'exchange', condition?: string, colour?: string, fabric?: string, item_type?: string, min_price?: string, max_price?: string, sort?: 'relevance'|'newest'|'price_asc'|'price_desc', facets?: bool} $query
+     */
+    public function listStorefrontListings(array $query = []): MarketplaceListingPage
+    {
+        $response = $this->request('GET', '/v1/storefront/listings', ['query' => $query]);
+        return MarketplaceListingPage::fromArray($response->json());
+    }
+
+    /**
+     * Retrieve a storefront listing: GET /v1/storefront/listings/{id}.
+     */
+    public function getStorefrontListing(int $id): ListingDetail
+    {
+        $response = $this->request('GET', '/v1/storefront/listings/{id}', ['path' => ['id' => $id]]);
+        return ListingDetail::fromArray($response->json());
+    }
+
+    /**
+     * Get the storefront's brand profile and theme: GET /v1/storefront/profile.
+     */
+    public function getStorefrontProfile(): StorefrontProfile
+    {
+        $response = $this->request('GET', '/v1/storefront/profile', []);
+        return StorefrontProfile::fromArray($response->json());
+    }
+
+    /**
      * Screen a text for scams and off-platform contact: POST /v1/trust/screen.
      * @param ScreenRequest|array<string, mixed> $body
      * @param ?string $idempotencyKey kept across retries; the SDK generates one when null

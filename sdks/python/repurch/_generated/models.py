@@ -1114,6 +1114,27 @@ class SignUpRequest(TypedDict):
     password: str
 
 
+class StorefrontProfile(TypedDict):
+    """StorefrontProfile (components.schemas.StorefrontProfile)."""
+
+    brand_id: str
+    description: Optional[str]
+    display_name: Optional[str]
+    logo_url: Optional[str]
+    support_email: Optional[str]
+    support_phone: Optional[str]
+    tagline: Optional[str]
+    theme: StorefrontTheme
+
+
+class StorefrontTheme(TypedDict):
+    """StorefrontTheme (components.schemas.StorefrontTheme)."""
+
+    accent: str
+    accent_text: str
+    on_accent: str
+
+
 class TaxonomyLists(TypedDict):
     """TaxonomyLists (components.schemas.TaxonomyLists)."""
 

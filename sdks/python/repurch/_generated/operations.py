@@ -203,6 +203,14 @@ class Operations:
         """Monthly reconciliation report: GET /v1/reports/reconciliation."""
         return self._call("GET", "/v1/reports/reconciliation", {}, {"month": month, "format": format}, None, {})
 
+    def get_storefront_listing(self, id: int) -> ListingDetail:
+        """Retrieve a storefront listing: GET /v1/storefront/listings/{id}."""
+        return self._call("GET", "/v1/storefront/listings/{id}", {"id": id}, {}, None, {})
+
+    def get_storefront_profile(self) -> StorefrontProfile:
+        """Get the storefront's brand profile and theme: GET /v1/storefront/profile."""
+        return self._call("GET", "/v1/storefront/profile", {}, {}, None, {})
+
     def get_taxonomy_settings(self) -> TaxonomySettings:
         """Retrieve the brand's taxonomy: GET /v1/partner/settings/taxonomy."""
         return self._call("GET", "/v1/partner/settings/taxonomy", {}, {}, None, {})
@@ -318,6 +326,10 @@ class Operations:
     def list_seller_credits(self, seller_id: str) -> SellerCredits:
         """A seller's own credit codes, in full: GET /v1/marketplace/sellers/{sellerId}/credits."""
         return self._call("GET", "/v1/marketplace/sellers/{sellerId}/credits", {"sellerId": seller_id}, {}, None, {})
+
+    def list_storefront_listings(self, *, brand_id: Optional[str] = None, category: Optional[str] = None, channel: Optional[Literal["clearance", "exchange"]] = None, colour: Optional[str] = None, condition: Optional[str] = None, fabric: Optional[str] = None, facets: Optional[bool] = None, item_type: Optional[str] = None, max_price: Optional[str] = None, min_price: Optional[str] = None, page: Optional[int] = None, per_page: Optional[int] = None, q: Optional[str] = None, sort: Optional[Literal["relevance", "newest", "price_asc", "price_desc"]] = None) -> MarketplaceListingPage:
+        """List the storefront's listings: GET /v1/storefront/listings."""
+        return self._call("GET", "/v1/storefront/listings", {}, {"page": page, "per_page": per_page, "q": q, "brand_id": brand_id, "category": category, "channel": channel, "condition": condition, "colour": colour, "fabric": fabric, "item_type": item_type, "min_price": min_price, "max_price": max_price, "sort": sort, "facets": facets}, None, {})
 
     def list_taxonomy_options(self) -> ListingOptions:
         """List taxonomy options: GET /v1/listings/options."""
