@@ -1,5 +1,5 @@
 import "server-only";
-import { Repurch, RepurchError, type components } from "@repurch/sdk";
+import { Repurch, RepurchError, type components, type paths } from "@repurch/sdk";
 import { webKeys } from "./keys";
 import type { Surface } from "./surface";
 
@@ -9,33 +9,12 @@ export type ListingPage = components["schemas"]["MarketplaceListingPage"];
 export type Facets = components["schemas"]["MarketplaceFacets"];
 
 /** GET /v1/storefront/profile: the brand's public profile and its computed theme colours. */
-export interface StorefrontProfile {
-  brand_id: string;
-  display_name: string | null;
-  tagline: string | null;
-  description: string | null;
-  logo_url: string | null;
-  support_email: string | null;
-  support_phone: string | null;
-  theme: { accent: string; on_accent: string; accent_text: string };
-}
+export type StorefrontProfile = components["schemas"]["StorefrontProfile"];
 
-/** The listing endpoints' query parameters (the storefront's channel comes from the host). */
-export interface ListingQuery {
-  q?: string;
-  category?: string;
-  channel?: string;
-  condition?: string;
-  colour?: string;
-  fabric?: string;
-  item_type?: string;
-  min_price?: string;
-  max_price?: string;
-  sort?: string;
-  facets?: boolean;
-  page?: number;
-  per_page?: number;
-}
+/** The listing endpoints' query parameters (a storefront's channel comes from its host). */
+export type ListingQuery = Omit<NonNullable<paths["/v1/marketplace/listings"]["get"]["parameters"]["query"]>, "brand_id">;
+export type Sort = NonNullable<ListingQuery["sort"]>;
+export type Channel = NonNullable<ListingQuery["channel"]>;
 
 const clients = new Map<string, Repurch>();
 
@@ -62,29 +41,25 @@ function required(surface: Surface): string {
   return key;
 }
 
-async function getJson<T>(key: string, path: string): Promise<T> {
-  const response = await client(key).request(path);
-  return (await response.json()) as T;
+/** Empty filters left out, so the API sees only what the visitor chose. */
+function given(query: ListingQuery): ListingQuery {
+  return Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== "" && v !== false)) as ListingQuery;
 }
 
 /** One page of the surface's listings: a brand's own for its channel, or the marketplace's cross-listed ones. */
 export function listListings(surface: Surface, query: ListingQuery = {}): Promise<ListingPage> {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(query)) {
-    if (value !== undefined && value !== "" && value !== false) params.set(name, String(value));
-  }
-  if (surface.kind === "storefront") params.set("channel", surface.channel);
-  const base = surface.kind === "storefront" ? "/v1/storefront/listings" : "/v1/marketplace/listings";
-  return getJson<ListingPage>(required(surface), `${base}?${params}`);
+  const api = client(required(surface));
+  if (surface.kind === "storefront") return api.get("/v1/storefront/listings", { params: { query: { ...given(query), channel: surface.channel } } });
+  return api.get("/v1/marketplace/listings", { params: { query: given(query) } });
 }
 
 /** A listing's detail, or null when this surface cannot see it (another brand's, sold, or unknown). */
-export async function getListing(surface: Surface, id: string): Promise<ListingDetail | null> {
-  const base = surface.kind === "storefront" ? "/v1/storefront/listings" : "/v1/marketplace/listings";
+export async function getListing(surface: Surface, id: number): Promise<ListingDetail | null> {
+  const api = client(required(surface));
   try {
-    const listing = await getJson<ListingDetail>(required(surface), `${base}/${encodeURIComponent(id)}`);
-    if (surface.kind === "storefront" && listing.channel !== surface.channel) return null;
-    return listing;
+    if (surface.kind !== "storefront") return await api.get("/v1/marketplace/listings/{id}", { params: { path: { id } } });
+    const listing = await api.get("/v1/storefront/listings/{id}", { params: { path: { id } } });
+    return listing.channel === surface.channel ? listing : null;
   } catch (error) {
     if (error instanceof RepurchError && (error.status === 404 || error.status === 400)) return null;
     throw error;
@@ -105,7 +80,7 @@ export async function getProfile(surface: Surface): Promise<StorefrontProfile | 
   if (hit && hit.until > Date.now()) return hit.value;
   let value: StorefrontProfile | null;
   try {
-    value = await getJson<StorefrontProfile>(key, "/v1/storefront/profile");
+    value = await client(key).get("/v1/storefront/profile");
   } catch (error) {
     if (!(error instanceof RepurchError && error.status === 404)) throw error;
     value = null;

@@ -4,8 +4,9 @@ import { getListing } from "./api";
 import { currentSurface } from "./request";
 
 /** `/product/<slug>-<id>` → the id; anything else is not a listing path. */
-export function idFromSlug(slug: string): string | null {
-  return /-(\d{1,18})$/.exec(slug)?.[1] ?? /^(\d{1,18})$/.exec(slug)?.[1] ?? null;
+export function idFromSlug(slug: string): number | null {
+  const digits = /(?:^|-)(\d{1,15})$/.exec(slug)?.[1];
+  return digits ? Number(digits) : null;
 }
 
 /** One fetch per request for the page and its metadata. */

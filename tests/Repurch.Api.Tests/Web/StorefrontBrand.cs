@@ -18,7 +18,7 @@ public sealed record StorefrontBrand(string Id, string DisplayName, string Accen
         }));
         Assert.True(saved.StatusCode == HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
 
-        var id = await Listings.CreateAsync(admin, JsonSerializer.Serialize(new
+        var id = await Infrastructure.Listings.CreateAsync(admin, JsonSerializer.Serialize(new
         {
             title, description = "Ex-display, collected from our warehouse.", channel = "clearance",
             price_gbp = price, rrp_gbp = rrp, condition = "like-new", category = "Corner Sofas", colour = "Grey", fabric = "Velvet",

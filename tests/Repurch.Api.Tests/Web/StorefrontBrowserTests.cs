@@ -1,4 +1,7 @@
+using System.Diagnostics;
 using System.Net;
+using System.Text.Json;
+using Repurch.Api.Tests.Infrastructure;
 using Repurch.Api.Tests.Sdks;
 
 namespace Repurch.Api.Tests.Web;
@@ -41,6 +44,24 @@ public sealed class StorefrontBrowserTests(StorefrontFixture web) : IClassFixtur
         var (_, sitemap) = await web.GetAsync($"clearance.{web.A.Id}.localhost", "/sitemap.xml");
         Assert.Contains($"<loc>http://clearance.{web.A.Id}.localhost:{web.Port}{web.A.ListingPath}</loc>", sitemap);
         Assert.DoesNotContain(web.B.ListingPath, sitemap);
+    }
+
+    [Fact]
+    public async Task A_settings_change_shows_on_the_storefront_within_seconds_and_only_there()
+    {
+        var tagline = $"Now with free delivery {Guid.NewGuid():N}";
+        Assert.Equal(HttpStatusCode.OK, (await web.GetAsync($"clearance.{web.A.Id}.localhost", "/")).Status); // the profile is cached now
+        var saved = await ApiFactory.Shared.ClientWith(web.BrandA.AdminKey).PatchJsonAsync("/v1/partner/settings/brand", JsonSerializer.Serialize(new { tagline }));
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+
+        // The web server caches a profile for at most 5 s.
+        var clock = Stopwatch.StartNew();
+        while (!(await web.GetAsync($"clearance.{web.A.Id}.localhost", "/")).Body.Contains(tagline, StringComparison.Ordinal))
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), "the new tagline did not show within 10 s");
+            await Task.Delay(250);
+        }
+        Assert.DoesNotContain(tagline, (await web.GetAsync($"clearance.{web.B.Id}.localhost", "/")).Body);
     }
 
     [Fact]

@@ -19,6 +19,8 @@ public sealed class StorefrontFixture : IAsyncLifetime
     public static readonly string Root = FindRoot();
     public static readonly string WebFolder = Path.Combine(Root, "web");
 
+    private static readonly JsonSerializerOptions CamelCase = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
     private ApiProcess? _api;
     private SdkProcess? _web;
     private DirectoryInfo? _scratch;
@@ -27,6 +29,9 @@ public sealed class StorefrontFixture : IAsyncLifetime
     public string FixtureFile { get; private set; } = "";
     public IReadOnlyList<string> Keys { get; private set; } = [];
     public StorefrontBrand A { get; private set; } = null!;
+
+    /// <summary>Brand A's API keys (its admin key changes its settings).</summary>
+    public TestBrand BrandA { get; private set; } = null!;
     public StorefrontBrand B { get; private set; } = null!;
 
     /// <summary>A word only brand A's listing title has (letters only, so search stems it like a word).</summary>
@@ -43,6 +48,7 @@ public sealed class StorefrontFixture : IAsyncLifetime
         var api = ApiFactory.Shared;
         var a = await TestBrand.CreateAsync(api.Planes);
         var b = await TestBrand.CreateAsync(api.Planes);
+        BrandA = a;
         A = await StorefrontBrand.CreateAsync(api, a, "Harbour Sofas", "#1F4FD9", $"{SearchWord} grey velvet corner sofa", 1299m, 1899m);
         B = await StorefrontBrand.CreateAsync(api, b, "Meadow Living", "#F5C518", "Meadow green linen armchair", 349m, 599m);
         string marketplaceKey;
@@ -57,12 +63,12 @@ public sealed class StorefrontFixture : IAsyncLifetime
             marketplace = marketplaceKey,
             storefronts = new Dictionary<string, string> { [a.Id] = a.StorefrontKey, [b.Id] = b.StorefrontKey },
         }));
-        File.SetUnixFileMode(keysFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(keysFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
 
         Port = ApiProcess.FreePort();
         FixtureFile = Path.Combine(_scratch.FullName, "fixture.json");
         await File.WriteAllTextAsync(FixtureFile, JsonSerializer.Serialize(new { port = Port, searchWord = SearchWord, brands = new[] { A, B } },
-            new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
+            CamelCase));
 
         var port = Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         _web = SdkProcess.Start(WebFolder, "node", ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"], new Dictionary<string, string>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { listListings, RepurchError, type Facets, type ListingQuery } from "@/lib/api";
+import { listListings, RepurchError, type Channel, type Facets, type ListingQuery, type Sort } from "@/lib/api";
 import { surfaceBrand } from "@/lib/brand";
 import { currentSurface } from "@/lib/request";
 import { ListingGrid } from "@/ui/ListingGrid";
@@ -12,7 +12,7 @@ const FILTERS = ["category", "condition", "colour", "fabric", "item_type", "chan
 const FILTER_LABELS: Record<(typeof FILTERS)[number], string> = {
   category: "Category", condition: "Condition", colour: "Colour", fabric: "Fabric", item_type: "Item type", channel: "Channel",
 };
-const SORTS = [["", "Best match"], ["newest", "Newest"], ["price_asc", "Price: low to high"], ["price_desc", "Price: high to low"]] as const;
+const SORTS: [Sort | "", string][] = [["", "Best match"], ["newest", "Newest"], ["price_asc", "Price: low to high"], ["price_desc", "Price: high to low"]];
 const CHANNELS: Record<string, string> = { exchange: "Trade-ins", clearance: "Clearance" };
 const PER_PAGE = 24;
 
@@ -35,9 +35,11 @@ export default async function Search({ searchParams }: Props) {
   const values = Object.fromEntries(["q", "min_price", "max_price", "sort", "page", ...FILTERS].map((k) => [k, first(given[k])]));
   const page = Math.max(1, Number.parseInt(values.page, 10) || 1);
   const query: ListingQuery = {
-    q: values.q.slice(0, 200), min_price: values.min_price, max_price: values.max_price, sort: values.sort,
+    q: values.q.slice(0, 200), min_price: values.min_price, max_price: values.max_price,
+    sort: SORTS.some(([v]) => v && v === values.sort) ? (values.sort as Sort) : undefined,
     category: values.category, condition: values.condition, colour: values.colour, fabric: values.fabric, item_type: values.item_type,
-    channel: surface.kind === "storefront" ? undefined : values.channel, facets: true, page, per_page: PER_PAGE,
+    channel: surface.kind !== "storefront" && values.channel in CHANNELS ? (values.channel as Channel) : undefined,
+    facets: true, page, per_page: PER_PAGE,
   };
   let result: Awaited<ReturnType<typeof listListings>> | null = null;
   let problem: string | null = null;

@@ -37,6 +37,9 @@ export default async function ProductPage({ params }: Props) {
   const canonical = `${await currentOrigin()}${path}`;
   const cond = condition(listing.condition);
   const images = listing.images.length > 0 ? listing.images : listing.image_url ? [listing.image_url] : [];
+  // "None" is how a seller says there is nothing to declare.
+  const faults = listing.faults.filter((f) => f !== "None");
+  const exposures = listing.exposed_to.filter((e) => e !== "None");
   const wasPrice = listing.rrp && listing.rrp > listing.price ? listing.rrp : null;
   return (
     <article className="product">
@@ -70,12 +73,12 @@ export default async function ProductPage({ params }: Props) {
           {listing.colour ? (<><dt>Colour</dt><dd>{listing.colour}</dd></>) : null}
           {listing.fabric ? (<><dt>Fabric</dt><dd>{listing.fabric}</dd></>) : null}
           {listing.age_years ? (<><dt>Age</dt><dd>{listing.age_years}</dd></>) : null}
-          {listing.faults.length > 0 ? (<><dt>Faults</dt><dd>{listing.faults.join(", ")}</dd></>) : null}
-          {listing.exposed_to.length > 0 ? (<><dt>Lived with</dt><dd>{listing.exposed_to.join(", ")}</dd></>) : null}
+          <dt>Faults</dt>
+          <dd>{faults.length > 0 ? faults.join(", ") : "None declared"}</dd>
+          {exposures.length > 0 ? (<><dt>Lived with</dt><dd>{exposures.join(", ")}</dd></>) : null}
           <dt>Delivery</dt>
           <dd>{listing.delivery_contribution_gbp > 0 ? `${formatPrice(listing.delivery_contribution_gbp)} contribution` : "Free delivery"}</dd>
-          <dt>Sold by</dt>
-          <dd>{listing.seller.display_name}</dd>
+          {listing.seller.display_name ? (<><dt>Sold by</dt><dd>{listing.seller.display_name}</dd></>) : null}
         </dl>
         {listing.measurements.length > 0 ? (
           <section aria-labelledby="measurements">
