@@ -6,10 +6,11 @@
 export NEXT_TELEMETRY_DISABLED=1
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
-# A folder's inputs by path, size and modification time, less build output and dependencies.
+# A folder's inputs by path, size and modification time, less build output, dependencies and what
+# next build itself writes (next-env.d.ts), so a build never makes the next one necessary.
 web_hash() {
   find "$@" \( -name node_modules -o -name .next -o -name dist -o -name test-results -o -name playwright-report \) -prune \
-    -o -type f -printf '%p %s %T@\n' | LC_ALL=C sort | sha256sum | cut -d' ' -f1
+    -o -type f ! -name next-env.d.ts ! -name '*.tsbuildinfo' -printf '%p %s %T@\n' | LC_ALL=C sort | sha256sum | cut -d' ' -f1
 }
 
 # npm ci in $1 unless node_modules was installed from the current lock (npm writes node_modules/.package-lock.json).
