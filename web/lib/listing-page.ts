@@ -2,12 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { getListing } from "./api";
 import { currentSurface } from "./request";
-
-/** `/product/<slug>-<id>` → the id; anything else is not a listing path. */
-export function idFromSlug(slug: string): number | null {
-  const digits = /(?:^|-)(\d{1,15})$/.exec(slug)?.[1];
-  return digits ? Number(digits) : null;
-}
+import { idFromSlug } from "./slug";
 
 /** One fetch per request for the page and its metadata. */
 export const listingForSlug = cache(async (slug: string) => {
