@@ -18,12 +18,18 @@ export interface Fixture {
   port: number;
   searchWord: string;
   brands: [FixtureBrand, FixtureBrand];
+  /** The marketplace brand's profile (its key reads every brand's cross-listed listings). */
+  marketplace: { displayName: string; accent: string };
 }
 
 export const fixture: Fixture = JSON.parse(readFileSync(process.env.REPURCH_WEB_FIXTURE ?? "", "utf8"));
 
 export function storefront(brand: FixtureBrand, path = "/"): string {
   return `http://clearance.${brand.id}.localhost:${fixture.port}${path}`;
+}
+
+export function marketplace(path = "/"): string {
+  return `http://sofalistic.localhost:${fixture.port}${path}`;
 }
 
 /** Screenshots at a phone's and a desktop's width, into test-results/screenshots/ (not committed). */

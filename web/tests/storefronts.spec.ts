@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { fixture, screenshots, storefront } from "./fixture";
+import { fixture, marketplace, screenshots, storefront } from "./fixture";
 
 const [a, b] = fixture.brands;
 
@@ -61,8 +61,20 @@ test.describe("without JavaScript", () => {
   });
 });
 
+test("the marketplace finds every brand's cross-listed sofas, in its own colours, and opens them", async ({ page }) => {
+  await page.goto(marketplace());
+  await expect(page.locator(".brand-name")).toHaveText(fixture.marketplace.displayName);
+  await expect(page.locator(".site-header")).toHaveCSS("background-color", rgb(fixture.marketplace.accent));
+  await screenshots(page, "marketplace-home");
+  await page.goto(marketplace(`/search?q=${fixture.searchWord}`));
+  await page.getByRole("link", { name: new RegExp(a.listingTitle) }).click();
+  await expect(page).toHaveURL(marketplace(a.listingPath));
+  await expect(page.getByTestId("price")).toHaveText(a.price);
+});
+
 test("the dashboard host says the dashboard comes later", async ({ page }) => {
   await page.goto(`http://dashboard.localhost:${fixture.port}/`);
   await expect(page.locator("h1")).toHaveText("Partner dashboard");
   await expect(page.locator("main")).toContainText("issue 15");
+  await screenshots(page, "dashboard");
 });

@@ -21,6 +21,9 @@ public sealed class StorefrontFixture : IAsyncLifetime
 
     private static readonly JsonSerializerOptions CamelCase = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
+    private const string MarketplaceName = "Sofalistic Test";
+    private const string MarketplaceAccent = "#0F766E";
+
     private ApiProcess? _api;
     private SdkProcess? _web;
     private DirectoryInfo? _scratch;
@@ -51,9 +54,13 @@ public sealed class StorefrontFixture : IAsyncLifetime
         BrandA = a;
         A = await StorefrontBrand.CreateAsync(api, a, "Harbour Sofas", "#1F4FD9", $"{SearchWord} grey velvet corner sofa", 1299m, 1899m);
         B = await StorefrontBrand.CreateAsync(api, b, "Meadow Living", "#F5C518", "Meadow green linen armchair", 349m, 599m);
+        // The marketplace is a brand of its own (Sofalistic in the seed), with its own profile and a marketplace key.
+        var m = await TestBrand.CreateAsync(api.Planes);
+        var saved = await api.ClientWith(m.AdminKey).PatchJsonAsync("/v1/partner/settings/brand", JsonSerializer.Serialize(new { display_name = MarketplaceName, accent_color = MarketplaceAccent }));
+        Assert.True(saved.StatusCode == HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
         string marketplaceKey;
-        await using (var db = api.Planes.Open(Plane.Live, a.Id))
-            marketplaceKey = await ApiKeyIssuer.CreateAsync(db, a.Id, Plane.Live, Roles.Marketplace, [Scopes.Read], "web test marketplace");
+        await using (var db = api.Planes.Open(Plane.Live, m.Id))
+            marketplaceKey = await ApiKeyIssuer.CreateAsync(db, m.Id, Plane.Live, Roles.Marketplace, [Scopes.Read], "web test marketplace");
         Keys = [marketplaceKey, a.StorefrontKey, b.StorefrontKey];
 
         _scratch = Directory.CreateTempSubdirectory("repurch-web-");
@@ -67,7 +74,10 @@ public sealed class StorefrontFixture : IAsyncLifetime
 
         Port = ApiProcess.FreePort();
         FixtureFile = Path.Combine(_scratch.FullName, "fixture.json");
-        await File.WriteAllTextAsync(FixtureFile, JsonSerializer.Serialize(new { port = Port, searchWord = SearchWord, brands = new[] { A, B } },
+        await File.WriteAllTextAsync(FixtureFile, JsonSerializer.Serialize(new
+        {
+            port = Port, searchWord = SearchWord, brands = new[] { A, B }, marketplace = new { displayName = MarketplaceName, accent = MarketplaceAccent },
+        },
             CamelCase));
 
         var port = Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
