@@ -1,10 +1,10 @@
-export interface Brand {
+interface HeaderBrand {
   name: string;
   tagline: string | null;
   logoUrl: string | null;
 }
 
-export function SiteHeader({ brand }: { brand: Brand }) {
+export function SiteHeader({ brand }: { brand: HeaderBrand }) {
   return (
     <header className="site-header">
       <div className="wrap site-header-inner">
