@@ -97,6 +97,9 @@ internal static class Program
             "detail" => "GET /v1/listings/{id}",
             "overview-rest" => $"a dashboard overview as {OverviewPaths.Length} REST calls in turn: {string.Join(", ", OverviewPaths)}",
             "overview-graphql" => "the same overview as one persisted GraphQL query (POST /graphql {\"id\": sha256})",
+            "feed" => $"GET /v1/marketplace/listings?per_page={o.PerPage}: newest first, no search",
+            "search" => $"GET /v1/marketplace/listings?per_page={o.PerPage}&q=<one of {SearchTerms.Length} terms>",
+            "search-facets" => $"GET /v1/marketplace/listings?per_page={o.PerPage}&facets=true&q=<one of {SearchTerms.Length} terms>",
             "patch" => o.Idempotency ? "PATCH /v1/listings/{id} with a new Idempotency-Key each" : "PATCH /v1/listings/{id}, no Idempotency-Key",
             _ => "GET /healthz, no database: the HTTP floor",
         };
@@ -129,6 +132,9 @@ internal static class Program
                 _ => await Send(client, o.Endpoint == "patch" ? HttpMethod.Patch : HttpMethod.Get, o.Endpoint switch
                 {
                     "list" => listPath,
+                    "feed" => $"/v1/marketplace/listings?per_page={o.PerPage}",
+                    "search" or "search-facets" => $"/v1/marketplace/listings?per_page={o.PerPage}{(o.Endpoint == "search-facets" ? "&facets=true" : "")}&q="
+                        + Uri.EscapeDataString(SearchTerms[rng.Next(SearchTerms.Length)]),
                     "detail" => "/v1/listings/" + rng.NextInt64(t.FirstId, t.LastId + 1).ToString(CultureInfo.InvariantCulture),
                     "patch" => "/v1/listings/" + BrandOwnedId(t, rng).ToString(CultureInfo.InvariantCulture),
                     _ => "/healthz",
@@ -157,6 +163,17 @@ internal static class Program
     /// What a partner dashboard's overview page asks REST for, one call after another (the calls the
     /// persisted GraphQL query dashboard-overview.graphql replaces): one view is one sample.
     /// </summary>
+    /// <summary>
+    /// What buyers type, over bench/sql/seed_brand.sql's titles (style, colour, fabric, kind): a style
+    /// (1 in 12 listings), two and three words that narrow, a broad word, a description word, a
+    /// manufacturer, a typo that takes the fuzzy second try, and a word nothing has.
+    /// </summary>
+    internal static readonly string[] SearchTerms =
+    [
+        "kensington", "grey velvet", "navy leather corner sofa", "linen armchair", "sofa bed", "boucle footstool",
+        "chenille", "delivered", "loaf", "harlw", "wardrobe", "marlow cream",
+    ];
+
     internal static readonly string[] OverviewPaths =
     [
         "/v1/listings?status=active&per_page=10", "/v1/orders?per_page=10", "/v1/payouts?per_page=10",
@@ -231,7 +248,7 @@ internal static class Program
     private sealed class Options
     {
         public const string Usage =
-            "usage: LoadGen --url http://127.0.0.1:PORT --keys bench/out/keys.tsv --endpoint list|detail|patch|healthz|overview-rest|overview-graphql\n" +
+            "usage: LoadGen --url http://127.0.0.1:PORT --keys bench/out/keys.tsv --endpoint list|detail|patch|healthz|overview-rest|overview-graphql|feed|search|search-facets\n" +
             "               [--concurrency 16] [--duration 20] [--warmup 3] [--per-page 20] [--seed 1] [--idempotency 0|1]\n" +
             "               [--graphql-query src/Repurch.Api/Features/GraphQL/PersistedQueries/dashboard-overview.graphql]";
 
@@ -272,8 +289,8 @@ internal static class Program
             var loopback = url.IsLoopback || (IPAddress.TryParse(url.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
             if (!loopback || url.Scheme != Uri.UriSchemeHttp) throw new ArgumentException("--url must be http:// on a loopback address (127.0.0.1, localhost, [::1])");
             var endpoint = Get("endpoint") ?? "list";
-            if (endpoint is not ("list" or "detail" or "patch" or "healthz" or "overview-rest" or "overview-graphql"))
-                throw new ArgumentException("--endpoint must be list, detail, patch, healthz, overview-rest or overview-graphql");
+            if (endpoint is not ("list" or "detail" or "patch" or "healthz" or "overview-rest" or "overview-graphql" or "feed" or "search" or "search-facets"))
+                throw new ArgumentException("--endpoint must be list, detail, patch, healthz, overview-rest, overview-graphql, feed, search or search-facets");
             var queryFile = Get("graphql-query") ?? "src/Repurch.Api/Features/GraphQL/PersistedQueries/dashboard-overview.graphql";
             string? graphQLBody = null;
             if (endpoint == "overview-graphql")

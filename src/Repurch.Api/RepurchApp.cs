@@ -153,6 +153,7 @@ public static class RepurchApp
         app.MapWarehouses();
         app.MapDomainSettings();
         app.MapStorefront();
+        app.MapMarketplaceDomains();
         app.MapApiKeys();
         app.MapTaxonomySettings();
         app.MapMarketplaceListings();

@@ -44,6 +44,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/marketplace/domains/{host}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Resolve a custom storefront host
+         * @description The brand and storefront (`exchange` or `clearance`) a brand has mapped this host to and verified under `/v1/partner/settings/domains`. The host is matched as stored (any case, a trailing dot, Unicode or Punycode). A host that is pending, removed or never added is `404 domain_not_found`: serve the default site. Needs a `marketplace` key with the `read` scope.
+         */
+        get: operations["ResolveStorefrontDomain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/partner/audit-log": {
         parameters: {
             query?: never;
@@ -968,7 +988,7 @@ export interface paths {
         };
         /**
          * List marketplace listings
-         * @description Every brand's listings that appear on the main marketplace, newest first unless searched or sorted: active, not deleted, with units not reserved by orders, and in a category the brand cross-lists (the contractual default is listed; brands opt categories out under `/v1/partner/settings/cross-listing`). The database's own read-only marketplace policy decides what is visible; this key can never change a listing. Needs a `marketplace` key with the `read` scope, on the plane of the key (sandbox keys see sandbox listings). Same summary shape as `GET /v1/listings`; `meta` has no `brand_id` since the page spans brands. The total also comes back in `X-Total-Count`.
+         * @description Every brand's listings that appear on the main marketplace, newest first unless searched or sorted: active, not deleted, with units not reserved by orders, and in a category the brand cross-lists (the contractual default is listed; brands opt categories out under `/v1/partner/settings/cross-listing`). The database's own read-only marketplace policy decides what is visible; this key can never change a listing. Needs a `marketplace` key with the `read` scope, on the plane of the key (sandbox keys see sandbox listings). Same summary shape as `GET /v1/listings`; `meta` has no `brand_id` since the page spans brands. The total also comes back in `X-Total-Count`. `total` counts at most 10,000 matches (a count over a million listings costs seconds): past that it is 10,000 and `total_capped` is true, and a page that starts past the 10,000th result is `400 invalid_parameter` (`page_too_deep`): narrow with `q` or filters.
          */
         get: operations["ListMarketplaceListings"];
         put?: never;
@@ -2681,6 +2701,7 @@ export interface components {
             total: number;
             /** Format: int32 */
             total_pages: number;
+            total_capped: boolean;
         };
         MeasurementDto: {
             dimension: string;
@@ -2937,6 +2958,11 @@ export interface components {
             until?: null | string;
             types?: null | string[];
             endpoint_id?: null | string;
+        };
+        ResolvedDomain: {
+            host: string;
+            brand_id: string;
+            storefront: string;
         };
         RevokedApiKey: {
             revoked: boolean;
@@ -3357,6 +3383,75 @@ export interface operations {
             /** @description `not_ready`: A database does not answer: `live_database_unavailable`, `sandbox_database_unavailable` in `data.errors`. */
             503: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    ResolveStorefrontDomain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                host: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResolvedDomain"];
+                };
+            };
+            /** @description `missing_bearer_token`: No Authorization: Bearer header provided. `invalid_token`: Token is malformed, expired, or signed with the wrong key. */
+            401: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `forbidden`: The key is not a marketplace key with the `read` scope. */
+            403: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `domain_not_found`: No brand has verified this host. */
+            404: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `rate_limited`: too many requests for this partner and environment; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8504,7 +8599,7 @@ export interface operations {
     ListMarketplaceListings: {
         parameters: {
             query?: {
-                /** @description Page number, 1-indexed. */
+                /** @description Page number, 1-indexed. Pages starting past the 10,000th result are `400 invalid_parameter` (`page_too_deep`). */
                 page?: number;
                 /** @description Items per page. Maximum 100; larger values are `400 invalid_parameter`, not silently capped. */
                 per_page?: number;

@@ -5,5 +5,8 @@ public sealed record Page<T>(IReadOnlyList<T> Items, int Number, int PerPage, in
 {
     public int TotalPages => (Total + PerPage - 1) / PerPage;
 
+    /// <summary>There are more than <see cref="Total"/> items: the count stopped at a cap (<see cref="Paging.ReadCappedPageAsync"/>).</summary>
+    public bool Capped { get; init; }
+
     public ListMeta Meta(string brandId) => new(Number, PerPage, Total, TotalPages, brandId);
 }

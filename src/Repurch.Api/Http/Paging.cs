@@ -45,4 +45,19 @@ public static class Paging
         http.Response.Headers["X-Total-Count"] = total.ToString(CultureInfo.InvariantCulture);
         return new Page<T>(items, page, perPage, total);
     }
+
+    /// <summary>
+    /// As <see cref="ReadPageAsync"/>, but counts at most <paramref name="cap"/> items of <paramref name="unordered"/>
+    /// (the same rows, without the ordering, which a count does not need): counting a million visible rows costs
+    /// about a second, the first ten thousand a few milliseconds. Past the cap, Total is the cap and Capped is true.
+    /// </summary>
+    public static async Task<Page<T>> ReadCappedPageAsync<T>(IQueryable<T> ordered, IQueryable<T> unordered, int cap, int page, int perPage,
+        HttpContext http, CancellationToken ct)
+    {
+        var counted = await unordered.Take(cap + 1).CountAsync(ct);
+        var total = Math.Min(counted, cap);
+        var items = total == 0 ? [] : await ordered.Skip((page - 1) * perPage).Take(perPage).ToListAsync(ct);
+        http.Response.Headers["X-Total-Count"] = total.ToString(CultureInfo.InvariantCulture);
+        return new Page<T>(items, page, perPage, total) { Capped = counted > cap };
+    }
 }

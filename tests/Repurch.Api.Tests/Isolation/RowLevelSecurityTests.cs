@@ -50,6 +50,10 @@ public sealed class RowLevelSecurityTests : ApiTest
         var dispute = await Disputes.DisputeData.OpenAsync(Api, brand.Id, order);
         var evidence = await Api.ClientWith(brand.AdminKey).PostJsonAsync($"/v1/disputes/{dispute.Id}/messages", """{"text":"We packed it in double-wall boxes."}""");
         Assert.Equal(HttpStatusCode.Created, evidence.StatusCode);
+        // brand_domains.
+        var domain = await Api.ClientWith(brand.AdminKey).PostJsonAsync("/v1/partner/settings/domains",
+            $$"""{"host": "shop.{{brand.Id}}.test", "storefront": "exchange"}""");
+        Assert.Equal(HttpStatusCode.Created, domain.StatusCode);
 
         foreach (var table in await TenantTablesAsync(Plane.Live))
         {

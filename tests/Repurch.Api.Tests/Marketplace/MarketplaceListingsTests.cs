@@ -26,7 +26,8 @@ public sealed class MarketplaceListingsTests : ApiTest
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal([second, first], body.GetProperty("data").EnumerateArray().Select(d => d.GetProperty("id").GetInt64()));
         var meta = body.GetProperty("meta");
-        Assert.Equal(["page", "per_page", "total", "total_pages"], meta.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["page", "per_page", "total", "total_pages", "total_capped"], meta.EnumerateObject().Select(p => p.Name));
+        Assert.False(meta.GetProperty("total_capped").GetBoolean());
         Assert.Equal(1, meta.GetProperty("page").GetInt32());
         Assert.Equal(20, meta.GetProperty("per_page").GetInt32());
         Assert.Equal(2, meta.GetProperty("total").GetInt32());
@@ -65,6 +66,8 @@ public sealed class MarketplaceListingsTests : ApiTest
     [Theory]
     [InlineData("per_page=101", "per_page")]
     [InlineData("page=0", "page")]
+    [InlineData("page=501", "page")]
+    [InlineData("page=101&per_page=100", "page")]
     [InlineData("brand_id=", "brand_id")]
     [InlineData("category=", "category")]
     public async Task Rejects_bad_query_parameters(string query, string param)

@@ -16,6 +16,7 @@ final readonly class MarketplaceMeta
         public int $perPage,
         public int $total,
         public int $totalPages,
+        public bool $totalCapped,
     ) {
     }
 
@@ -27,6 +28,7 @@ final readonly class MarketplaceMeta
             perPage: $data['per_page'],
             total: $data['total'],
             totalPages: $data['total_pages'],
+            totalCapped: $data['total_capped'],
         );
     }
 
@@ -38,6 +40,7 @@ final readonly class MarketplaceMeta
         $data['per_page'] = $this->perPage;
         $data['total'] = $this->total;
         $data['total_pages'] = $this->totalPages;
+        $data['total_capped'] = $this->totalCapped;
         return $data;
     }
 }

@@ -455,6 +455,15 @@ trait Operations
     }
 
     /**
+     * Resolve a custom storefront host: GET /v1/marketplace/domains/{host}.
+     */
+    public function resolveStorefrontDomain(string $host): ResolvedDomain
+    {
+        $response = $this->request('GET', '/v1/marketplace/domains/{host}', ['path' => ['host' => $host]]);
+        return ResolvedDomain::fromArray($response->json());
+    }
+
+    /**
      * List marketplace listings: GET /v1/marketplace/listings.
      * @param array{page?: int, per_page?: int, q?: string, brand_id?: string, category?: string, channel?: 'clearance'|'exchange', condition?: string, colour?: string, fabric?: string, item_type?: string, min_price?: string, max_price?: string, sort?: 'relevance'|'newest'|'price_asc'|'price_desc', facets?: bool} $query
      */

@@ -736,6 +736,7 @@ class MarketplaceMeta(TypedDict):
     page: int
     per_page: int
     total: int
+    total_capped: bool
     total_pages: int
 
 
@@ -1034,6 +1035,14 @@ class ReplaySinceRequest(TypedDict):
     since: str
     types: NotRequired[Optional[List[str]]]
     until: NotRequired[Optional[str]]
+
+
+class ResolvedDomain(TypedDict):
+    """ResolvedDomain (components.schemas.ResolvedDomain)."""
+
+    brand_id: str
+    host: str
+    storefront: str
 
 
 class RevokedApiKey(TypedDict):

@@ -407,6 +407,10 @@ class Operations:
         """Resolve a dispute (operator): POST /v1/disputes/{id}/resolve."""
         return self._call("POST", "/v1/disputes/{id}/resolve", {"id": id}, {}, body, {"Idempotency-Key": idempotency_key})
 
+    def resolve_storefront_domain(self, host: str) -> ResolvedDomain:
+        """Resolve a custom storefront host: GET /v1/marketplace/domains/{host}."""
+        return self._call("GET", "/v1/marketplace/domains/{host}", {"host": host}, {}, None, {})
+
     def reverse_redemption(self, id: str, *, idempotency_key: Optional[str] = None) -> Redemption:
         """Reverse a redemption: POST /v1/codes/redemptions/{id}/reverse."""
         return self._call("POST", "/v1/codes/redemptions/{id}/reverse", {"id": id}, {}, None, {"Idempotency-Key": idempotency_key})

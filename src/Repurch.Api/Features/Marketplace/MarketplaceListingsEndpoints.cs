@@ -28,8 +28,8 @@ public static class MarketplaceListingsEndpoints
         ErrorCode[] authErrors = [CommonErrors.MissingBearer, CommonErrors.InvalidToken, forbidden];
 
         read.MapGet("/", List).WithName("ListMarketplaceListings").WithSummary("List marketplace listings")
-            .WithDescription("Every brand's listings that appear on the main marketplace, newest first unless searched or sorted: active, not deleted, with units not reserved by orders, and in a category the brand cross-lists (the contractual default is listed; brands opt categories out under `/v1/partner/settings/cross-listing`). The database's own read-only marketplace policy decides what is visible; this key can never change a listing. Needs a `marketplace` key with the `read` scope, on the plane of the key (sandbox keys see sandbox listings). Same summary shape as `GET /v1/listings`; `meta` has no `brand_id` since the page spans brands. The total also comes back in `X-Total-Count`.")
-            .Query("page", JsonSchemaType.Integer, "Page number, 1-indexed.", minimum: 1, defaultValue: 1)
+            .WithDescription("Every brand's listings that appear on the main marketplace, newest first unless searched or sorted: active, not deleted, with units not reserved by orders, and in a category the brand cross-lists (the contractual default is listed; brands opt categories out under `/v1/partner/settings/cross-listing`). The database's own read-only marketplace policy decides what is visible; this key can never change a listing. Needs a `marketplace` key with the `read` scope, on the plane of the key (sandbox keys see sandbox listings). Same summary shape as `GET /v1/listings`; `meta` has no `brand_id` since the page spans brands. The total also comes back in `X-Total-Count`. `total` counts at most 10,000 matches (a count over a million listings costs seconds): past that it is 10,000 and `total_capped` is true, and a page that starts past the 10,000th result is `400 invalid_parameter` (`page_too_deep`): narrow with `q` or filters.")
+            .Query("page", JsonSchemaType.Integer, "Page number, 1-indexed. Pages starting past the 10,000th result are `400 invalid_parameter` (`page_too_deep`).", minimum: 1, defaultValue: 1)
             .Query("per_page", JsonSchemaType.Integer, "Items per page. Maximum 100; larger values are `400 invalid_parameter`, not silently capped.", minimum: 1, maximum: 100, defaultValue: 20)
             .Query("brand_id", JsonSchemaType.String, "Only this brand's listings. An unknown brand is an empty page, not an error.")
             .Query("q", JsonSchemaType.String, $"Search text (at most {MarketplaceSearch.MaxText} characters; the first {MarketplaceSearch.MaxWords} words count). Every word must match: a word of the listing's title, category, item type, brand, colour, fabric or description that starts with it (English stemming, so `sofas` finds `sofa`), and only when no listing matches every word so, a word may instead be close to a title word (typos: `chesterfeild` finds `Chesterfield`; `feather` does not find `leather` while something has `feather`). Common words such as `the` are ignored. Text with no letters or digits matches nothing.")
@@ -65,19 +65,14 @@ public static class MarketplaceListingsEndpoints
     {
         if (!Paging.TryParse(query.Page, query.PerPage, out var pageNo, out var perPage, out var pagingError)) return pagingError!;
         if (!MarketplaceSearch.TryParse(query, out var search, out var error)) return error!;
+        if (MarketplaceSearch.CheckDepth(pageNo, perPage) is { } tooDeep) return tooDeep;
 
         await using var db = Open(planes, http.Caller());
         // The count, the page and the facets share one connection, so the session is set once per request.
         await db.OpenBrandSessionAsync(ct);
-        var rows = await Paging.ReadPageAsync(search.Order(db, Visible(db)), pageNo, perPage, http, ct);
-        if (rows.Total == 0 && search.Text is not null)
-        {
-            // Nothing has every word: try again letting words resemble title words (typos).
-            search = search with { Fuzzy = true };
-            rows = await Paging.ReadPageAsync(search.Order(db, Visible(db)), pageNo, perPage, http, ct);
-        }
-        var facets = search.Facets ? await MarketplaceSearch.FacetsAsync(search.Narrow(db, Visible(db)), ct) : null;
-        var meta = new MarketplaceMeta(rows.Number, rows.PerPage, rows.Total, rows.TotalPages);
+        var (rows, used) = await search.ReadAsync(db, Visible(db), pageNo, perPage, http, ct);
+        var facets = search.Facets ? await MarketplaceSearch.FacetsAsync(used.Narrow(db, Visible(db)), ct) : null;
+        var meta = new MarketplaceMeta(rows.Number, rows.PerPage, rows.Total, rows.TotalPages, rows.Capped);
         return TypedResults.Ok(new MarketplaceListingPage(rows.Items.Select(r => ListingMapper.Summary(r, urls)).ToList(), meta, facets));
     }
 

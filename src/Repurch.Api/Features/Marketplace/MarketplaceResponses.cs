@@ -2,7 +2,8 @@ using Repurch.Api.Features.Listings;
 
 namespace Repurch.Api.Features.Marketplace;
 
-public sealed record MarketplaceMeta(int Page, int PerPage, int Total, int TotalPages);
+/// <summary>Paging of the feed; <c>total</c> stops at <see cref="MarketplaceSearch.MaxResults"/>, with <c>total_capped</c> true past it.</summary>
+public sealed record MarketplaceMeta(int Page, int PerPage, int Total, int TotalPages, bool TotalCapped);
 
 /// <summary>A page of the feed; <c>facets</c> only when asked for (<c>facets=true</c>), else null.</summary>
 public sealed record MarketplaceListingPage(IReadOnlyList<ListingSummary> Data, MarketplaceMeta Meta, MarketplaceFacets? Facets);

@@ -5,6 +5,7 @@ using Npgsql;
 using Repurch.Api.Errors;
 using Repurch.Api.Features.Listings;
 using Repurch.Api.Features.Taxonomy;
+using Repurch.Api.Http;
 using Repurch.Api.Persistence;
 
 namespace Repurch.Api.Features.Marketplace;
@@ -26,6 +27,8 @@ public sealed record MarketplaceSearch(
     public bool Fuzzy { get; init; }
 
     public const int MaxText = 200;
+    /// <summary>How far the feed counts and pages: past it, narrow the search (as search engines do).</summary>
+    public const int MaxResults = 10_000;
     public const int MaxWords = 8;
     public const int MaxFilter = 100;
     public const decimal PriceLimit = 10_000_000m;
@@ -77,6 +80,21 @@ public sealed record MarketplaceSearch(
             query.Colour, query.Fabric, query.ItemType, min, max, sort, facets);
         return true;
     }
+
+    /// <summary>One page of the visible listings as asked, counted up to <see cref="MaxResults"/>; text that matches nothing as typed is tried again allowing typos.</summary>
+    public async Task<(Page<Listing> Rows, MarketplaceSearch Used)> ReadAsync(RepurchDb db, IQueryable<Listing> visible, int page, int perPage, HttpContext http, CancellationToken ct)
+    {
+        var rows = await Paging.ReadCappedPageAsync(Order(db, visible), Narrow(db, visible), MaxResults, page, perPage, http, ct);
+        if (rows.Total > 0 || Text is null) return (rows, this);
+        var fuzzy = this with { Fuzzy = true };
+        return (await Paging.ReadCappedPageAsync(fuzzy.Order(db, visible), fuzzy.Narrow(db, visible), MaxResults, page, perPage, http, ct), fuzzy);
+    }
+
+    /// <summary>Page numbers that reach past <see cref="MaxResults"/> are refused rather than read.</summary>
+    public static ApiErrorResult? CheckDepth(int page, int perPage) =>
+        (long)(page - 1) * perPage >= MaxResults
+            ? Problems.InvalidParameter("page", "page_too_deep", $"Only the first {MaxResults} results can be paged through; narrow the search with q or filters.")
+            : null;
 
     /// <summary>The visible listings narrowed by every filter and the search text (unordered): what facets count.</summary>
     public IQueryable<Listing> Narrow(RepurchDb db, IQueryable<Listing> visible)

@@ -77,16 +77,12 @@ public static class StorefrontEndpoints
     {
         if (!Paging.TryParse(query.Page, query.PerPage, out var pageNo, out var perPage, out var pagingError)) return pagingError!;
         if (!MarketplaceSearch.TryParse(query, out var search, out var error)) return error!;
+        if (MarketplaceSearch.CheckDepth(pageNo, perPage) is { } tooDeep) return tooDeep;
         await db.OpenBrandSessionAsync(ct);
-        var rows = await Paging.ReadPageAsync(search.Order(db, Live(db)), pageNo, perPage, http, ct);
-        if (rows.Total == 0 && search.Text is not null)
-        {
-            search = search with { Fuzzy = true };
-            rows = await Paging.ReadPageAsync(search.Order(db, Live(db)), pageNo, perPage, http, ct);
-        }
-        var facets = search.Facets ? await MarketplaceSearch.FacetsAsync(search.Narrow(db, Live(db)), ct) : null;
+        var (rows, used) = await search.ReadAsync(db, Live(db), pageNo, perPage, http, ct);
+        var facets = search.Facets ? await MarketplaceSearch.FacetsAsync(used.Narrow(db, Live(db)), ct) : null;
         return TypedResults.Ok(new MarketplaceListingPage(rows.Items.Select(r => ListingMapper.Summary(r, urls)).ToList(),
-            new MarketplaceMeta(rows.Number, rows.PerPage, rows.Total, rows.TotalPages), facets));
+            new MarketplaceMeta(rows.Number, rows.PerPage, rows.Total, rows.TotalPages, rows.Capped), facets));
     }
 
     private static async Task<Results<Ok<ListingDetail>, ApiErrorResult>> Get(long id, RepurchDb db, ListingUrls urls, CancellationToken ct)
