@@ -66,6 +66,31 @@ export async function getListing(surface: Surface, id: number): Promise<ListingD
   }
 }
 
+const DOMAIN_TTL_MS = 30_000;
+const domains = new Map<string, { value: Surface | null; until: number }>();
+
+/**
+ * The storefront a brand has mapped a custom host to and verified (`GET /v1/marketplace/domains/{host}`,
+ * marketplace key), cached 30 s either way; null when none, or when this server has no key for that brand.
+ */
+export async function resolveDomain(host: string): Promise<Surface | null> {
+  const market = webKeys().marketplace;
+  if (!market) return null;
+  const hit = domains.get(host);
+  if (hit && hit.until > Date.now()) return hit.value;
+  let value: Surface | null = null;
+  try {
+    const found = await client(market).get("/v1/marketplace/domains/{host}", { params: { path: { host } } });
+    const channel = found.storefront === "exchange" || found.storefront === "clearance" ? found.storefront : null;
+    if (channel && webKeys().storefronts[found.brand_id]) value = { kind: "storefront", brandId: found.brand_id, channel };
+  } catch (error) {
+    if (!(error instanceof RepurchError && error.status === 404)) throw error;
+  }
+  if (domains.size > 10_000) domains.clear(); // a flood of made-up Host headers cannot grow it without bound
+  domains.set(host, { value, until: Date.now() + DOMAIN_TTL_MS });
+  return value;
+}
+
 const PROFILE_TTL_MS = 5_000;
 const profiles = new Map<string, { value: StorefrontProfile | null; until: number }>();
 

@@ -1,7 +1,7 @@
 // Pure functions, checked without a browser (Playwright runs them like any spec; no page is opened).
 import { expect, test } from "@playwright/test";
 import { idFromSlug } from "../lib/slug";
-import { surfaceForHost } from "../lib/surface";
+import { isCustomHost, surfaceForHost } from "../lib/surface";
 import { formatPrice, listingPath } from "../ui/format";
 import { themeStyle } from "../ui/theme";
 
@@ -14,6 +14,11 @@ test("host names map to the marketplace, a brand's storefronts or the dashboard"
   for (const host of ["127.0.0.1:3000", "outlet.furniture-co.localhost", "exchange.furniture-co.example.com", "", null]) {
     expect(surfaceForHost(host)).toEqual({ kind: "marketplace" });
   }
+});
+
+test("only real names outside .localhost are looked up as a brand's custom domain", () => {
+  for (const host of ["shop.furniture-co.co.uk", "Outlet.Example.com.:443"]) expect(isCustomHost(host)).toBe(true);
+  for (const host of ["sofalistic.localhost:3000", "localhost", "127.0.0.1:3000", "[::1]:3000", "intranet", "", null]) expect(isCustomHost(host)).toBe(false);
 });
 
 test("prices read like £1,299, with pence only when there are some", () => {

@@ -20,8 +20,8 @@ public sealed class StorefrontBrowserTests(StorefrontFixture web) : IClassFixtur
         var run = await SdkProcess.RunAsync(StorefrontFixture.WebFolder, "node", ["node_modules/@playwright/test/cli.js", "test"],
             new Dictionary<string, string> { ["REPURCH_WEB_FIXTURE"] = web.FixtureFile, ["PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD"] = "1" }, timeoutSeconds: 300);
         Assert.True(run.Exit == 0, $"playwright exited {run.Exit}:\n{run.Stdout}\n{run.Stderr}\nnext start:\n{web.WebOutput}");
-        // Every spec ran and passed first time: 6 in the browser (storefronts.spec.ts), 4 without one (units.spec.ts).
-        Assert.Matches(@"\b10 passed\b", run.Stdout);
+        // Every spec ran and passed first time: 6 in the browser (storefronts.spec.ts), 5 without one (units.spec.ts).
+        Assert.Matches(@"\b11 passed\b", run.Stdout);
         Assert.DoesNotContain("flaky", run.Stdout);
         Assert.True(File.Exists(Path.Combine(StorefrontFixture.WebFolder, "test-results", "screenshots", "listing-390.png")));
     }
@@ -64,6 +64,31 @@ public sealed class StorefrontBrowserTests(StorefrontFixture web) : IClassFixtur
             await Task.Delay(250);
         }
         Assert.DoesNotContain(tagline, (await web.GetAsync($"clearance.{web.B.Id}.localhost", "/")).Body);
+    }
+
+    [Fact]
+    public async Task A_verified_custom_domain_shows_the_brands_storefront_and_an_unverified_one_the_marketplace()
+    {
+        var admin = ApiFactory.Shared.ClientWith(web.BrandA.AdminKey);
+        var verified = $"shop.h{Guid.NewGuid().ToString("N")[..12]}.test";
+        var pending = $"shop.h{Guid.NewGuid().ToString("N")[..12]}.test";
+        foreach (var host in new[] { verified, pending })
+        {
+            var created = await admin.PostJsonAsync("/v1/partner/settings/domains", JsonSerializer.Serialize(new { host, storefront = "clearance" }));
+            Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+            if (host != verified) continue;
+            TestTxtRecords.Publish("_repurch-challenge." + host, (await created.JsonAsync()).GetProperty("verification").GetProperty("value").GetString()!);
+            Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/v1/partner/settings/domains/{host}/verify", null)).StatusCode);
+        }
+
+        var (_, shop) = await web.GetAsync(verified, "/");
+        Assert.Contains($"{web.A.DisplayName} Clearance", shop);
+        Assert.Contains(web.A.ListingTitle, shop);
+        Assert.DoesNotContain(web.B.ListingTitle, shop);
+        var (_, listing) = await web.GetAsync(verified, web.A.ListingPath);
+        Assert.Contains($"<link rel=\"canonical\" href=\"http://{verified}:{web.Port}{web.A.ListingPath}\"/>", listing);
+
+        Assert.DoesNotContain($"{web.A.DisplayName} Clearance", (await web.GetAsync(pending, "/")).Body);
     }
 
     [Fact]
