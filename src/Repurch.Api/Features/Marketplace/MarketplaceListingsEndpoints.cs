@@ -70,8 +70,8 @@ public static class MarketplaceListingsEndpoints
         await using var db = Open(planes, http.Caller());
         // The count, the page and the facets share one connection, so the session is set once per request.
         await db.OpenBrandSessionAsync(ct);
-        var (rows, used) = await search.ReadAsync(db, Visible(db), pageNo, perPage, http, ct);
-        var facets = search.Facets ? await MarketplaceSearch.FacetsAsync(used.Narrow(db, Visible(db)), ct) : null;
+        var (rows, narrowed) = await search.ReadAsync(db, Visible(db), pageNo, perPage, http, ct);
+        var facets = search.Facets ? await MarketplaceSearch.FacetsAsync(narrowed, ct) : null;
         var meta = new MarketplaceMeta(rows.Number, rows.PerPage, rows.Total, rows.TotalPages, rows.Capped);
         return TypedResults.Ok(new MarketplaceListingPage(rows.Items.Select(r => ListingMapper.Summary(r, urls)).ToList(), meta, facets));
     }

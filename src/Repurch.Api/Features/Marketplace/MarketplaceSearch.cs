@@ -82,13 +82,20 @@ public sealed record MarketplaceSearch(
         return true;
     }
 
-    /// <summary>One page of the visible listings as asked, counted up to <see cref="MaxResults"/>; text that matches nothing as typed is tried again allowing typos.</summary>
-    public async Task<(Page<Listing> Rows, MarketplaceSearch Used)> ReadAsync(RepurchDb db, IQueryable<Listing> visible, int page, int perPage, HttpContext http, CancellationToken ct)
+    /// <summary>
+    /// One page of the visible listings as asked, counted up to <see cref="MaxResults"/>, and the query of every
+    /// listing it pages through (what facets count). Text that matches nothing as typed is tried again allowing typos.
+    /// </summary>
+    public async Task<(Page<Listing> Rows, IQueryable<Listing> Narrowed)> ReadAsync(RepurchDb db, IQueryable<Listing> visible, int page, int perPage,
+        HttpContext http, CancellationToken ct)
     {
-        var rows = await Paging.ReadCappedPageAsync(Order(db, visible), Narrow(db, visible), MaxResults, page, perPage, http, ct);
-        if (rows.Total > 0 || Text is null) return (rows, this);
-        var fuzzy = this with { Fuzzy = true };
-        return (await Paging.ReadCappedPageAsync(fuzzy.Order(db, visible), fuzzy.Narrow(db, visible), MaxResults, page, perPage, http, ct), fuzzy);
+        if (Text is null)
+        {
+            var filtered = Filter(visible);
+            return (await Paging.ReadCappedPageAsync(Ordered(filtered), filtered, MaxResults, page, perPage, http, ct), filtered);
+        }
+        var found = await ReadMatchesAsync(db, visible, page, perPage, http, ct);
+        return found.Rows.Total > 0 ? found : await (this with { Fuzzy = true }).ReadMatchesAsync(db, visible, page, perPage, http, ct);
     }
 
     /// <summary>Page numbers that reach past <see cref="MaxResults"/> are refused rather than read.</summary>
@@ -97,24 +104,38 @@ public sealed record MarketplaceSearch(
             ? Problems.InvalidParameter("page", "page_too_deep", $"Only the first {MaxResults} results can be paged through; narrow the search with q or filters.")
             : null;
 
-    /// <summary>The visible listings narrowed by every filter and the search text (unordered): what facets count.</summary>
-    public IQueryable<Listing> Narrow(RepurchDb db, IQueryable<Listing> visible)
+    /// <summary>
+    /// The text's matches: read once (at most <see cref="MaxResults"/> and one, with their rank), then narrowed by the
+    /// filters under the caller's own row-level security through their ids, so the count, the page and every facet
+    /// reuse one search instead of running it again each.
+    /// </summary>
+    private async Task<(Page<Listing> Rows, IQueryable<Listing> Narrowed)> ReadMatchesAsync(RepurchDb db, IQueryable<Listing> visible, int page, int perPage,
+        HttpContext http, CancellationToken ct)
     {
-        var filtered = Filter(visible);
-        if (Text is null) return filtered;
-        var hits = Hits(db);
-        return filtered.Where(l => hits.Any(h => h.ListingId == l.Id));
+        var hits = await Hits(db).ToListAsync(ct);
+        var ids = hits.Select(h => h.ListingId).ToArray();
+        var narrowed = Filter(visible).Where(l => ids.Contains(l.Id));
+        if (Sort != "relevance")
+            return (await Paging.ReadCappedPageAsync(Ordered(narrowed), narrowed, MaxResults, page, perPage, http, ct), narrowed);
+
+        // Best rank first; equal ranks keep the search's own order, newest first.
+        var seen = (await narrowed.Select(l => l.Id).ToListAsync(ct)).ToHashSet();
+        var ranked = hits.Select((h, i) => (h, i)).Where(x => seen.Contains(x.h.ListingId))
+            .OrderByDescending(x => x.h.Rank).ThenBy(x => x.i).Select(x => x.h.ListingId).ToList();
+        var total = Math.Min(ranked.Count, MaxResults);
+        var pageIds = ranked.Take(total).Skip((page - 1) * perPage).Take(perPage).ToArray();
+        var byId = pageIds.Length == 0 ? [] : await narrowed.Where(l => pageIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, ct);
+        http.Response.Headers["X-Total-Count"] = total.ToString(CultureInfo.InvariantCulture);
+        var items = pageIds.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
+        return (new Page<Listing>(items, page, perPage, total) { Capped = ranked.Count > MaxResults }, narrowed);
     }
 
-    /// <summary>The narrowed listings in the asked order; ties broken newest first, then by id.</summary>
-    public IQueryable<Listing> Order(RepurchDb db, IQueryable<Listing> visible) => Sort switch
+    /// <summary>The listings in the asked order (relevance without text is newest); ties newest first, then by id.</summary>
+    private IQueryable<Listing> Ordered(IQueryable<Listing> q) => Sort switch
     {
-        // The join both narrows to the matches and brings their rank.
-        "relevance" when Text is not null => Filter(visible).Join(Hits(db), l => l.Id, h => h.ListingId, (l, h) => new { l, h.Rank })
-            .OrderByDescending(x => x.Rank).ThenByDescending(x => x.l.CreatedAt).ThenByDescending(x => x.l.Id).Select(x => x.l),
-        "price_asc" => Narrow(db, visible).OrderBy(l => l.SalePrice ?? l.RegularPrice).ThenByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id),
-        "price_desc" => Narrow(db, visible).OrderByDescending(l => l.SalePrice ?? l.RegularPrice).ThenByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id),
-        _ => Narrow(db, visible).OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id),
+        "price_asc" => q.OrderBy(l => l.SalePrice ?? l.RegularPrice).ThenByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id),
+        "price_desc" => q.OrderByDescending(l => l.SalePrice ?? l.RegularPrice).ThenByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id),
+        _ => q.OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id),
     };
 
     private IQueryable<Listing> Filter(IQueryable<Listing> visible)

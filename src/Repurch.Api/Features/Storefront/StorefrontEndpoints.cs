@@ -79,8 +79,8 @@ public static class StorefrontEndpoints
         if (!MarketplaceSearch.TryParse(query, out var search, out var error)) return error!;
         if (MarketplaceSearch.CheckDepth(pageNo, perPage) is { } tooDeep) return tooDeep;
         await db.OpenBrandSessionAsync(ct);
-        var (rows, used) = await search.ReadAsync(db, Live(db), pageNo, perPage, http, ct);
-        var facets = search.Facets ? await MarketplaceSearch.FacetsAsync(used.Narrow(db, Live(db)), ct) : null;
+        var (rows, narrowed) = await search.ReadAsync(db, Live(db), pageNo, perPage, http, ct);
+        var facets = search.Facets ? await MarketplaceSearch.FacetsAsync(narrowed, ct) : null;
         return TypedResults.Ok(new MarketplaceListingPage(rows.Items.Select(r => ListingMapper.Summary(r, urls)).ToList(),
             new MarketplaceMeta(rows.Number, rows.PerPage, rows.Total, rows.TotalPages, rows.Capped), facets));
     }
