@@ -171,63 +171,28 @@ public sealed record MarketplaceSearch(
 
     /// <summary>
     /// The newest <see cref="MaxResults"/> (and one, to tell the count it is capped) live listings that the text and
-    /// every filter match, with their rank (full-text rank plus the title's similarity to the text). Capping before
+    /// every filter match, with their rank (full-text rank plus the title's similarity to the text), from
+    /// listing_text_search(). It can use the GIN indexes that row-level security rules out for the full-text and
+    /// trigram operators (see its migrations); its ids are then read under the caller's own policies. Capping before
     /// ranking keeps a broad word ("sofa", most of a million listings) to ranking ten thousand rows; results past the
-    /// cap cannot be paged to anyway. Exact matches come from listing_text_search(), which can use the GIN index that
-    /// row-level security would rule out (see its migration); callers join its ids to listings under their policies.
-    /// The fuzzy second try reads through the policies, row by row: slow at scale, and only run when nothing matched.
+    /// cap cannot be paged to anyway.
     /// </summary>
     private IQueryable<SearchHit> Hits(RepurchDb db)
     {
-        var limit = (MaxResults + 1).ToString(CultureInfo.InvariantCulture);
-        var all = Words.Count == 0 ? "" : string.Join(" & ", Words.Select(w => w + ":*"));
-        if (!Fuzzy)
-        {
-            // Every word as a prefix, in one query; to_tsquery drops stop words ("the").
-            NpgsqlParameter TextParam(string name, string? value) => new(name, NpgsqlDbType.Text) { Value = (object?)value ?? DBNull.Value };
-            NpgsqlParameter PriceParam(string name, decimal? value) => new(name, NpgsqlDbType.Numeric) { Value = (object?)value ?? DBNull.Value };
-            object[] args =
-            [
-                TextParam("query", all), TextParam("text", Text), TextParam("brand", BrandId), TextParam("category", Category), TextParam("channel", Channel),
-                TextParam("condition", Condition), TextParam("colour", Colour), TextParam("fabric", Fabric), TextParam("item_type", ItemType),
-                PriceParam("min", MinPrice), PriceParam("max", MaxPrice),
-            ];
-            var call = "SELECT h.listing_id, h.rank FROM listing_text_search(to_tsquery('english', @query), @text, @brand, @category, @channel, " +
-                $"@condition, @colour, @fabric, @item_type, @min, @max, {limit}) h" + (Words.Count == 0 ? " WHERE false" : "");
-            return db.Database.SqlQueryRaw<SearchHit>(call, args);
-        }
-
-        var parameters = new List<object> { new NpgsqlParameter("q", this.Text!), new NpgsqlParameter("all", all) };
-        string Param(object value)
-        {
-            parameters.Add(new NpgsqlParameter($"p{parameters.Count}", value));
-            return $"@p{parameters.Count - 1}";
-        }
-        var where = new StringBuilder("l.deleted_at IS NULL AND l.status = 'active' AND l.quantity > 0");
-        void Equal(string column, string? value)
-        {
-            if (value is not null) where.Append(CultureInfo.InvariantCulture, $" AND l.{column} = {Param(value)}");
-        }
-        Equal("brand_id", BrandId);
-        Equal("category", Category);
-        Equal("channel", Channel);
-        Equal("condition", Condition);
-        Equal("colour", Colour);
-        Equal("fabric", Fabric);
-        Equal("item_type", ItemType);
-        if (MinPrice is { } min) where.Append(CultureInfo.InvariantCulture, $" AND coalesce(l.sale_price, l.regular_price) >= {Param(min)}");
-        if (MaxPrice is { } max) where.Append(CultureInfo.InvariantCulture, $" AND coalesce(l.sale_price, l.regular_price) <= {Param(max)}");
-        if (Words.Count == 0) where.Append(" AND false");
-        foreach (var word in Words)
-        {
-            // A word may resemble a title word instead. A stop word asks for nothing.
-            var prefix = Param(word + ":*");
-            where.Append(CultureInfo.InvariantCulture,
-                $" AND (numnode(to_tsquery('english', {prefix})) = 0 OR l.search_document @@ to_tsquery('english', {prefix}) OR {Param(word)} <% l.title)");
-        }
-        var sql = "SELECT l.id AS listing_id, (ts_rank_cd(l.search_document, to_tsquery('english', @all)) + word_similarity(@q, l.title))::real AS rank " +
-            $"FROM listings l WHERE {where} ORDER BY l.created_at DESC, l.id DESC LIMIT {limit}";
-        return db.Database.SqlQueryRaw<SearchHit>(sql, [.. parameters]);
+        static NpgsqlParameter Text(string name, string? value) => new(name, NpgsqlDbType.Text) { Value = (object?)value ?? DBNull.Value };
+        static NpgsqlParameter Price(string name, decimal? value) => new(name, NpgsqlDbType.Numeric) { Value = (object?)value ?? DBNull.Value };
+        object[] args =
+        [
+            new NpgsqlParameter("words", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = Words.ToArray() },
+            new NpgsqlParameter("fuzzy", NpgsqlDbType.Boolean) { Value = Fuzzy },
+            Text("text", this.Text), Text("brand", BrandId), Text("category", Category), Text("channel", Channel),
+            Text("condition", Condition), Text("colour", Colour), Text("fabric", Fabric), Text("item_type", ItemType),
+            Price("min", MinPrice), Price("max", MaxPrice),
+            new NpgsqlParameter("limit", NpgsqlDbType.Integer) { Value = MaxResults + 1 },
+        ];
+        return db.Database.SqlQueryRaw<SearchHit>(
+            "SELECT h.listing_id, h.rank FROM listing_text_search(@words, @fuzzy, @text, @brand, @category, @channel, @condition, @colour, @fabric, @item_type, @min, @max, @limit) h",
+            args);
     }
 
     /// <summary>The text's words: runs of letters and digits, lower-cased, the first <see cref="MaxWords"/> distinct ones.</summary>
