@@ -32,6 +32,9 @@ public sealed class SecurityDefinerFunctionsTests : ApiTest
         "credit_code_elsewhere",
         // The bulk job queue (job id, brand id, lease).
         "bulk_job_enqueue", "bulk_job_claim", "bulk_job_lease", "bulk_job_dequeue",
+        // Listing search candidates (ids and rank): only live listings the session sees anyway, its own
+        // brand's, or for the marketplace role every brand's cross-listed ones (ADR 0008).
+        "listing_text_search",
     ];
 
     [Theory]
@@ -48,6 +51,33 @@ public sealed class SecurityDefinerFunctionsTests : ApiTest
         await using (var reader = await cmd.ExecuteReaderAsync())
             while (await reader.ReadAsync()) names.Add(reader.GetString(0));
         Assert.Equal(Reviewed.Order(StringComparer.Ordinal), names);
+    }
+
+    [Fact]
+    public async Task The_search_function_finds_only_the_sessions_own_live_listings()
+    {
+        var mine = await NewBrandAsync();
+        var theirs = await NewBrandAsync();
+        var own = await Infrastructure.Listings.CreateAsync(Api.ClientWith(mine.AdminKey), """{"title": "Quokka velvet sofa", "price_gbp": 450, "condition": "excellent", "category": "Corner Sofas"}""");
+        await Infrastructure.Listings.CreateAsync(Api.ClientWith(mine.AdminKey), """{"title": "Quokka draft sofa", "price_gbp": 450, "condition": "excellent", "category": "Corner Sofas", "status": "draft"}""");
+        await Infrastructure.Listings.CreateAsync(Api.ClientWith(theirs.AdminKey), """{"title": "Quokka velvet sofa", "price_gbp": 450, "condition": "excellent", "category": "Corner Sofas"}""");
+
+        async Task<List<long>> SearchAs(string? brand, bool fuzzy)
+        {
+            await using var conn = await Api.Planes.For(Plane.Live).OpenConnectionAsync();
+            await using (var session = BrandSession.Command(conn, brand)) await session.ExecuteNonQueryAsync();
+            await using var cmd = new Npgsql.NpgsqlCommand(
+                "SELECT listing_id FROM listing_text_search(ARRAY['quokka'], $1, 'quokka', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 100)", conn);
+            cmd.Parameters.Add(new Npgsql.NpgsqlParameter { Value = fuzzy });
+            var ids = new List<long>();
+            await using var reader = await cmd.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) ids.Add(reader.GetInt64(0));
+            return ids;
+        }
+
+        Assert.Equal([own], await SearchAs(mine.Id, fuzzy: false));
+        Assert.Equal([own], await SearchAs(mine.Id, fuzzy: true));
+        Assert.Empty(await SearchAs(null, fuzzy: false));
     }
 
     [Fact]
