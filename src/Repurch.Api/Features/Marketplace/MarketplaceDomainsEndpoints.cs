@@ -29,7 +29,7 @@ public static class MarketplaceDomainsEndpoints
 
     private static async Task<Results<Ok<ResolvedDomain>, ApiErrorResult>> Resolve(string host, HttpContext http, DataPlanes planes, CancellationToken ct)
     {
-        var normalised = host.Length <= HostNames.MaxLength * 4 ? HostNames.Normalise(host) : null;
+        var normalised = HostNames.Normalise(host);
         if (normalised is null) return SettingsErrors.DomainNotFound.Result();
         var caller = http.Caller();
         await using var db = planes.Open(caller.Plane, caller.BrandId);

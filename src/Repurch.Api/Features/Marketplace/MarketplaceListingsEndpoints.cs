@@ -5,7 +5,6 @@ using Repurch.Api.Authentication;
 using Repurch.Api.Errors;
 using Repurch.Api.Features.Listings;
 using Repurch.Api.Features.Taxonomy;
-using Repurch.Api.Http;
 using Repurch.Api.OpenApi;
 using Repurch.Api.Persistence;
 
@@ -63,35 +62,17 @@ public static class MarketplaceListingsEndpoints
     private static async Task<Results<Ok<MarketplaceListingPage>, ApiErrorResult>> List(
         HttpContext http, DataPlanes planes, ListingUrls urls, [AsParameters] MarketplaceListingQuery query, CancellationToken ct)
     {
-        if (!Paging.TryParse(query.Page, query.PerPage, out var pageNo, out var perPage, out var pagingError)) return pagingError!;
-        if (!MarketplaceSearch.TryParse(query, out var search, out var error)) return error!;
-        if (MarketplaceSearch.CheckDepth(pageNo, perPage) is { } tooDeep) return tooDeep;
-
+        if (!MarketplaceSearch.TryParse(query, out var search, out var page, out var perPage, out var error)) return error!;
         await using var db = Open(planes, http.Caller());
-        // The count, the page and the facets share one connection, so the session is set once per request.
-        await db.OpenBrandSessionAsync(ct);
-        var (rows, narrowed) = await search.ReadAsync(db, Visible(db), pageNo, perPage, http, ct);
-        var facets = search.Facets ? await MarketplaceSearch.FacetsAsync(narrowed, ct) : null;
-        var meta = new MarketplaceMeta(rows.Number, rows.PerPage, rows.Total, rows.TotalPages, rows.Capped);
-        return TypedResults.Ok(new MarketplaceListingPage(rows.Items.Select(r => ListingMapper.Summary(r, urls)).ToList(), meta, facets));
+        return TypedResults.Ok(await search.ReadPageAsync(db, page, perPage, urls, http, ct));
     }
 
     private static async Task<Results<Ok<ListingDetail>, ApiErrorResult>> Get(
         long id, HttpContext http, DataPlanes planes, ListingUrls urls, CancellationToken ct)
     {
         await using var db = Open(planes, http.Caller());
-        var listing = await Visible(db).FirstOrDefaultAsync(l => l.Id == id, ct);
+        var listing = await MarketplaceSearch.Live(db).FirstOrDefaultAsync(l => l.Id == id, ct);
         if (listing is null) return ListingErrors.NotFound.Result();
         return TypedResults.Ok(ListingMapper.Detail(listing, urls, brandName: ""));
     }
-
-    /// <summary>
-    /// The listings the marketplace shows. Other brands' rows are exactly what <c>marketplace_read</c>
-    /// admits. The marketplace brand also sees its own rows under <c>brand_isolation</c>, so the feed
-    /// keeps those to live ones too; cross-listing is never decided here. A listing whose units are
-    /// all reserved by unpaid orders stays active (so an order for it is 409 listing_sold_out, not 404)
-    /// but has nothing to sell, so it is not shown.
-    /// </summary>
-    private static IQueryable<Listing> Visible(RepurchDb db) =>
-        db.Listings.Where(l => l.DeletedAt == null && l.Status == "active" && l.Quantity > 0);
 }

@@ -17,8 +17,8 @@ namespace Repurch.Api.Features.Marketplace;
 /// stored document (title, then category, item type, brand, colour and fabric, then description, English
 /// stemming) has a word starting with it. Only when nothing matches so (<see cref="Fuzzy"/>) may a word
 /// also be close to a word of the title (pg_trgm word similarity, so "chesterfeild" finds
-/// "Chesterfield"); always allowing that would let "feather" find "leather". Both are index lookups
-/// (GIN on the document and on the title's trigrams), so the cost follows the matches, not the listings.
+/// "Chesterfield"); always allowing that would let "feather" find "leather". Both go through the GIN
+/// indexes (on the document and on the title's trigrams) inside listing_text_search() (ADR 0008).
 /// </summary>
 public sealed record MarketplaceSearch(
     string? Text, IReadOnlyList<string> Words, string? BrandId, string? Category, string? Channel, string? Condition,
@@ -35,10 +35,26 @@ public sealed record MarketplaceSearch(
     public const decimal PriceLimit = 10_000_000m;
     public static readonly string[] Sorts = ["relevance", "newest", "price_asc", "price_desc"];
 
-    /// <summary>Checks the query string; the error names the first bad parameter.</summary>
-    public static bool TryParse(MarketplaceListingQuery query, out MarketplaceSearch search, out ApiErrorResult? error)
+    /// <summary>
+    /// What a feed may show: live listings that the session's policies admit (for the marketplace, exactly what
+    /// <c>marketplace_read</c> admits, plus its own brand's rows, kept to live ones here too). A listing whose units
+    /// are all reserved by unpaid orders stays active (an order for it is 409 listing_sold_out, not 404) but has
+    /// nothing to sell, so it is not shown. Cross-listing is never decided here.
+    /// </summary>
+    public static IQueryable<Listing> Live(RepurchDb db) =>
+        db.Listings.Where(l => l.DeletedAt == null && l.Status == "active" && l.Quantity > 0);
+
+    /// <summary>Checks the query string, paging included; the error names the first bad parameter.</summary>
+    public static bool TryParse(MarketplaceListingQuery query, out MarketplaceSearch search, out int page, out int perPage, out ApiErrorResult? error)
     {
         search = null!;
+        if (!Paging.TryParse(query.Page, query.PerPage, out page, out perPage, out error)) return false;
+        // Page numbers that reach past MaxResults are refused rather than read.
+        if ((long)(page - 1) * perPage >= MaxResults)
+        {
+            error = Problems.InvalidParameter("page", "page_too_deep", $"Only the first {MaxResults} results can be paged through; narrow the search with q or filters.");
+            return false;
+        }
         error = Check(query.BrandId, "brand_id", MarketplaceListingsEndpoints.MaxBrandId)
             ?? Check(query.Category, "category", MaxFilter)
             ?? Check(query.Condition, "condition", MaxFilter)
@@ -82,11 +98,22 @@ public sealed record MarketplaceSearch(
         return true;
     }
 
+    /// <summary>One page of the session's live listings as asked, with the facets when asked for, as the feed answers it.</summary>
+    public async Task<MarketplaceListingPage> ReadPageAsync(RepurchDb db, int page, int perPage, ListingUrls urls, HttpContext http, CancellationToken ct)
+    {
+        // The search, the count, the page and the facets share one connection, so the session is set once.
+        await db.OpenBrandSessionAsync(ct);
+        var (rows, narrowed) = await ReadAsync(db, Live(db), page, perPage, http, ct);
+        var facets = Facets ? await FacetsAsync(narrowed, ct) : null;
+        return new MarketplaceListingPage(rows.Items.Select(r => ListingMapper.Summary(r, urls)).ToList(),
+            new MarketplaceMeta(rows.Number, rows.PerPage, rows.Total, rows.TotalPages, rows.Capped), facets);
+    }
+
     /// <summary>
     /// One page of the visible listings as asked, counted up to <see cref="MaxResults"/>, and the query of every
     /// listing it pages through (what facets count). Text that matches nothing as typed is tried again allowing typos.
     /// </summary>
-    public async Task<(Page<Listing> Rows, IQueryable<Listing> Narrowed)> ReadAsync(RepurchDb db, IQueryable<Listing> visible, int page, int perPage,
+    private async Task<(Page<Listing> Rows, IQueryable<Listing> Narrowed)> ReadAsync(RepurchDb db, IQueryable<Listing> visible, int page, int perPage,
         HttpContext http, CancellationToken ct)
     {
         if (Text is null)
@@ -97,12 +124,6 @@ public sealed record MarketplaceSearch(
         var found = await ReadMatchesAsync(db, visible, page, perPage, http, ct);
         return found.Rows.Total > 0 ? found : await (this with { Fuzzy = true }).ReadMatchesAsync(db, visible, page, perPage, http, ct);
     }
-
-    /// <summary>Page numbers that reach past <see cref="MaxResults"/> are refused rather than read.</summary>
-    public static ApiErrorResult? CheckDepth(int page, int perPage) =>
-        (long)(page - 1) * perPage >= MaxResults
-            ? Problems.InvalidParameter("page", "page_too_deep", $"Only the first {MaxResults} results can be paged through; narrow the search with q or filters.")
-            : null;
 
     /// <summary>
     /// The text's matches: read once (at most <see cref="MaxResults"/> and one, with their rank), then narrowed by the
@@ -154,7 +175,7 @@ public sealed record MarketplaceSearch(
     }
 
     /// <summary>How many of the narrowed listings have each value, per facet, most first (then by value).</summary>
-    public static async Task<MarketplaceFacets> FacetsAsync(IQueryable<Listing> narrowed, CancellationToken ct)
+    private static async Task<MarketplaceFacets> FacetsAsync(IQueryable<Listing> narrowed, CancellationToken ct)
     {
         async Task<IReadOnlyList<FacetCount>> Count(IQueryable<string?> values) =>
             (await values.Where(v => v != null).GroupBy(v => v).Select(g => new { Value = g.Key!, Count = g.Count() })

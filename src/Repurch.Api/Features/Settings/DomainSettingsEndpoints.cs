@@ -145,7 +145,7 @@ public static class DomainSettingsEndpoints
     /// <summary>The brand's domain for a host as written in a URL (any case, a trailing dot, Unicode); null when it has none.</summary>
     private static async Task<BrandDomain?> FindAsync(RepurchDb db, string raw, CancellationToken ct)
     {
-        var host = raw.Length <= HostNames.MaxLength * 4 ? HostNames.Normalise(raw) : null;
+        var host = HostNames.Normalise(raw);
         return host is null ? null : await db.BrandDomains.AsTracking().FirstOrDefaultAsync(d => d.Host == host, ct);
     }
 

@@ -5,7 +5,6 @@ using Repurch.Api.Authentication;
 using Repurch.Api.Errors;
 using Repurch.Api.Features.Listings;
 using Repurch.Api.Features.Marketplace;
-using Repurch.Api.Http;
 using Repurch.Api.OpenApi;
 using Repurch.Api.Persistence;
 
@@ -75,24 +74,14 @@ public static class StorefrontEndpoints
     private static async Task<Results<Ok<MarketplaceListingPage>, ApiErrorResult>> List(
         HttpContext http, RepurchDb db, ListingUrls urls, [AsParameters] MarketplaceListingQuery query, CancellationToken ct)
     {
-        if (!Paging.TryParse(query.Page, query.PerPage, out var pageNo, out var perPage, out var pagingError)) return pagingError!;
-        if (!MarketplaceSearch.TryParse(query, out var search, out var error)) return error!;
-        if (MarketplaceSearch.CheckDepth(pageNo, perPage) is { } tooDeep) return tooDeep;
-        await db.OpenBrandSessionAsync(ct);
-        var (rows, narrowed) = await search.ReadAsync(db, Live(db), pageNo, perPage, http, ct);
-        var facets = search.Facets ? await MarketplaceSearch.FacetsAsync(narrowed, ct) : null;
-        return TypedResults.Ok(new MarketplaceListingPage(rows.Items.Select(r => ListingMapper.Summary(r, urls)).ToList(),
-            new MarketplaceMeta(rows.Number, rows.PerPage, rows.Total, rows.TotalPages, rows.Capped), facets));
+        if (!MarketplaceSearch.TryParse(query, out var search, out var page, out var perPage, out var error)) return error!;
+        return TypedResults.Ok(await search.ReadPageAsync(db, page, perPage, urls, http, ct));
     }
 
     private static async Task<Results<Ok<ListingDetail>, ApiErrorResult>> Get(long id, RepurchDb db, ListingUrls urls, CancellationToken ct)
     {
-        var listing = await Live(db).Include(l => l.Seller).FirstOrDefaultAsync(l => l.Id == id, ct);
+        var listing = await MarketplaceSearch.Live(db).Include(l => l.Seller).FirstOrDefaultAsync(l => l.Id == id, ct);
         if (listing is null) return ListingErrors.NotFound.Result();
         return TypedResults.Ok(ListingMapper.Detail(listing, urls, brandName: ""));
     }
-
-    /// <summary>What a storefront may show: the brand's (row-level security) active listings with units left.</summary>
-    private static IQueryable<Listing> Live(RepurchDb db) =>
-        db.Listings.Where(l => l.DeletedAt == null && l.Status == "active" && l.Quantity > 0);
 }
