@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The web app (web/, Next.js): sourced by ./run, or run as `scripts/web.sh build` (the browser tests).
-#   web_build       npm ci (SDK and web) when a lock file changed, the SDK's tsc and `next build` only when sources changed
+#   web_build       the SDK's toolchain through scripts/sdks.sh --install (which serialises every install
+#                   into sdks/), npm ci in web/ when its lock file changed, the SDK's tsc and `next build`
+#                   only when sources changed
 #   web_keys CLI…   writes .data/web/keys.json once (mode 600) with the demo brands' live keys, made by CLI… keys create
 # Nothing here downloads a browser (PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1); Next's telemetry is off.
 export NEXT_TELEMETRY_DISABLED=1
@@ -22,15 +24,25 @@ web_npm_ci() {
 
 web_build() {
   local stamp=.data/web/build.stamp hash
-  web_npm_ci sdks/typescript
+  # One build at a time (browser test classes build at once; the rest find it done).
+  exec 8>"${TMPDIR:-/tmp}/repurch-web-build.lock"
+  flock 8
+  # Never npm ci in sdks/typescript here: the SDK and Postman tests install there at the same time,
+  # and two npm processes in one node_modules break each other (ENOTEMPTY, ENOENT).
+  bash scripts/sdks.sh --install typescript
   web_npm_ci web
   hash="$(web_hash web sdks/typescript/src sdks/typescript/package-lock.json)"
-  if [[ -f web/.next/BUILD_ID && -f sdks/typescript/dist/src/index.js && -f "$stamp" && "$(cat "$stamp")" == "$hash" ]]; then return 0; fi
+  if [[ -f web/.next/BUILD_ID && -f sdks/typescript/dist/src/index.js && -f "$stamp" && "$(cat "$stamp")" == "$hash" ]]; then flock -u 8; return 0; fi
   echo "building the web app (web/) …" >&2
   # web/ depends on the SDK as a linked package (file:../sdks/typescript): its dist/ is what Next imports.
-  (cd sdks/typescript && node node_modules/typescript/bin/tsc -p tsconfig.json) >&2
-  (cd web && node node_modules/next/dist/bin/next build) >&2
+  # The TypeScript SDK tests compile into the same dist/ (under the same lock), so hold it until Next has read it.
+  (
+    flock 7
+    (cd sdks/typescript && node node_modules/typescript/bin/tsc -p tsconfig.json) >&2
+    (cd web && node node_modules/next/dist/bin/next build) >&2
+  ) 7>"${TMPDIR:-/tmp}/repurch-sdk-typescript-dist.lock"
   mkdir -p .data/web && echo "$hash" >"$stamp"
+  flock -u 8
 }
 
 # web_keys CLI…: the keys file for the demo brands, created once; the keys go only into the file.

@@ -27,7 +27,9 @@ public sealed class TypeScriptSdkTests(ApiProcessFixture server) : SdkSnippetTes
             if (_built) return;
             var install = await SdkProcess.RunAsync(Root, "bash", ["scripts/sdks.sh", "--install"]);
             Assert.True(install.Exit == 0, $"scripts/sdks.sh --install: {install.Stdout}\n{install.Stderr}");
-            var tsc = await SdkProcess.RunAsync(Folder, "node", ["node_modules/typescript/bin/tsc", "-p", "tsconfig.json"]);
+            // Under the lock scripts/web.sh holds while it compiles the same dist/ and Next reads it.
+            var distLock = Path.Combine(Path.GetTempPath(), "repurch-sdk-typescript-dist.lock");
+            var tsc = await SdkProcess.RunAsync(Folder, "flock", [distLock, "node", "node_modules/typescript/bin/tsc", "-p", "tsconfig.json"]);
             Assert.True(tsc.Exit == 0, $"tsc: {tsc.Stdout}\n{tsc.Stderr}");
             _built = true;
         }
