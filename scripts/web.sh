@@ -3,7 +3,8 @@
 #   web_build       the SDK's toolchain through scripts/sdks.sh --install (which serialises every install
 #                   into sdks/), npm ci in web/ when its lock file changed, the SDK's tsc and `next build`
 #                   only when sources changed
-#   web_keys CLI…   writes .data/web/keys.json once (mode 600) with the demo brands' live keys, made by CLI… keys create
+#   web_keys CLI…   writes .data/web/keys.json once (mode 600) with the demo brands' live keys, made by CLI… keys create,
+#                   and the secret that seals consumers' session cookies
 # Nothing here downloads a browser (PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1); Next's telemetry is off.
 export NEXT_TELEMETRY_DISABLED=1
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
@@ -47,8 +48,9 @@ web_build() {
 
 # web_keys CLI…: the keys file for the demo brands, created once; the keys go only into the file.
 web_keys() {
-  local file=.data/web/keys.json market furniture brand_b
-  [[ -s "$file" ]] && return 0
+  local file=.data/web/keys.json market furniture brand_b secret
+  # A file from before session cookies (no session_secret) is made again.
+  [[ -s "$file" ]] && grep -q '"session_secret"' "$file" && return 0
   mkdir -p .data/web
   market="$("$@" keys create --brand sofalistic --role marketplace --scopes read --name web 2>/dev/null | tail -n1)"
   furniture="$("$@" keys create --brand furniture-co --role storefront --scopes read,write --name web 2>/dev/null | tail -n1)"
@@ -57,7 +59,8 @@ web_keys() {
     echo "error: could not create the web app's keys (./run keys create …)" >&2
     return 1
   fi
-  (umask 077 && printf '{"marketplace": "%s", "storefronts": {"furniture-co": "%s", "brand-b": "%s"}}\n' "$market" "$furniture" "$brand_b" >"$file.tmp")
+  secret="$(head -c 48 /dev/urandom | base64 | tr -d '/+=\n')"
+  (umask 077 && printf '{"marketplace": "%s", "storefronts": {"furniture-co": "%s", "brand-b": "%s"}, "session_secret": "%s"}\n' "$market" "$furniture" "$brand_b" "$secret" >"$file.tmp")
   chmod 600 "$file.tmp" && mv "$file.tmp" "$file"
   echo "web keys written to $file (mode 600)" >&2
 }

@@ -18,7 +18,8 @@ export type Channel = NonNullable<ListingQuery["channel"]>;
 
 const clients = new Map<string, Repurch>();
 
-function client(key: string): Repurch {
+/** The API with a server key (one client per key, kept for the process). */
+export function apiClient(key: string): Repurch {
   let c = clients.get(key);
   if (!c) {
     // Two retries with a short backoff: a page waits at most about a second for a flaky API.
@@ -48,14 +49,14 @@ function given(query: ListingQuery): ListingQuery {
 
 /** One page of the surface's listings: a brand's own for its channel, or the marketplace's cross-listed ones. */
 export function listListings(surface: Surface, query: ListingQuery = {}): Promise<ListingPage> {
-  const api = client(required(surface));
+  const api = apiClient(required(surface));
   if (surface.kind === "storefront") return api.get("/v1/storefront/listings", { params: { query: { ...given(query), channel: surface.channel } } });
   return api.get("/v1/marketplace/listings", { params: { query: given(query) } });
 }
 
 /** A listing's detail, or null when this surface cannot see it (another brand's, sold, or unknown). */
 export async function getListing(surface: Surface, id: number): Promise<ListingDetail | null> {
-  const api = client(required(surface));
+  const api = apiClient(required(surface));
   try {
     if (surface.kind !== "storefront") return await api.get("/v1/marketplace/listings/{id}", { params: { path: { id } } });
     const listing = await api.get("/v1/storefront/listings/{id}", { params: { path: { id } } });
@@ -80,7 +81,7 @@ export async function resolveDomain(host: string): Promise<Surface | null> {
   if (hit && hit.until > Date.now()) return hit.value;
   let value: Surface | null = null;
   try {
-    const found = await client(market).get("/v1/marketplace/domains/{host}", { params: { path: { host } } });
+    const found = await apiClient(market).get("/v1/marketplace/domains/{host}", { params: { path: { host } } });
     const channel = found.storefront === "exchange" || found.storefront === "clearance" ? found.storefront : null;
     if (channel && webKeys().storefronts[found.brand_id]) value = { kind: "storefront", brandId: found.brand_id, channel };
   } catch (error) {
@@ -105,7 +106,7 @@ export async function getProfile(surface: Surface): Promise<StorefrontProfile | 
   if (hit && hit.until > Date.now()) return hit.value;
   let value: StorefrontProfile | null;
   try {
-    value = await client(key).get("/v1/storefront/profile");
+    value = await apiClient(key).get("/v1/storefront/profile");
   } catch (error) {
     if (!(error instanceof RepurchError && error.status === 404)) throw error;
     value = null;

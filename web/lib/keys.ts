@@ -1,10 +1,12 @@
 import "server-only";
 import { readFileSync } from "node:fs";
 
-/** The keys file (REPURCH_WEB_KEYS): the marketplace key and each brand's live storefront key. */
+/** The keys file (REPURCH_WEB_KEYS): the marketplace key, each brand's live storefront key and the session secret. */
 export interface WebKeys {
   marketplace?: string;
   storefronts: Record<string, string>;
+  /** Seals the consumers' session cookies (iron-session): at least 32 random characters. */
+  sessionSecret?: string;
 }
 
 let loaded: WebKeys | undefined;
@@ -14,7 +16,7 @@ export function webKeys(): WebKeys {
   if (loaded) return loaded;
   const file = process.env.REPURCH_WEB_KEYS;
   if (!file) throw new Error("REPURCH_WEB_KEYS is not set: point it at the web keys file (./run writes .data/web/keys.json)");
-  const parsed = JSON.parse(readFileSync(file, "utf8")) as Partial<WebKeys>;
-  loaded = { marketplace: parsed.marketplace, storefronts: parsed.storefronts ?? {} };
+  const parsed = JSON.parse(readFileSync(file, "utf8")) as Partial<WebKeys> & { session_secret?: string };
+  loaded = { marketplace: parsed.marketplace, storefronts: parsed.storefronts ?? {}, sessionSecret: parsed.session_secret };
   return loaded;
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { cache } from "react";
 import { resolveDomain } from "./api";
-import { hostName, isCustomHost, surfaceForHost, type Surface } from "./surface";
+import { hostName, isCustomHost, requestHost, surfaceForHost, type Surface } from "./surface";
 
 /**
  * The surface the request's host name selects: ours by name (sofalistic., exchange.<brand>.,
@@ -10,7 +10,7 @@ import { hostName, isCustomHost, surfaceForHost, type Surface } from "./surface"
  * Once per request.
  */
 export const currentSurface = cache(async (): Promise<Surface> => {
-  const host = (await headers()).get("host");
+  const host = requestHost(await headers());
   const surface = surfaceForHost(host);
   if (surface.kind !== "marketplace" || !isCustomHost(host)) return surface;
   return (await resolveDomain(hostName(host))) ?? surface;
@@ -20,5 +20,5 @@ export const currentSurface = cache(async (): Promise<Surface> => {
 export async function currentOrigin(): Promise<string> {
   const h = await headers();
   const proto = h.get("x-forwarded-proto")?.split(",")[0]?.trim() || "http";
-  return `${proto}://${h.get("host") ?? "sofalistic.localhost"}`;
+  return `${proto}://${requestHost(h) ?? "sofalistic.localhost"}`;
 }

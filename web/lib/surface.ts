@@ -33,3 +33,12 @@ export function isCustomHost(host: string | null | undefined): boolean {
   if (!name.includes(".") || name === "localhost" || name.endsWith(".localhost")) return false;
   return !/^[\d.]+$/.test(name) && !name.startsWith("[");
 }
+
+/**
+ * The host the visitor asked for. Next's server sets x-forwarded-host to the Host header when it is
+ * absent and keeps it on the internal request it makes to render a server action's redirect (whose
+ * own Host is the listening address), so it is read first; a proxy in front sets it too.
+ */
+export function requestHost(headers: { get(name: string): string | null }): string | null {
+  return headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host");
+}

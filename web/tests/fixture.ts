@@ -20,6 +20,8 @@ export interface Fixture {
   brands: [FixtureBrand, FixtureBrand];
   /** The marketplace brand's profile (its key reads every brand's cross-listed listings). */
   marketplace: { displayName: string; accent: string };
+  /** The API itself and each test brand's keys, for specs that also act as the partner (never shown on a page). */
+  api: { url: string; keys: Record<string, { admin: string; storefront: string }> };
 }
 
 export const fixture: Fixture = JSON.parse(readFileSync(process.env.REPURCH_WEB_FIXTURE ?? "", "utf8"));
@@ -38,4 +40,25 @@ export async function screenshots(page: Page, name: string): Promise<void> {
     await page.setViewportSize({ width, height: 900 });
     await page.screenshot({ path: `test-results/screenshots/${name}-${width}.png`, fullPage: true });
   }
+}
+
+/** A brand's exchange (trade-in) storefront. */
+export function exchange(brand: FixtureBrand, path = "/"): string {
+  return `http://exchange.${brand.id}.localhost:${fixture.port}${path}`;
+}
+
+/** The API as a partner (the brand's admin key): for what a spec does outside the web app. */
+export async function partnerApi(brand: FixtureBrand, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
+  const response = await fetch(`${fixture.api.url}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${fixture.api.keys[brand.id].admin}`, "Content-Type": "application/json", ...(method === "GET" ? {} : { "Idempotency-Key": crypto.randomUUID() }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, json: text ? JSON.parse(text) : null };
+}
+
+/** An email address no other run has used. */
+export function uniqueEmail(who: string): string {
+  return `${who}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}@example.com`;
 }

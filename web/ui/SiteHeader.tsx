@@ -4,7 +4,8 @@ interface HeaderBrand {
   logoUrl: string | null;
 }
 
-export function SiteHeader({ brand }: { brand: HeaderBrand }) {
+/** `account` is undefined on the marketplace (accounts belong to a brand's storefront), null when signed out. */
+export function SiteHeader({ brand, account, signOut }: { brand: HeaderBrand; account?: { displayName: string } | null; signOut?: () => Promise<void> }) {
   return (
     <header className="site-header">
       <div className="wrap site-header-inner">
@@ -18,6 +19,21 @@ export function SiteHeader({ brand }: { brand: HeaderBrand }) {
           <input id="header-q" name="q" type="search" placeholder="Search sofas" />
           <button type="submit">Search</button>
         </form>
+        {account === undefined ? null : (
+          <nav aria-label="Account" className="account-nav">
+            {account ? (
+              <>
+                <a href="/account">Your account<span className="visually-hidden"> ({account.displayName})</span></a>
+                <form action={signOut}><button type="submit" className="link-button">Sign out</button></form>
+              </>
+            ) : (
+              <>
+                <a href="/account/sign-in">Sign in</a>
+                <a href="/account/sign-up">Create account</a>
+              </>
+            )}
+          </nav>
+        )}
       </div>
     </header>
   );

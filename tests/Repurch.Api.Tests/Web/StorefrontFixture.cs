@@ -69,6 +69,7 @@ public sealed class StorefrontFixture : IAsyncLifetime
         {
             marketplace = marketplaceKey,
             storefronts = new Dictionary<string, string> { [a.Id] = a.StorefrontKey, [b.Id] = b.StorefrontKey },
+            session_secret = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
         }));
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(keysFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
 
@@ -77,6 +78,12 @@ public sealed class StorefrontFixture : IAsyncLifetime
         await File.WriteAllTextAsync(FixtureFile, JsonSerializer.Serialize(new
         {
             port = Port, searchWord = SearchWord, brands = new[] { A, B }, marketplace = new { displayName = MarketplaceName, accent = MarketplaceAccent },
+            // For specs that act as the partner too (redeem a code, approve a held trade-in): the test's own scratch file, never a page.
+            api = new
+            {
+                url = _api.Address.ToString().TrimEnd('/'),
+                keys = new Dictionary<string, object> { [a.Id] = new { admin = a.AdminKey, storefront = a.StorefrontKey }, [b.Id] = new { admin = b.AdminKey, storefront = b.StorefrontKey } },
+            },
         },
             CamelCase));
 

@@ -1,0 +1,42 @@
+import { RepurchError } from "@repurch/sdk";
+
+/** What a form shows after its action: a summary and, per field, what to fix. */
+export interface FormState {
+  error?: string;
+  fields?: Record<string, string>;
+}
+
+/** British English for the codes a visitor can cause; the API's own message for anything else. */
+const MESSAGES: Record<string, [field: string, text: string]> = {
+  email_required: ["email", "Enter your email address."],
+  email_invalid: ["email", "Enter an email address like name@example.co.uk."],
+  email_too_long: ["email", "That email address is too long."],
+  email_taken: ["email", "There is already an account with that email address. Sign in instead."],
+  display_name_required: ["display_name", "Enter your name."],
+  display_name_too_long: ["display_name", "Your name can be at most 100 characters."],
+  display_name_invalid: ["display_name", "Your name cannot contain control characters."],
+  password_required: ["password", "Enter a password."],
+  password_too_short: ["password", "Use at least 12 characters."],
+  password_too_long: ["password", "Use at most 128 characters."],
+  password_too_common: ["password", "That password is too common or has been in a data breach. Try a few unrelated words."],
+  password_repetitive: ["password", "That password repeats itself. Try a few unrelated words."],
+  password_sequential: ["password", "That password is a sequence (like 123456 or abcdef). Try a few unrelated words."],
+  password_contains_email: ["password", "Your password cannot contain your email address."],
+  password_contains_brand: ["password", "Your password cannot contain the shop's name."],
+  invalid_credentials: ["", "That email and password do not match an account here."],
+  too_many_attempts: ["", "Too many attempts. Wait 15 minutes, then try again."],
+};
+
+/** A failed API call as a form's state; anything that is not the API's refusal is rethrown (the error page shows). */
+export function formProblem(error: unknown, summary = "Please check what you entered."): FormState {
+  if (!(error instanceof RepurchError) || error.status >= 500) throw error;
+  const codes = Array.isArray(error.data?.errors) ? (error.data.errors as string[]) : [error.code];
+  const fields: Record<string, string> = {};
+  const general: string[] = [];
+  for (const code of codes) {
+    const known = MESSAGES[code];
+    if (known?.[0]) fields[known[0]] ??= known[1];
+    else general.push(known?.[1] ?? error.message);
+  }
+  return { error: general[0] ?? summary, fields };
+}
