@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible } from "./a11y";
 import { exchange, fixture, marketplace, uniqueEmail } from "./fixture";
 
 const [a, b] = fixture.brands;
@@ -85,4 +86,16 @@ test("a return address must be a path on this site", async ({ page }) => {
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(exchange(a, "/account"));
+});
+
+test("the account pages pass axe-core's WCAG 2.2 AA checks", async ({ page }) => {
+  await page.goto(exchange(a, "/account/sign-up"));
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.locator(".problem[role=alert]")).toBeVisible();
+  await expectAccessible(page);
+  await page.goto(exchange(a, "/account/sign-in"));
+  await expectAccessible(page);
+  await signUp(page, uniqueEmail("axe"), "Axe Tester");
+  await expectAccessible(page);
 });
