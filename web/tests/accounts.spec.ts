@@ -99,3 +99,17 @@ test("the account pages pass axe-core's WCAG 2.2 AA checks", async ({ page }) =>
   await signUp(page, uniqueEmail("axe"), "Axe Tester");
   await expectAccessible(page);
 });
+
+test("the proxy renews the access token before it lapses and reseals the cookie, so the visitor stays signed in", async ({ page, context }) => {
+  await signUp(page, uniqueEmail("renew"), "Renee Wal");
+  const before = (await context.cookies(exchange(a)))[0].value;
+  // The browser tests renew a token once it is 20 s old (REPURCH_WEB_REFRESH_AHEAD_SECONDS).
+  await page.waitForTimeout(21_000);
+  await page.goto(exchange(a, "/account"));
+  await expect(page.locator("h1")).toHaveText("Hello, Renee Wal");
+  const after = (await context.cookies(exchange(a)))[0].value;
+  expect(after).not.toBe(before);
+  // And the renewed session works for the next page too.
+  await page.goto(exchange(a, "/account"));
+  await expect(page.locator("h1")).toHaveText("Hello, Renee Wal");
+});

@@ -93,6 +93,8 @@ public sealed class StorefrontFixture : IAsyncLifetime
             ["REPURCH_API_URL"] = _api.Address.ToString(),
             ["REPURCH_WEB_KEYS"] = keysFile,
             ["NEXT_TELEMETRY_DISABLED"] = "1",
+            // Renew a consumer's 15-minute access token once it is 20 s old, so the specs exercise the proxy's renewal.
+            ["REPURCH_WEB_REFRESH_AHEAD_SECONDS"] = "880",
         });
         await _web.WaitForLineAsync("Ready", timeoutSeconds: 60);
     }
