@@ -11,6 +11,7 @@ using Repurch.Api.Features.Bulk;
 using Repurch.Api.Features.Conversations;
 using Repurch.Api.Features.Credits;
 using Repurch.Api.Features.Disputes;
+using Repurch.Api.Features.Flags;
 using Repurch.Api.Features.Listings;
 using Repurch.Api.Features.Marketplace;
 using Repurch.Api.Features.Media;
@@ -74,6 +75,7 @@ public static class RepurchApp
         services.AddMoney();
         services.AddCredits();
         services.AddDisputes();
+        services.AddFlags();
         services.AddPayments();
         services.AddRateLimits();
         services.AddWebhooks();
@@ -169,6 +171,7 @@ public static class RepurchApp
         app.MapCredits();
         app.MapReports();
         app.MapDisputes();
+        app.MapFlags();
         app.MapBuyerDisputes();
         app.MapTrust();
         app.MapTrustSettings();

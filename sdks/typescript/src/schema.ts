@@ -1637,6 +1637,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/partner/features": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the brand's feature flags
+         * @description Every feature flag in the catalogue and whether it is on for the calling brand, by name. New features ship dark: a flag is off until the platform turns it on for the brand, and a flag on for one brand says nothing about another. The same on both planes.
+         */
+        get: operations["ListFeatureFlags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/operator/brands/{brand_id}/features": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a brand's feature flags (operator)
+         * @description The operator key of the platform's own brand: every catalogue flag and its state for the brand `brand_id`.
+         */
+        get: operations["ListBrandFeatureFlags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/operator/brands/{brand_id}/features/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Turn a feature on or off for a brand (operator)
+         * @description `{"enabled": true}` turns the flag on for the brand `brand_id` on both planes, `false` turns it off; setting the state it already has changes nothing. Recorded in that brand's audit log (`feature.updated`, with the state before and after). `./run flags set <name> --brand <brand> on|off` does the same.
+         */
+        put: operations["SetBrandFeatureFlag"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/orders/{id}/disputes": {
         parameters: {
             query?: never;
@@ -2531,6 +2591,19 @@ export interface components {
             value: string;
             /** Format: int32 */
             count: number;
+        };
+        FeatureFlagList: {
+            brand_id: string;
+            data: components["schemas"]["FeatureFlagView"][];
+        };
+        FeatureFlagView: {
+            name: string;
+            description: string;
+            enabled: boolean;
+            updated_at: null | string;
+        };
+        FeatureFlagWrite: {
+            enabled: boolean;
         };
         GraphQLQueryRequest: {
             /** @description The query document. Omit it to run a persisted query by `id` or `extensions.persistedQuery.sha256Hash`. */
@@ -12231,6 +12304,238 @@ export interface operations {
             };
             /** @description `idempotency_key_mismatch`: this Idempotency-Key was used with a different method, path or body. */
             422: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `rate_limited`: too many requests for this partner and environment; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    ListFeatureFlags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeatureFlagList"];
+                };
+            };
+            /** @description `missing_bearer_token`: No Authorization: Bearer header provided. `invalid_token`: Token is malformed, expired, or signed with the wrong key. */
+            401: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `forbidden`: Caller is not a partner admin, or the key lacks the scope (`read` for GET, `write` for mutations). */
+            403: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `rate_limited`: too many requests for this partner and environment; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    ListBrandFeatureFlags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brand_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeatureFlagList"];
+                };
+            };
+            /** @description `missing_bearer_token`: No Authorization: Bearer header provided. `invalid_token`: Token is malformed, expired, or signed with the wrong key. */
+            401: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `forbidden`: Caller is not a partner admin, or the key lacks the scope (`read` for GET, `write` for mutations). */
+            403: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `brand_not_found`: No brand has this id. */
+            404: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `rate_limited`: too many requests for this partner and environment; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    SetBrandFeatureFlag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brand_id: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeatureFlagWrite"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeatureFlagView"];
+                };
+            };
+            /** @description `validation_failed`: Codes in `data.errors`: `enabled_required`, `enabled_invalid` (not `true` or `false`), `<field>_unknown`, `<field>_duplicate`. `invalid_json`: Body is not valid JSON (`invalid_json`) or not a JSON object (`invalid_body`). A string holding a control character (U+0000–U+001F, U+007F–U+009F; tab, LF and CR are allowed) is `validation_failed` with `<field>_invalid`, nested fields joined with `_` (e.g. `buyer_name_invalid`); a property name holding one is `unknown_field`. Every body's fields follow the same rules: an unknown field is `<field>_unknown`, a field sent twice `<field>_duplicate`, a wrong JSON type `<field>_invalid`, and text over its limit (counted in characters, so an emoji is one) `<field>_too_long`; text is trimmed, and `null` or blank text clears an optional field and is `<field>_required` for a required one. `invalid_body`: Body must be a JSON object. */
+            400: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `missing_bearer_token`: No Authorization: Bearer header provided. `invalid_token`: Token is malformed, expired, or signed with the wrong key. */
+            401: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `forbidden`: Caller is not a partner admin, or the key lacks the scope (`read` for GET, `write` for mutations). */
+            403: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `brand_not_found`: No brand has this id. `feature_not_found`: No such feature flag: the name is not in the catalogue (GET /v1/partner/features lists them). */
+            404: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `payload_too_large`: Body is larger than 4 KB. */
+            413: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `unsupported_media_type`: Body is not application/json. */
+            415: {
                 headers: {
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];

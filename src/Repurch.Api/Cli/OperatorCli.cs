@@ -5,7 +5,7 @@ namespace Repurch.Api.Cli;
 
 /// <summary>
 /// The binary's command line: <c>serve</c> (the default), and the operator commands <c>migrate</c>,
-/// <c>seed</c>, <c>brands create</c>, <c>keys create</c> and <c>accounts set-password</c>. A mistake (unknown command or option,
+/// <c>seed</c>, <c>brands create</c>, <c>keys create</c>, <c>accounts set-password</c> and <c>flags set|list</c>. A mistake (unknown command or option,
 /// missing option or value) prints the error and the command's usage on stderr and exits 2, and
 /// never starts the server. The commands are internal: a public subclass of Command (a non-generic
 /// IEnumerable) trips CA1010.
@@ -25,6 +25,7 @@ public static class OperatorCli
             new Command("brands", "Manage brands.") { new BrandsCreateCommand(config) },
             new Command("keys", "Manage API keys.") { new KeysCreateCommand(config) },
             new Command("accounts", "Manage consumer accounts.") { new AccountsSetPasswordCommand(config) },
+            new Command("flags", "Switch per-brand feature flags.") { new FlagsSetCommand(config), new FlagsListCommand(config) },
         };
         root.Add(new HelpCommand(root));
         root.HelpName = "./run";

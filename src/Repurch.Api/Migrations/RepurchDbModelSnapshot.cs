@@ -444,6 +444,34 @@ namespace Repurch.Api.Migrations
                     b.ToTable("brand_domains", (string)null);
                 });
 
+            modelBuilder.Entity("Repurch.Api.Persistence.BrandFeatureFlag", b =>
+                {
+                    b.Property<string>("BrandId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("brand_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("name");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.HasKey("BrandId", "Name")
+                        .HasName("pk_brand_feature_flags");
+
+                    b.ToTable("brand_feature_flags", (string)null);
+                });
+
             modelBuilder.Entity("Repurch.Api.Persistence.BrandProfile", b =>
                 {
                     b.Property<string>("BrandId")
@@ -2720,6 +2748,16 @@ namespace Repurch.Api.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_brand_domains_brands_brand_id");
+                });
+
+            modelBuilder.Entity("Repurch.Api.Persistence.BrandFeatureFlag", b =>
+                {
+                    b.HasOne("Repurch.Api.Persistence.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_brand_feature_flags_brands_brand_id");
                 });
 
             modelBuilder.Entity("Repurch.Api.Persistence.BrandProfile", b =>

@@ -41,6 +41,7 @@ public sealed class RepurchDb(DbContextOptions<RepurchDb> options) : DbContext(o
     public DbSet<BillingEntity> BillingEntities => Set<BillingEntity>();
     public DbSet<Warehouse> Warehouses => Set<Warehouse>();
     public DbSet<BrandDomain> BrandDomains => Set<BrandDomain>();
+    public DbSet<BrandFeatureFlag> BrandFeatureFlags => Set<BrandFeatureFlag>();
     public DbSet<BrandTaxonomy> BrandTaxonomies => Set<BrandTaxonomy>();
     public DbSet<CrossListingRule> CrossListingRules => Set<CrossListingRule>();
     public DbSet<BrandTrustPolicy> TrustPolicies => Set<BrandTrustPolicy>();

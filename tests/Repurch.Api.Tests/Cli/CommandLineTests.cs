@@ -28,7 +28,7 @@ public sealed class CommandLineTests
             new Dictionary<string, string> { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}", ["PORT"] = port });
 
         AssertUsageError(result, "'users'");
-        Assert.Contains("usage: ./run [serve|migrate|seed|brands|keys|accounts|help]", result.Stderr);
+        Assert.Contains("usage: ./run [serve|migrate|seed|brands|keys|accounts|flags|help]", result.Stderr);
     }
 
     [Theory]

@@ -54,6 +54,8 @@ public sealed class RowLevelSecurityTests : ApiTest
         var domain = await Api.ClientWith(brand.AdminKey).PostJsonAsync("/v1/partner/settings/domains",
             $$"""{"host": "shop.{{brand.Id}}.test", "storefront": "exchange"}""");
         Assert.Equal(HttpStatusCode.Created, domain.StatusCode);
+        // brand_feature_flags (the operator's switch, written here as the table's owner).
+        await AdminScalarAsync<int>(Plane.Live, "INSERT INTO brand_feature_flags (brand_id, name, enabled) VALUES ($1, 'dashboard', true) RETURNING 1", brand.Id);
 
         foreach (var table in await TenantTablesAsync(Plane.Live))
         {

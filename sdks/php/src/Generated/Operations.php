@@ -815,6 +815,26 @@ trait Operations
     }
 
     /**
+     * List a brand's feature flags (operator): GET /v1/operator/brands/{brand_id}/features.
+     */
+    public function listBrandFeatureFlags(string $brandId): FeatureFlagList
+    {
+        $response = $this->request('GET', '/v1/operator/brands/{brand_id}/features', ['path' => ['brand_id' => $brandId]]);
+        return FeatureFlagList::fromArray($response->json());
+    }
+
+    /**
+     * Turn a feature on or off for a brand (operator): PUT /v1/operator/brands/{brand_id}/features/{name}.
+     * @param FeatureFlagWrite|array<string, mixed> $body
+     * @param ?string $idempotencyKey kept across retries; the SDK generates one when null
+     */
+    public function setBrandFeatureFlag(string $brandId, string $name, FeatureFlagWrite|array $body, ?string $idempotencyKey = null): FeatureFlagView
+    {
+        $response = $this->request('PUT', '/v1/operator/brands/{brand_id}/features/{name}', ['path' => ['brand_id' => $brandId, 'name' => $name], 'body' => $body instanceof FeatureFlagWrite ? $body->toArray() : $body, 'idempotencyKey' => $idempotencyKey]);
+        return FeatureFlagView::fromArray($response->json());
+    }
+
+    /**
      * List orders for your listings: GET /v1/orders.
      * @param array{page?: int, per_page?: int, status?: 'pending_payment'|'paid'|'completed'|'refunded'|'cancelled'|'disputed'|'partially_refunded'} $query
      */
@@ -841,6 +861,15 @@ trait Operations
     {
         $response = $this->request('GET', '/v1/partner/audit-log', ['query' => $query]);
         return AuditPage::fromArray($response->json());
+    }
+
+    /**
+     * List the brand's feature flags: GET /v1/partner/features.
+     */
+    public function listFeatureFlags(): FeatureFlagList
+    {
+        $response = $this->request('GET', '/v1/partner/features', []);
+        return FeatureFlagList::fromArray($response->json());
     }
 
     /**

@@ -568,6 +568,28 @@ class FacetCount(TypedDict):
     value: str
 
 
+class FeatureFlagList(TypedDict):
+    """FeatureFlagList (components.schemas.FeatureFlagList)."""
+
+    brand_id: str
+    data: List[FeatureFlagView]
+
+
+class FeatureFlagView(TypedDict):
+    """FeatureFlagView (components.schemas.FeatureFlagView)."""
+
+    description: str
+    enabled: bool
+    name: str
+    updated_at: Optional[str]
+
+
+class FeatureFlagWrite(TypedDict):
+    """FeatureFlagWrite (components.schemas.FeatureFlagWrite)."""
+
+    enabled: bool
+
+
 class GraphQLQueryRequest(TypedDict):
     """GraphQLQueryRequest (components.schemas.GraphQLQueryRequest)."""
 

@@ -255,6 +255,10 @@ class Operations:
         """List conversations about the brand's stock: GET /v1/conversations."""
         return self._call("GET", "/v1/conversations", {}, {"page": page, "per_page": per_page}, None, {})
 
+    def list_brand_feature_flags(self, brand_id: str) -> FeatureFlagList:
+        """List a brand's feature flags (operator): GET /v1/operator/brands/{brand_id}/features."""
+        return self._call("GET", "/v1/operator/brands/{brand_id}/features", {"brand_id": brand_id}, {}, None, {})
+
     def list_conversation_messages(self, id: str, *, page: Optional[int] = None, per_page: Optional[int] = None) -> MessagePage:
         """List a conversation's messages: GET /v1/me/conversations/{id}/messages."""
         return self._call("GET", "/v1/me/conversations/{id}/messages", {"id": id}, {"page": page, "per_page": per_page}, None, {})
@@ -282,6 +286,10 @@ class Operations:
     def list_events(self, *, created_after: Optional[str] = None, created_before: Optional[str] = None, page: Optional[int] = None, per_page: Optional[int] = None, type: Optional[Literal["listing.created", "listing.updated", "listing.deleted", "listing.sold", "settings.brand.updated", "settings.billing.updated", "settings.taxonomy.updated", "settings.cross_listing.updated", "warehouse.created", "warehouse.updated", "warehouse.deleted", "warehouse.default_changed", "api_key.created", "api_key.revoked", "webhook_endpoint.created", "webhook_endpoint.updated", "webhook_endpoint.deleted", "webhook_endpoint.secret_rotated", "webhook_endpoint.disabled", "credit.issued", "credit.redeemed", "credit.redemption_reversed", "payout.settled", "message.created", "message.held", "dispute.opened", "dispute.resolved"]] = None) -> EventPage:
         """List events: GET /v1/events."""
         return self._call("GET", "/v1/events", {}, {"type": type, "created_after": created_after, "created_before": created_before, "page": page, "per_page": per_page}, None, {})
+
+    def list_feature_flags(self) -> FeatureFlagList:
+        """List the brand's feature flags: GET /v1/partner/features."""
+        return self._call("GET", "/v1/partner/features", {}, {}, None, {})
 
     def list_listings(self, *, channel: Optional[Literal["clearance", "exchange"]] = None, page: Optional[int] = None, per_page: Optional[int] = None, status: Optional[Literal["active", "draft", "closed", "any"]] = None) -> ListingPage:
         """List listings: GET /v1/listings."""
@@ -434,6 +442,10 @@ class Operations:
     def send_message(self, id: str, body: MessageWrite, *, idempotency_key: Optional[str] = None) -> MessageView:
         """Send a message: POST /v1/me/conversations/{id}/messages."""
         return self._call("POST", "/v1/me/conversations/{id}/messages", {"id": id}, {}, body, {"Idempotency-Key": idempotency_key})
+
+    def set_brand_feature_flag(self, brand_id: str, name: str, body: FeatureFlagWrite) -> FeatureFlagView:
+        """Turn a feature on or off for a brand (operator): PUT /v1/operator/brands/{brand_id}/features/{name}."""
+        return self._call("PUT", "/v1/operator/brands/{brand_id}/features/{name}", {"brand_id": brand_id, "name": name}, {}, body, {})
 
     def set_default_warehouse(self, id: str, *, idempotency_key: Optional[str] = None) -> WarehouseSummaryList:
         """Promote a warehouse to default: POST /v1/partner/settings/warehouses/{id}/set-default."""

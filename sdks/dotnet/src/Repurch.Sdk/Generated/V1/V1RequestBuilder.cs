@@ -13,6 +13,7 @@ using Repurch.Sdk.Generated.V1.Listings;
 using Repurch.Sdk.Generated.V1.Marketplace;
 using Repurch.Sdk.Generated.V1.Me;
 using Repurch.Sdk.Generated.V1.Moderation;
+using Repurch.Sdk.Generated.V1.Operator;
 using Repurch.Sdk.Generated.V1.Orders;
 using Repurch.Sdk.Generated.V1.Partner;
 using Repurch.Sdk.Generated.V1.Payouts;
@@ -86,6 +87,11 @@ namespace Repurch.Sdk.Generated.V1
         public global::Repurch.Sdk.Generated.V1.Moderation.ModerationRequestBuilder Moderation
         {
             get => new global::Repurch.Sdk.Generated.V1.Moderation.ModerationRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The operator property</summary>
+        public global::Repurch.Sdk.Generated.V1.Operator.OperatorRequestBuilder Operator
+        {
+            get => new global::Repurch.Sdk.Generated.V1.Operator.OperatorRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The orders property</summary>
         public global::Repurch.Sdk.Generated.V1.Orders.OrdersRequestBuilder Orders

@@ -3,6 +3,7 @@
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
 using Repurch.Sdk.Generated.V1.Partner.AuditLog;
+using Repurch.Sdk.Generated.V1.Partner.Features;
 using Repurch.Sdk.Generated.V1.Partner.Settings;
 using Repurch.Sdk.Generated.V1.Partner.Usage;
 using System.Collections.Generic;
@@ -21,6 +22,11 @@ namespace Repurch.Sdk.Generated.V1.Partner
         public global::Repurch.Sdk.Generated.V1.Partner.AuditLog.AuditLogRequestBuilder AuditLog
         {
             get => new global::Repurch.Sdk.Generated.V1.Partner.AuditLog.AuditLogRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The features property</summary>
+        public global::Repurch.Sdk.Generated.V1.Partner.Features.FeaturesRequestBuilder Features
+        {
+            get => new global::Repurch.Sdk.Generated.V1.Partner.Features.FeaturesRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The settings property</summary>
         public global::Repurch.Sdk.Generated.V1.Partner.Settings.SettingsRequestBuilder Settings
