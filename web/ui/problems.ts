@@ -36,7 +36,7 @@ const MESSAGES: Record<string, [field: string, text: string]> = {
   order_not_disputable: ["", "You can only report a problem while your money is held (after paying, before the order is completed)."],
   dispute_exists: ["", "You have already reported a problem with this order."],
   reason_required: ["reason", "Choose what went wrong."],
-  reason_invalid: ["reason", "Choose one of the reasons in the list."],
+  reason_invalid: ["reason", "Choose what went wrong."],
   text_required: ["text", "Enter your message."],
   text_too_long: ["text", "Your message can be at most 4,000 characters."],
   text_invalid: ["text", "Your message contains characters we cannot accept. Use ordinary text and line breaks."],
