@@ -2,6 +2,8 @@
 import { useActionState } from "react";
 import { Field } from "./Field";
 import type { FormState } from "./problems";
+import { SelectField } from "./SelectField";
+import { TextAreaField } from "./TextAreaField";
 
 type Action = (state: FormState, form: FormData) => Promise<FormState>;
 
@@ -9,7 +11,9 @@ type Action = (state: FormState, form: FormData) => Promise<FormState>;
 export interface FieldSpec {
   name: string;
   label: string;
-  type?: "text" | "email" | "password" | "number" | "tel";
+  type?: "text" | "email" | "password" | "number" | "tel" | "textarea" | "select";
+  /** The choices of a "select". */
+  options?: { value: string; label: string }[];
   autoComplete?: string;
   hint?: string;
   maxLength?: number;
@@ -31,9 +35,15 @@ export function ActionForm({ action, submit, fields, hidden = {} }: { action: Ac
         </div>
       ) : null}
       {Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
-      {fields.map((f) => (
-        <Field key={f.name} name={f.name} label={f.label} type={f.type ?? "text"} autoComplete={f.autoComplete} hint={f.hint} maxLength={f.maxLength} required problem={state.fields?.[f.name]} />
-      ))}
+      {fields.map((f) =>
+        f.type === "textarea" ? (
+          <TextAreaField key={f.name} name={f.name} label={f.label} hint={f.hint} maxLength={f.maxLength} required problem={state.fields?.[f.name]} />
+        ) : f.type === "select" ? (
+          <SelectField key={f.name} name={f.name} label={f.label} options={f.options ?? []} required problem={state.fields?.[f.name]} />
+        ) : (
+          <Field key={f.name} name={f.name} label={f.label} type={f.type ?? "text"} autoComplete={f.autoComplete} hint={f.hint} maxLength={f.maxLength} required problem={state.fields?.[f.name]} />
+        ),
+      )}
       <button type="submit" disabled={pending}>{pending ? "Please wait…" : submit}</button>
     </form>
   );

@@ -25,6 +25,22 @@ const MESSAGES: Record<string, [field: string, text: string]> = {
   password_contains_brand: ["password", "Your password cannot contain the shop's name."],
   invalid_credentials: ["", "That email and password do not match an account here."],
   too_many_attempts: ["", "Too many attempts. Wait 15 minutes, then try again."],
+  // Buying, disputes and messages (buyer pages).
+  listing_sold_out: ["", "Sorry, this sofa has just sold out: someone else's order reserved the last one."],
+  insufficient_quantity: ["", "Sorry, there are not enough of these left."],
+  cannot_buy_own_listing: ["", "This is your own listing, so you cannot buy it."],
+  listing_not_found: ["", "This sofa is no longer on sale."],
+  listing_unavailable: ["", "This sofa is no longer on sale, so you cannot message the seller about it."],
+  own_listing: ["", "This is your own listing, so there is no seller to ask."],
+  order_state_invalid: ["", "This order has changed in the meantime. Reload the page to see where it is now."],
+  order_not_disputable: ["", "You can only report a problem while your money is held (after paying, before the order is completed)."],
+  dispute_exists: ["", "You have already reported a problem with this order."],
+  reason_required: ["reason", "Choose what went wrong."],
+  reason_invalid: ["reason", "Choose what went wrong."],
+  text_required: ["text", "Enter your message."],
+  text_too_long: ["text", "Your message can be at most 4,000 characters."],
+  text_invalid: ["text", "Your message contains characters we cannot accept. Use ordinary text and line breaks."],
+  message_rate_limited: ["", "You are sending messages too quickly. Wait a minute, then try again."],
 };
 
 /** A failed API call as a form's state; anything that is not the API's refusal is rethrown (the error page shows). */

@@ -5,6 +5,7 @@ import { currentOrigin } from "@/lib/request";
 import { condition, dimensionLabel, formatPrice, listingPath } from "@/ui/format";
 import { JsonLd } from "@/ui/JsonLd";
 import { productJsonLd } from "@/ui/productJsonLd";
+import { BuySection } from "./BuySection";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -80,6 +81,7 @@ export default async function ProductPage({ params }: Props) {
           <dd>{listing.delivery_contribution_gbp > 0 ? `${formatPrice(listing.delivery_contribution_gbp)} contribution` : "Free delivery"}</dd>
           {listing.seller.display_name ? (<><dt>Sold by</dt><dd>{listing.seller.display_name}</dd></>) : null}
         </dl>
+        <BuySection listing={listing} />
         {listing.measurements.length > 0 ? (
           <section aria-labelledby="measurements">
             <h2 id="measurements">Measurements</h2>
