@@ -129,8 +129,8 @@ for ((r = 1; r <= rounds; r++)); do
   read -r am a9 <<<"$(stats "$out/api-$r.txt")"
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$r" "$pm" "$p9" "$am" "$a9" "$(awk -v p="$pm" -v a="$am" 'BEGIN { printf "%.2f", (a > 0) ? p / a : 0 }')" | tee -a "$out/web.tsv"
 done
-cat "$out"/page-*.txt >"$out/page-all.txt"; cat "$out"/api-*.txt >"$out/api-all.txt"
-read -r pm p9 <<<"$(stats "$out/page-all.txt")"; read -r am a9 <<<"$(stats "$out/api-all.txt")"
+cat "$out"/page-[0-9]*.txt >"$out/all-page.txt"; cat "$out"/api-[0-9]*.txt >"$out/all-api.txt"
+read -r pm p9 <<<"$(stats "$out/all-page.txt")"; read -r am a9 <<<"$(stats "$out/all-api.txt")"
 echo "all rounds: page median ${pm} ms (p90 ${p9}), api median ${am} ms (p90 ${a9}), page/api $(awk -v p="$pm" -v a="$am" 'BEGIN { printf "%.2f", p / a }'); target: page median < 100 ms"
 
 [[ "$lighthouse" == 1 ]] || exit 0
