@@ -5,8 +5,8 @@ export function ListingGrid({ listings, empty }: { listings: ListingSummary[]; e
   if (listings.length === 0) return <p className="empty">{empty}</p>;
   return (
     <ul className="grid" data-testid="listings">
-      {listings.map((l) => (
-        <ListingCard key={l.id} listing={l} />
+      {listings.map((l, i) => (
+        <ListingCard key={l.id} listing={l} eager={i === 0} />
       ))}
     </ul>
   );

@@ -12,6 +12,8 @@ export default async function Home() {
   const categories = page.facets?.category ?? [];
   return (
     <>
+      {/* The page's one top-level heading, so headings start at h1 for screen readers. */}
+      <h1>{brand.name}</h1>
       {brand.description ? <p className="intro">{brand.description}</p> : null}
       {categories.length > 0 ? (
         <nav aria-label="Categories" className="categories">

@@ -4,8 +4,12 @@ import { listingForSlug } from "@/lib/listing-page";
 import { currentOrigin } from "@/lib/request";
 import { condition, dimensionLabel, formatPrice, listingPath } from "@/ui/format";
 import { JsonLd } from "@/ui/JsonLd";
+import { photoSources } from "@/ui/photos";
 import { productJsonLd } from "@/ui/productJsonLd";
 import { BuySection } from "./BuySection";
+
+// The gallery is the page's width on a phone, three fifths of the 1200 px column from 900 px up.
+const GALLERY_SIZES = "(min-width: 1232px) 700px, (min-width: 900px) 58vw, 100vw";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -47,9 +51,22 @@ export default async function ProductPage({ params }: Props) {
       <JsonLd data={productJsonLd(listing, canonical)} />
       <div className="gallery" aria-label="Photos">
         {images.length === 0 ? <div className="gallery-empty">No photos yet</div> : null}
-        {images.map((src, i) => (
-          <img key={src} src={src} alt={i === 0 ? listing.title : `${listing.title}, photo ${i + 1}`} loading={i === 0 ? "eager" : "lazy"} width={800} height={600} />
-        ))}
+        {images.map((url, i) => {
+          const photo = photoSources(url);
+          return (
+            <img
+              key={url}
+              src={photo.src}
+              srcSet={photo.srcSet}
+              sizes={photo.srcSet ? GALLERY_SIZES : undefined}
+              alt={i === 0 ? listing.title : `${listing.title}, photo ${i + 1}`}
+              loading={i === 0 ? "eager" : "lazy"}
+              fetchPriority={i === 0 ? "high" : undefined}
+              width={1024}
+              height={768}
+            />
+          );
+        })}
       </div>
       <div className="details">
         <h1>{listing.title}</h1>
