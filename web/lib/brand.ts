@@ -6,7 +6,10 @@ import type { Surface } from "./surface";
 export interface SurfaceBrand {
   /** False for a storefront host whose brand has no key here: its pages are 404. */
   known: boolean;
+  /** The surface's name: the brand's with its channel ("Acme Trade-in") on a storefront. */
   name: string;
+  /** The brand's own name, without the channel (what its credit is spent with). */
+  brandName: string;
   tagline: string | null;
   description: string | null;
   logoUrl: string | null;
@@ -24,6 +27,7 @@ export async function surfaceBrand(surface: Surface): Promise<SurfaceBrand> {
   const base = profile?.display_name ?? fallback;
   return {
     known,
+    brandName: base,
     name: surface.kind === "storefront" ? `${base} ${CHANNEL_NAMES[surface.channel]}` : base,
     tagline: profile?.tagline ?? (surface.kind === "marketplace" ? "Pre-loved and clearance sofas from brands you know" : null),
     description: profile?.description ?? null,

@@ -352,26 +352,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/listings/options": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List taxonomy options
-         * @description The option lists create and update validate against, for the calling brand: use the values verbatim. `brands`, `colours`, `fabrics`, `ages` and `categories` are the brand's own lists where it has set them (`/v1/partner/settings/taxonomy`), else the platform defaults; the other lists are platform-wide.
-         */
-        get: operations["ListTaxonomyOptions"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/v1/listings/{id}": {
         parameters: {
             query?: never;
@@ -400,6 +380,26 @@ export interface paths {
         patch: operations["UpdateListing"];
         trace?: never;
     };
+    "/v1/listings/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List taxonomy options
+         * @description The option lists create and update validate against, for the calling brand: use the values verbatim. `brands`, `colours`, `fabrics`, `ages` and `categories` are the brand's own lists where it has set them (`/v1/partner/settings/taxonomy`), else the platform defaults; the other lists are platform-wide. A consumer's user token reads them too (the brand's lists that `POST /v1/me/listings` validates against).
+         */
+        get: operations["ListTaxonomyOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/listings": {
         parameters: {
             query?: never;
@@ -418,6 +418,26 @@ export interface paths {
          * @description Creates a consumer trade-in owned by the account (its seller row, made on first use), channel `exchange`, validated as `POST /v1/listings` validates a partner's listing (the same codes). Fields: `title`, `description`, `price_gbp`, `delivery_contribution_gbp`, `condition`, `category`, `item_type`, `brand`, `colour`, `fabric`, `age_years`, `measurements`, `exposed_to`, `faults`, `attachment_ids`; the partner-only fields (`channel`, `status`, `sale_price_gbp`, `rrp_gbp`, `sku`, `warehouse_*`, `quantity_identical`, `available_from`, `images`) are `<field>_unknown`. Photos: upload each with `POST /v1/listings/upload-photo` using the same user token and pass the ids in `attachment_ids`; an id this account did not upload is `attachment_ids_invalid`. The title and description are screened as messages are (`POST /v1/trust/screen`, the brand's trust policy): when anything is found (contact details, off-platform payment, links, scam patterns) the listing is saved as `pending_review` with `review_reasons` and waits for the brand (`GET /v1/moderation/listings`): it is not on sale and no buyer sees it; the automatic verdict is audited (`listing.held_for_review`, with the reasons and the validator version). A clean one is `active` at once and emits `listing.created`. Bodies are capped at 256 KB.
          */
         post: operations["CreateMyListing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/listings/payout-estimate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Estimate my payout for a trade-in
+         * @description What a trade-in at `price_gbp` with `delivery_contribution_gbp` would pay the signed-in consumer in credit when it sells, as `POST /v1/me/listings` would work it out (channel `exchange`): commission 14% of the price (`commission_rate` 0.14), VAT 20% on the commission, then the delivery contribution; each step rounds half away from zero to the penny. `price_gbp` is read as a listing's price (a positive amount of pounds, at most two decimal places, at most 1,000,000): missing is `price_gbp_required`, anything else wrong `price_gbp_invalid`. `delivery_contribution_gbp` is one of 0, 30, 60 or 129 (missing or empty is 0), else `delivery_contribution_invalid`. Nothing is saved: the seller's form asks it as they type. Amounts are JSON numbers (decimals), never rounded floats.
+         */
+        get: operations["EstimateMyPayout"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2969,6 +2989,20 @@ export interface components {
             /** Format: decimal */
             refunded_gbp: number;
         };
+        PayoutEstimate: {
+            /** Format: decimal */
+            price_gbp: number;
+            /** Format: decimal */
+            commission_rate: number;
+            /** Format: decimal */
+            commission_gbp: number;
+            /** Format: decimal */
+            vat_gbp: number;
+            /** Format: decimal */
+            delivery_contribution_gbp: number;
+            /** Format: decimal */
+            payout_gbp: number;
+        };
         PayoutPage: {
             data: components["schemas"]["PayoutView"][];
             meta: components["schemas"]["ListMeta"];
@@ -4976,62 +5010,6 @@ export interface operations {
             };
         };
     };
-    ListTaxonomyOptions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ListingOptions"];
-                };
-            };
-            /** @description `missing_bearer_token`: No Authorization: Bearer header provided. `invalid_token`: Token is malformed, expired, or signed with the wrong key. */
-            401: {
-                headers: {
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-            /** @description `forbidden`: Caller is not a partner admin, or the key lacks the scope (`read` for GET, `write` for mutations). */
-            403: {
-                headers: {
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-            /** @description `rate_limited`: too many requests for this partner and environment; retry after `Retry-After` seconds. */
-            429: {
-                headers: {
-                    "Retry-After": components["headers"]["Retry-After"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-        };
-    };
     GetListing: {
         parameters: {
             query?: never;
@@ -5337,6 +5315,62 @@ export interface operations {
             };
         };
     };
+    ListTaxonomyOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingOptions"];
+                };
+            };
+            /** @description `missing_bearer_token`: No Authorization: Bearer header provided. `invalid_token`: Token is malformed, expired, or signed with the wrong key. */
+            401: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `forbidden`: Neither a partner admin key with the `read` scope nor a consumer's user token. */
+            403: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `rate_limited`: too many requests for this partner and environment; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     ListMyListings: {
         parameters: {
             query?: {
@@ -5504,6 +5538,78 @@ export interface operations {
             };
             /** @description `idempotency_key_mismatch`: this Idempotency-Key was used with a different method, path or body. */
             422: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `rate_limited`: too many requests for this partner and environment; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    EstimateMyPayout: {
+        parameters: {
+            query?: {
+                /** @description The asking price in pounds, e.g. `180` or `180.50`. */
+                price_gbp?: string;
+                /** @description The seller's delivery contribution in pounds: 0, 30, 60 or 129. */
+                delivery_contribution_gbp?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutEstimate"];
+                };
+            };
+            /** @description `validation_failed`: Reasons in `data.errors`, as on `POST /v1/me/listings`: `price_gbp_required`, `price_gbp_invalid`, `delivery_contribution_invalid`. */
+            400: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `missing_bearer_token`: No Authorization: Bearer header provided. `invalid_token`: The user token is malformed or expired, its session was signed out or revoked, its account is disabled, or its storefront key was revoked. */
+            401: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description `forbidden`: Not a consumer's user token (an API key or a partner token). */
+            403: {
                 headers: {
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];

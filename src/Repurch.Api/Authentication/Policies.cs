@@ -22,6 +22,8 @@ public static class Policies
     public const string Operator = "operator";
     /// <summary>A partner admin key with the write scope, or a consumer's user token (photo uploads for trade-ins).</summary>
     public const string PartnerWriteOrConsumer = "partner:write|consumer";
+    /// <summary>A partner admin key with the read scope, or a consumer's user token (the taxonomy a trade-in form offers).</summary>
+    public const string PartnerReadOrConsumer = "partner:read|consumer";
     /// <summary>Any valid credential.</summary>
     public const string Authenticated = "authenticated";
 
@@ -39,6 +41,9 @@ public static class Policies
         o.AddPolicy(Operator, p => p.RequireAuthenticatedUser().RequireRole(Roles.Operator).RequireClaim("brand_id", Roles.OperatorBrand));
         o.AddPolicy(PartnerWriteOrConsumer, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
             (c.User.IsInRole(Roles.Admin) && c.User.HasClaim("scope", Scopes.Write))
+            || (c.User.IsInRole(Roles.Consumer) && c.User.HasClaim(claim => claim.Type == "account_id"))));
+        o.AddPolicy(PartnerReadOrConsumer, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
+            (c.User.IsInRole(Roles.Admin) && c.User.HasClaim("scope", Scopes.Read))
             || (c.User.IsInRole(Roles.Consumer) && c.User.HasClaim(claim => claim.Type == "account_id"))));
         o.AddPolicy(Authenticated, p => p.RequireAuthenticatedUser());
     }

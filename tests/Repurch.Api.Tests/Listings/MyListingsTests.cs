@@ -250,4 +250,19 @@ public sealed class MyListingsTests : ApiTest
         Assert.Equal(2, page.GetProperty("data").GetArrayLength());
         Assert.Equal(3, page.GetProperty("meta").GetProperty("total").GetInt32());
     }
+
+    [Fact]
+    public async Task A_consumer_reads_the_taxonomy_their_trade_in_is_validated_against()
+    {
+        var brand = await NewBrandAsync();
+        var user = (await TestAccount.CreateAsync(Api, brand)).Client(Api);
+
+        var mine = await (await user.GetAsync("/v1/listings/options")).JsonAsync();
+        var partners = await (await Api.ClientWith(brand.AdminKey).GetAsync("/v1/listings/options")).JsonAsync();
+
+        Assert.Equal(partners.GetRawText(), mine.GetRawText());
+        Assert.Contains(mine.GetProperty("conditions").EnumerateArray(), c => c.GetProperty("help").GetString() is { Length: > 0 });
+        // A storefront key is not a consumer: it still cannot read it.
+        await (await Api.ClientWith(brand.StorefrontKey).GetAsync("/v1/listings/options")).AssertErrorAsync(HttpStatusCode.Forbidden, "forbidden");
+    }
 }

@@ -685,6 +685,16 @@ trait Operations
     }
 
     /**
+     * Estimate my payout for a trade-in: GET /v1/me/listings/payout-estimate.
+     * @param array{price_gbp?: string, delivery_contribution_gbp?: int} $query
+     */
+    public function estimateMyPayout(array $query = []): PayoutEstimate
+    {
+        $response = $this->request('GET', '/v1/me/listings/payout-estimate', ['query' => $query]);
+        return PayoutEstimate::fromArray($response->json());
+    }
+
+    /**
      * Retrieve my trade-in: GET /v1/me/listings/{id}.
      */
     public function getMyListing(int $id): MyListingDetail

@@ -976,6 +976,17 @@ class OrderView(TypedDict):
     vat_gbp: float
 
 
+class PayoutEstimate(TypedDict):
+    """PayoutEstimate (components.schemas.PayoutEstimate)."""
+
+    commission_gbp: float
+    commission_rate: float
+    delivery_contribution_gbp: float
+    payout_gbp: float
+    price_gbp: float
+    vat_gbp: float
+
+
 class PayoutPage(TypedDict):
     """PayoutPage (components.schemas.PayoutPage)."""
 

@@ -135,6 +135,10 @@ class Operations:
         """Edit one of my messages: POST /v1/me/conversations/{id}/messages/{message_id}/edits."""
         return self._call("POST", "/v1/me/conversations/{id}/messages/{message_id}/edits", {"id": id, "message_id": message_id}, {}, body, {"Idempotency-Key": idempotency_key})
 
+    def estimate_my_payout(self, *, delivery_contribution_gbp: Optional[int] = None, price_gbp: Optional[str] = None) -> PayoutEstimate:
+        """Estimate my payout for a trade-in: GET /v1/me/listings/payout-estimate."""
+        return self._call("GET", "/v1/me/listings/payout-estimate", {}, {"price_gbp": price_gbp, "delivery_contribution_gbp": delivery_contribution_gbp}, None, {})
+
     def get_billing_entity(self) -> BillingEntityResponse:
         """Get the billing entity: GET /v1/partner/settings/billing."""
         return self._call("GET", "/v1/partner/settings/billing", {}, {}, None, {})

@@ -179,18 +179,26 @@ public static partial class ListingInput
         var ok = v.ValueKind switch
         {
             JsonValueKind.Number => v.TryGetDecimal(out amount),
-            JsonValueKind.String => decimal.TryParse(v.GetString(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out amount)
-                // Digits and a point only: decimal.TryParse on its own also accepts trailing NUL characters.
-                && v.GetString()!.All(c => char.IsAsciiDigit(c) || c == '.'),
+            JsonValueKind.String => TryParseMoneyText(v.GetString()!, out amount),
             _ => (amount = 0) != 0,
         };
-        if (!ok || amount < 0 || (!allowZero && amount == 0) || amount > MaxPrice || decimal.Round(amount, 2) != amount)
+        if (!ok || !IsMoney(amount, allowZero))
         {
             errors.Add(code);
             return null;
         }
         return amount;
     }
+
+    /// <summary>A price written as text (a JSON string or a query parameter), read as a body's price is.</summary>
+    public static bool TryParseMoneyText(string text, out decimal amount) =>
+        decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out amount)
+        // Digits and a point only: decimal.TryParse on its own also accepts trailing NUL characters.
+        && text.All(c => char.IsAsciiDigit(c) || c == '.');
+
+    /// <summary>A positive amount (or zero where allowed) up to <see cref="MaxPrice"/>, to the penny.</summary>
+    public static bool IsMoney(decimal amount, bool allowZero) =>
+        amount >= 0 && (allowZero || amount != 0) && amount <= MaxPrice && decimal.Round(amount, 2) == amount;
 
     private static string[]? MultiSelect(JsonElement v, IReadOnlyList<string> allowed)
     {

@@ -36,3 +36,7 @@ public sealed record MyListingDetail(
     decimal Payout, IReadOnlyList<string> Images, string? ImageUrl, string Url, SellerInfo Seller, string CreatedAt, string UpdatedAt);
 
 public sealed record MyListingPage(IReadOnlyList<MyListingSummary> Data, ListMeta Meta);
+
+/// <summary>What a trade-in at this price would pay its seller in credit (channel exchange), step by step.</summary>
+public sealed record PayoutEstimate(
+    decimal PriceGbp, decimal CommissionRate, decimal CommissionGbp, decimal VatGbp, decimal DeliveryContributionGbp, decimal PayoutGbp);

@@ -30,9 +30,11 @@ public static class ListingsEndpoints
             .Query("status", JsonSchemaType.String, "Filter by status. `any` is every status except deleted.", values: ListStatuses, defaultValue: "active")
             .Query("channel", JsonSchemaType.String, "Filter by channel. Omit for both.", values: PlatformTaxonomy.Channels)
             .Errors([.. CommonErrors.Auth, CommonErrors.InvalidParameter]);
-        read.MapGet("/options", Options).WithName("ListTaxonomyOptions").WithSummary("List taxonomy options")
-            .WithDescription("The option lists create and update validate against, for the calling brand: use the values verbatim. `brands`, `colours`, `fabrics`, `ages` and `categories` are the brand's own lists where it has set them (`/v1/partner/settings/taxonomy`), else the platform defaults; the other lists are platform-wide.")
-            .Errors(CommonErrors.Auth);
+        // A consumer's trade-in form offers the same lists its create validates against.
+        var options = app.MapGroup("/v1/listings").WithTags("Listings").RequireAuthorization(Policies.PartnerReadOrConsumer);
+        options.MapGet("/options", Options).WithName("ListTaxonomyOptions").WithSummary("List taxonomy options")
+            .WithDescription("The option lists create and update validate against, for the calling brand: use the values verbatim. `brands`, `colours`, `fabrics`, `ages` and `categories` are the brand's own lists where it has set them (`/v1/partner/settings/taxonomy`), else the platform defaults; the other lists are platform-wide. A consumer's user token reads them too (the brand's lists that `POST /v1/me/listings` validates against).")
+            .Errors([CommonErrors.MissingBearer, CommonErrors.InvalidToken, CommonErrors.Forbidden.DescribedAs("Neither a partner admin key with the `read` scope nor a consumer's user token.")]);
         read.MapGet("/{id:long}", Get).WithName("GetListing").WithSummary("Retrieve a listing")
             .WithDescription("Full detail. `owner` is `brand` for the partner's own stock and `seller` for a consumer's trade-in; `seller` names who it belongs to. Another brand's listing is `404`, never `403`.")
             .Errors([.. CommonErrors.Auth, ListingErrors.NotFound]);

@@ -55,6 +55,17 @@ public static class MyListingsEndpoints
             .Query("page", JsonSchemaType.Integer, "Page number, 1-indexed.", minimum: 1, defaultValue: 1)
             .Query("per_page", JsonSchemaType.Integer, "Items per page, at most 100.", minimum: 1, maximum: 100, defaultValue: 20)
             .Errors([.. auth, CommonErrors.InvalidParameter.DescribedAs("page or per_page out of range.")]);
+        // A literal segment outranks /{id}, so this never reads as a listing id.
+        me.MapGet("/payout-estimate", Estimate).WithName("EstimateMyPayout").WithSummary("Estimate my payout for a trade-in")
+            .WithDescription("What a trade-in at `price_gbp` with `delivery_contribution_gbp` would pay the signed-in consumer in credit when it sells, as `POST /v1/me/listings` would work it out " +
+                FormattableString.Invariant($"(channel `exchange`): commission {PayoutCalculator.ExchangeRate * 100:0}% of the price (`commission_rate` {PayoutCalculator.ExchangeRate:0.00}), VAT {PayoutCalculator.VatRate * 100:0}% on the commission, then the delivery contribution; ") +
+                "each step rounds half away from zero to the penny. `price_gbp` is read as a listing's price (a positive amount of pounds, at most two decimal places, at most 1,000,000): missing is `price_gbp_required`, " +
+                "anything else wrong `price_gbp_invalid`. `delivery_contribution_gbp` is one of 0, 30, 60 or 129 (missing or empty is 0), else `delivery_contribution_invalid`. " +
+                "Nothing is saved: the seller's form asks it as they type. Amounts are JSON numbers (decimals), never rounded floats.")
+            .Query("price_gbp", JsonSchemaType.String, "The asking price in pounds, e.g. `180` or `180.50`.")
+            .Query("delivery_contribution_gbp", JsonSchemaType.Integer, "The seller's delivery contribution in pounds: 0, 30, 60 or 129.", defaultValue: 0)
+            .Errors([.. auth,
+                CommonErrors.ValidationFailed.DescribedAs("Reasons in `data.errors`, as on `POST /v1/me/listings`: `price_gbp_required`, `price_gbp_invalid`, `delivery_contribution_invalid`.")]);
         me.MapGet("/{id:long}", Get).WithBrandSession().WithName("GetMyListing").WithSummary("Retrieve my trade-in")
             .WithDescription("One of the account's own trade-ins in full, in any status but deleted.")
             .Errors([.. auth, notFound]);
@@ -132,6 +143,22 @@ public static class MyListingsEndpoints
         var query = Mine(db, caller.AccountId!).OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id);
         var rows = await Paging.ReadPageAsync(query, pageNo, perPage, http, ct);
         return TypedResults.Ok(new MyListingPage(rows.Items.Select(l => ListingMapper.Mine(l, urls)).ToList(), rows.Meta(caller.BrandId)));
+    }
+
+    private static Results<Ok<PayoutEstimate>, ApiErrorResult> Estimate(string? price_gbp, string? delivery_contribution_gbp)
+    {
+        var errors = new List<string>();
+        decimal price = 0;
+        if (string.IsNullOrEmpty(price_gbp)) errors.Add("price_gbp_required");
+        else if (!ListingInput.TryParseMoneyText(price_gbp, out price) || !ListingInput.IsMoney(price, allowZero: false)) errors.Add("price_gbp_invalid");
+        var delivery = 0;
+        if (!string.IsNullOrEmpty(delivery_contribution_gbp)
+            && (!int.TryParse(delivery_contribution_gbp, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out delivery)
+                || Array.IndexOf(PlatformTaxonomy.DeliveryContributions, delivery) < 0))
+            errors.Add("delivery_contribution_invalid");
+        if (errors.Count > 0) return Problems.Validation("Payout could not be estimated", errors);
+        var b = PayoutCalculator.Calculate(Exchange, price, delivery);
+        return TypedResults.Ok(new PayoutEstimate(b.Price, PayoutCalculator.ExchangeRate, b.Commission, b.Vat, b.DeliveryContribution, b.Payout));
     }
 
     private static async Task<Results<Ok<MyListingDetail>, ApiErrorResult>> Get(long id, HttpContext http, RepurchDb db, ListingUrls urls, CancellationToken ct)

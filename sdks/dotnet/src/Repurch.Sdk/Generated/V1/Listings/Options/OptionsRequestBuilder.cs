@@ -34,7 +34,7 @@ namespace Repurch.Sdk.Generated.V1.Listings.Options
         {
         }
         /// <summary>
-        /// The option lists create and update validate against, for the calling brand: use the values verbatim. `brands`, `colours`, `fabrics`, `ages` and `categories` are the brand&apos;s own lists where it has set them (`/v1/partner/settings/taxonomy`), else the platform defaults; the other lists are platform-wide.
+        /// The option lists create and update validate against, for the calling brand: use the values verbatim. `brands`, `colours`, `fabrics`, `ages` and `categories` are the brand&apos;s own lists where it has set them (`/v1/partner/settings/taxonomy`), else the platform defaults; the other lists are platform-wide. A consumer&apos;s user token reads them too (the brand&apos;s lists that `POST /v1/me/listings` validates against).
         /// </summary>
         /// <returns>A <see cref="global::Repurch.Sdk.Generated.Models.ListingOptions"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -61,7 +61,7 @@ namespace Repurch.Sdk.Generated.V1.Listings.Options
             return await RequestAdapter.SendAsync<global::Repurch.Sdk.Generated.Models.ListingOptions>(requestInfo, global::Repurch.Sdk.Generated.Models.ListingOptions.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The option lists create and update validate against, for the calling brand: use the values verbatim. `brands`, `colours`, `fabrics`, `ages` and `categories` are the brand&apos;s own lists where it has set them (`/v1/partner/settings/taxonomy`), else the platform defaults; the other lists are platform-wide.
+        /// The option lists create and update validate against, for the calling brand: use the values verbatim. `brands`, `colours`, `fabrics`, `ages` and `categories` are the brand&apos;s own lists where it has set them (`/v1/partner/settings/taxonomy`), else the platform defaults; the other lists are platform-wide. A consumer&apos;s user token reads them too (the brand&apos;s lists that `POST /v1/me/listings` validates against).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

@@ -5,6 +5,7 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions;
 using Repurch.Sdk.Generated.Models;
 using Repurch.Sdk.Generated.V1.Me.Listings.Item;
+using Repurch.Sdk.Generated.V1.Me.Listings.PayoutEstimate;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
@@ -18,6 +19,11 @@ namespace Repurch.Sdk.Generated.V1.Me.Listings
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ListingsRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The payoutEstimate property</summary>
+        public global::Repurch.Sdk.Generated.V1.Me.Listings.PayoutEstimate.PayoutEstimateRequestBuilder PayoutEstimate
+        {
+            get => new global::Repurch.Sdk.Generated.V1.Me.Listings.PayoutEstimate.PayoutEstimateRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>Gets an item from the Repurch.Sdk.Generated.v1.me.listings.item collection</summary>
         /// <param name="position">Unique identifier of the item</param>
         /// <returns>A <see cref="global::Repurch.Sdk.Generated.V1.Me.Listings.Item.ListingsItemRequestBuilder"/></returns>
