@@ -137,6 +137,28 @@ test("a question with a phone number is held for a check (the default policy), a
   await screenshots(page, "messages");
 });
 
+test("where the brand blocks contact details, a question with a phone number is not delivered, and says why", async ({ page }) => {
+  const b = fixture.brands[1];
+  // Brand B's own policy (only its specs use it): contact details are blocked, not held.
+  const policy = await partnerApi(b, "PATCH", "/v1/partner/settings/trust", { actions: { contact_details: "block" } });
+  expect(policy.status, JSON.stringify(policy.json)).toBe(200);
+  const created = await partnerApi(b, "POST", "/v1/listings", {
+    title: `${uniqueWord()} linen snuggler`, channel: "clearance", price_gbp: 420, condition: "excellent", category: "Corner Sofas", delivery_contribution_gbp: 0,
+  });
+  expect(created.status, JSON.stringify(created.json)).toBe(201);
+  await page.goto(storefront(b, "/account/sign-up"));
+  await fillSignUp(page, uniqueEmail("blocked"));
+  await expect(page.locator("h1")).toHaveText("Hello, Robin Buyer");
+  await page.goto(storefront(b, new URL(created.json.url).pathname));
+  await page.getByLabel("Your question").fill("Is it still for sale? Text me on 07700 900123.");
+  await page.getByRole("button", { name: "Send question" }).click();
+  await expect(page).toHaveURL(/\/account\/messages\/[A-Za-z0-9_]+$/);
+  const status = page.locator(".message.mine .message-status");
+  await expect(status).toContainText("Not delivered: this message was blocked.");
+  await expect(status).toContainText("Phone numbers, email addresses");
+  await expectAccessible(page);
+});
+
 test("a problem reported from the order page shows on it, and the order is disputed", async ({ page }) => {
   const listing = await newListing();
   await signUp(page);
